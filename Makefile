@@ -1,0 +1,31 @@
+# Set-up: `make build` then `make test` on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test lint bench templates clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/voorstel build data --out build
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests templates benchmarks
+	$(BIN)/ruff format --check src tests templates benchmarks
+	$(BIN)/mypy src
+	$(BIN)/pytest -q
+
+templates: $(STAMP)
+	$(BIN)/python templates/genereer.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf build
