@@ -1,0 +1,112 @@
+"""Build: load, validate, compute, render every format, and only then write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voorstel.compute import compute
+from voorstel.errors import Probleem, VoorstelError
+from voorstel.load import load
+from voorstel.render import RENDERERS, Renderer
+from voorstel.validate import Gevalideerd, validate
+from voorstel.write import schrijf_alles
+
+STANDAARD_FORMATEN = ("docx", "md")
+DOCUMENT_SOORTEN_ZONDER_UITVOER = frozenset({"verdeelsleutel"})
+
+
+@dataclass
+class Resultaat:
+    """What building one source file gave: written files, warnings, or an error."""
+
+    bron: Path
+    geschreven: list[Path] = field(default_factory=list)
+    waarschuwingen: list[Probleem] = field(default_factory=list)
+    fout: VoorstelError | None = None
+
+    @property
+    def gelukt(self) -> bool:
+        return self.fout is None
+
+
+def laad_en_valideer(path: Path) -> Gevalideerd:
+    """Load and validate one document."""
+    return validate(load(path))
+
+
+def renderers(formaten: Sequence[str], sjablonen: Sequence[Path] = ()) -> list[Renderer]:
+    """One renderer per requested format."""
+    return [RENDERERS[name](sjablonen) for name in formaten]
+
+
+def render_document(gevalideerd: Gevalideerd, outputs: Sequence[Renderer]) -> dict[str, bytes]:
+    """Every output of one document by suffix; nothing is written yet."""
+    context = compute(gevalideerd.document)
+    return {r.suffix: r.render(context) for r in outputs}
+
+
+def uitvoernaam(bron: Path, basis: Path | None) -> Path:
+    """Where a source's outputs go under the output folder (without suffix)."""
+    if basis is not None:
+        try:
+            return bron.resolve().relative_to(basis.resolve()).with_suffix("")
+        except ValueError:
+            pass
+    return Path(bron.stem)
+
+
+def bouw_bestand(
+    bron: Path,
+    out: Path,
+    formaten: Sequence[str] = STANDAARD_FORMATEN,
+    sjablonen: Sequence[Path] = (),
+    basis: Path | None = None,
+) -> Resultaat:
+    """Build one source file into `out`; errors are returned, not raised."""
+    resultaat = Resultaat(bron)
+    try:
+        gevalideerd = laad_en_valideer(bron)
+        resultaat.waarschuwingen = gevalideerd.waarschuwingen
+        rendered = render_document(gevalideerd, renderers(formaten, sjablonen))
+        naam = uitvoernaam(bron, basis)
+        outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
+        resultaat.geschreven = schrijf_alles(out, outputs)
+    except VoorstelError as exc:
+        resultaat.fout = exc
+    return resultaat
+
+
+def is_document(path: Path) -> bool:
+    """Whether a YAML file is a document to build (not a shared file such as a key)."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    for line in head.splitlines():
+        if line.startswith("soort:"):
+            return line.split(":", 1)[1].strip().strip("'\"") not in DOCUMENT_SOORTEN_ZONDER_UITVOER
+    return True
+
+
+def verzamel(paden: Iterable[Path]) -> list[tuple[Path, Path | None]]:
+    """Expand folders into their document files, each with the folder it came from."""
+    result: list[tuple[Path, Path | None]] = []
+    for path in paden:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            result.extend((p, path) for p in files if is_document(p))
+        else:
+            result.append((path, None))
+    return result
+
+
+def bouw(
+    paden: Iterable[Path],
+    out: Path,
+    formaten: Sequence[str] = STANDAARD_FORMATEN,
+    sjablonen: Sequence[Path] = (),
+) -> list[Resultaat]:
+    """Build every given file (folders: every document in them)."""
+    return [bouw_bestand(bron, out, formaten, sjablonen, basis) for bron, basis in verzamel(paden)]

@@ -1,0 +1,120 @@
+"""The command line: click commands only; the work is done by the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from voorstel import __version__
+from voorstel.build import STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
+from voorstel.errors import VoorstelError
+from voorstel.render import RENDERERS
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="voorstel", message="%(prog)s %(version)s")
+def main() -> None:
+    """voorstel: van YAML-data naar complete gemeentelijke documenten.
+
+    Schrijf de feiten van een voorstel in één YAML-bestand onder data/ en maak er met één
+    opdracht een collegevoorstel van in Word (.docx) en Markdown (.md), met Nederlandse
+    notatie van bedragen, percentages en datums.
+    """
+
+
+def _toon(probleem: object, err: bool = True) -> None:
+    click.echo(str(probleem), err=err)
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def validate(bestanden: tuple[Path, ...]) -> None:
+    """Controleer documenten en meld elk probleem als pad:regel: veld: melding.
+
+    Geef bestanden of mappen op. Eindigt met code 0 als alles geldig is, anders met 1.
+    Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
+    """
+    fouten = 0
+    for bron, _ in verzamel(bestanden):
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError as exc:
+            fouten += len(exc.problemen)
+            for probleem in exc.problemen:
+                _toon(probleem)
+            continue
+        for waarschuwing in gevalideerd.waarschuwingen:
+            _toon(waarschuwing)
+        click.echo(f"{bron}: geldig")
+    if fouten:
+        click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)
+        raise SystemExit(1)
+
+
+def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in RENDERERS]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"onbekend formaat '{', '.join(unknown)}'; kies uit {', '.join(RENDERERS)}"
+        )
+    return names
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    default=Path("build"),
+    type=click.Path(file_okay=False, path_type=Path),
+    show_default=True,
+    help="Uitvoermap.",
+)
+@click.option(
+    "--format",
+    "formaten",
+    default=",".join(STANDAARD_FORMATEN),
+    callback=_formaten,
+    show_default=True,
+    help="Formaten, met komma's gescheiden: " + ", ".join(RENDERERS) + ".",
+)
+@click.option(
+    "--templates",
+    "sjablonen",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
+)
+def build(
+    bestanden: tuple[Path, ...], out: Path, formaten: tuple[str, ...], sjablonen: tuple[Path, ...]
+) -> None:
+    """Maak documenten van YAML-bestanden (of mappen; zonder argumenten: data/)."""
+    paden = bestanden or (Path("data"),)
+    if not bestanden and not Path("data").is_dir():
+        raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
+    resultaten = bouw(paden, out, formaten, sjablonen)
+    mislukt = 0
+    for resultaat in resultaten:
+        for waarschuwing in resultaat.waarschuwingen:
+            _toon(waarschuwing)
+        if resultaat.fout is not None:
+            mislukt += 1
+            for probleem in resultaat.fout.problemen:
+                _toon(probleem)
+            continue
+        for path in resultaat.geschreven:
+            click.echo(f"geschreven: {_relatief(path)}")
+    click.echo(f"{len(resultaten) - mislukt} van {len(resultaten)} documenten gemaakt")
+    if mislukt:
+        raise SystemExit(1)
+
+
+def _relatief(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,87 @@
+"""Errors: one base class, each error knows its place and says in Dutch what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Probleem:
+    """One problem in one input file, at a line, for a field."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+    waarschuwing: bool = False
+
+    def __str__(self) -> str:
+        place = self.path if self.line is None else f"{self.path}:{self.line}"
+        label = "waarschuwing: " if self.waarschuwing else ""
+        if self.field:
+            return f"{place}: {self.field}: {label}{self.message}"
+        return f"{place}: {label}{self.message}"
+
+
+class VoorstelError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | Path | None = None,
+        line: int | None = None,
+        field: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+
+    @property
+    def problemen(self) -> list[Probleem]:
+        return [Probleem(self.path or "", self.line, self.field, self.message)]
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        return str(self.problemen[0])
+
+
+class NotatieFout(VoorstelError, ValueError):
+    """A number, amount or percentage that is not valid (or ambiguous) Dutch notation."""
+
+
+class LaadFout(VoorstelError):
+    """A file that cannot be read or parsed as YAML."""
+
+
+class ValidatieFout(VoorstelError):
+    """One or more problems found while validating a document; carries all of them."""
+
+    def __init__(self, problemen: list[Probleem]) -> None:
+        self._problemen = sorted(problemen, key=lambda p: (p.path, p.line or 0, p.field))
+        first = self._problemen[0] if self._problemen else None
+        super().__init__(
+            "\n".join(str(p) for p in self._problemen) or "ongeldige invoer",
+            path=first.path if first else None,
+            line=first.line if first else None,
+            field=first.field if first else "",
+        )
+
+    @property
+    def problemen(self) -> list[Probleem]:
+        return list(self._problemen)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self._problemen)
+
+
+class RenderFout(VoorstelError):
+    """A template that cannot be rendered."""
+
+
+class SchrijfFout(VoorstelError):
+    """An output that cannot be written."""

@@ -1,0 +1,168 @@
+"""Load: a YAML file -> plain data, with the line of every key and list item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from voorstel.errors import LaadFout
+
+Loc = tuple[str | int, ...]
+
+MAX_BESTANDSGROOTTE = 5 * 1024 * 1024
+
+
+class YamlFloat(str):
+    """A number YAML would read as a float, kept as the text the user wrote.
+
+    `1.500` is one and a half to YAML and fifteen hundred to a Dutch reader, so a float
+    is never turned into a number silently; the validators decide what it may mean.
+    """
+
+
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, but floats stay the text the user wrote."""
+
+
+def _float_als_tekst(constructor: Any, node: Any) -> YamlFloat:
+    return YamlFloat(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _float_als_tekst)
+
+
+@dataclass
+class Bron:
+    """A loaded YAML file: its plain data and where each part came from."""
+
+    path: Path
+    data: Any
+    regels: dict[Loc, int] = field(default_factory=dict)
+
+    def regel(self, loc: Loc) -> int | None:
+        """The line of the deepest known part of `loc` (1-based)."""
+        for end in range(len(loc), -1, -1):
+            line = self.regels.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _plain(node: Any, loc: Loc, regels: dict[Loc, int]) -> Any:
+    """Turn ruamel's commented containers into dicts and lists, recording lines."""
+    if isinstance(node, CommentedMap):
+        result: dict[str, Any] = {}
+        for key, value in node.items():
+            key_loc = (*loc, str(key))
+            regels[key_loc] = node.lc.key(key)[0] + 1
+            result[str(key)] = _plain(value, key_loc, regels)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            item_loc = (*loc, index)
+            regels[item_loc] = node.lc.item(index)[0] + 1
+            items.append(_plain(value, item_loc, regels))
+        return items
+    if isinstance(node, YamlFloat):
+        return node
+    if isinstance(node, bool | int | dt.date | type(None)):
+        return node if isinstance(node, bool | dt.date | type(None)) else int(node)
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _mark_line(error: MarkedYAMLError) -> int | None:
+    mark = error.problem_mark or error.context_mark
+    return None if mark is None else mark.line + 1
+
+
+def _lees_tekst(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LaadFout("bestand niet gevonden", path=path) from None
+    if size > MAX_BESTANDSGROOTTE:
+        raise LaadFout(
+            f"bestand is te groot ({size // (1024 * 1024)} MB; hoogstens "
+            f"{MAX_BESTANDSGROOTTE // (1024 * 1024)} MB); splits het op of verwijder bijlagen",
+            path=path,
+        )
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LaadFout(
+            "bestand is geen UTF-8; sla het op als UTF-8 (in de meeste editors: "
+            "'Opslaan als' met codering UTF-8)",
+            path=path,
+            line=line,
+        ) from None
+
+
+def load(path: str | Path) -> Bron:
+    """Read one YAML file; raise LaadFout with file:line when it cannot be read."""
+    path = Path(path)
+    text = _lees_tekst(path)
+    if not text.strip():
+        raise LaadFout("bestand is leeg; begin met 'soort:' en de velden van het document", path)
+    try:
+        node = _yaml().load(text)
+    except DuplicateKeyError as exc:
+        key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else ""
+        raise LaadFout(
+            f"sleutel '{key}' komt twee keer voor; verwijder of hernoem een van beide",
+            path=path,
+            line=_mark_line(exc),
+            field=key,
+        ) from None
+    except MarkedYAMLError as exc:
+        raise LaadFout(_yaml_bericht(exc), path=path, line=_mark_line(exc)) from None
+    except (YAMLError, ValueError) as exc:
+        raise LaadFout(f"ongeldige YAML: {exc}", path=path) from None
+    regels: dict[Loc, int] = {}
+    data = _plain(node, (), regels)
+    if not isinstance(data, dict):
+        raise LaadFout(
+            "het bestand moet uit velden bestaan ('naam: waarde'), te beginnen met 'soort:'",
+            path=path,
+            line=1,
+        )
+    return Bron(path=path, data=data, regels=regels)
+
+
+def _yaml_bericht(exc: MarkedYAMLError) -> str:
+    problem = str(exc.problem or "")
+    if "\\t" in problem or "tab" in problem:
+        return "tab gevonden; gebruik spaties om in te springen, geen tabs"
+    if "quoted scalar" in str(exc.context or ""):
+        return "aanhalingsteken niet gesloten; sluit de tekst af met hetzelfde teken"
+    return f"ongeldige YAML ({problem or exc.context}); controleer inspringing en dubbele punten"
+
+
+def walk(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every (location, value) pair in plain data, depth first."""
+    yield loc, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, (*loc, index))

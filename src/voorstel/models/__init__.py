@@ -1,0 +1,14 @@
+"""The document models, one module per soort, and the registry of soorten."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from voorstel.models.collegevoorstel import Collegevoorstel
+
+SOORTEN: dict[str, type[BaseModel]] = {
+    "collegevoorstel": Collegevoorstel,
+}
+"""Every document type by the value of its `soort:` field."""
+
+__all__ = ["SOORTEN", "Collegevoorstel"]

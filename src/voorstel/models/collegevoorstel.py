@@ -1,0 +1,72 @@
+"""The collegevoorstel: a proposal for a college van burgemeester en wethouders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from voorstel.models.blokken import Bijlage, Communicatie, Kopblok, Kostentabel, TitelTekst
+from voorstel.models.types import Getal, Model, Proza, Tekst
+
+
+class Doel(Model):
+    """A target in figures, such as 'Aantal getrainde professionals: 24'."""
+
+    omschrijving: Tekst
+    aantal: Getal
+
+
+class Monitoring(Model):
+    """Which data are used and how the execution is monitored."""
+
+    tekst: Proza | None = None
+    doelen: list[Doel] = Field(default_factory=list)
+    tekst_na: Proza | None = None
+
+
+class Argument(Model):
+    """An argument, numbered under the beslispunt it supports (1.1, 1.2, ...)."""
+
+    titel: Tekst
+    tekst: Proza
+    beslispunt: int = Field(default=1, ge=1)
+
+
+class FinancieelOnderdeel(Model):
+    """A part of the financial section: a heading, text, a cost table, more text."""
+
+    titel: Tekst | None = None
+    tekst: Proza | None = None
+    tabel: Kostentabel | None = None
+    tekst_na: Proza | None = None
+
+
+class Financien(Model):
+    """Wat mag het kosten en waar gaan we het van betalen?"""
+
+    tekst: Proza | None = None
+    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
+
+
+class Collegevoorstel(Model):
+    """A collegevoorstel, with every section of the form; optional ones may be left out."""
+
+    soort: Literal["collegevoorstel"]
+    gemeente: Tekst | None = None
+    kopblok: Kopblok
+    onderwerp: Tekst
+    beslispunten: list[Tekst] = Field(min_length=1)
+    samenvatting: Proza
+    juridisch_kader: Proza | None = None
+    aanleiding: Proza | None = None
+    monitoring: Monitoring | None = None
+    belanghebbenden: Proza | None = None
+    wat_willen_we: Proza | None = None
+    argumenten: list[Argument] = Field(default_factory=list)
+    kanttekeningen: list[TitelTekst] = Field(default_factory=list)
+    financien: Financien | None = None
+    risicos: Proza | None = None
+    communicatie: Communicatie | None = None
+    bijlagen: list[Bijlage] = Field(default_factory=list)
+    voetnoten: dict[str, Proza] = Field(default_factory=dict)

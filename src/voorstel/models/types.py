@@ -1,0 +1,122 @@
+"""Field types shared by every model: Dutch amounts, percentages, text and prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+from voorstel import nl
+from voorstel.errors import NotatieFout
+from voorstel.load import YamlFloat
+
+
+class Model(BaseModel):
+    """Base of every model: unknown fields are errors, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def fout(kind: str, bericht: str) -> PydanticCustomError:
+    """A validation error with a Dutch message that is never format-interpreted."""
+    return PydanticCustomError(kind, "{bericht}", {"bericht": bericht})
+
+
+def _dubbelzinnig(text: str) -> PydanticCustomError:
+    whole, _, frac = text.lstrip("-").partition(".")
+    if len(frac) == 3 and whole.isdigit() and frac.isdigit():
+        plain = text.replace(".", "")
+        return fout("dubbelzinnig", f'"{text}" is dubbelzinnig; schrijf {plain} of "{text},00"')
+    return fout(
+        "dubbelzinnig",
+        f'"{text}" is dubbelzinnig; schrijf "{text.replace(".", ",")}" met een komma '
+        "als decimaalteken (tussen aanhalingstekens)",
+    )
+
+
+def _parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
+    if isinstance(value, YamlFloat):
+        raise _dubbelzinnig(str(value))
+    if isinstance(value, bool):
+        raise fout(soort, f"moet een {soort} zijn, geen ja/nee-waarde")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            result: Decimal = parse(value)
+        except NotatieFout as exc:
+            raise fout(soort, exc.message) from None
+        return result
+    raise fout(soort, f'moet een {soort} zijn, bijvoorbeeld 1500 of "€ 1.500,00"')
+
+
+def _bedrag(value: Any) -> Decimal:
+    return _parse_decimal(value, nl.parse_bedrag, "bedrag")
+
+
+def _getal(value: Any) -> Decimal:
+    return _parse_decimal(value, nl.parse_getal, "getal")
+
+
+def _procent(value: Any) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise fout("procent", f'{value} mist het procentteken; schrijf "{value}%"')
+    return _parse_decimal(value, nl.parse_procent, "percentage")
+
+
+def _tekst(value: Any) -> str:
+    if isinstance(value, bool):
+        raise fout("tekst", "moet tekst zijn, geen ja/nee-waarde")
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise fout("tekst", "moet tekst zijn, geen lijst of groep velden")
+
+
+def _niet_leeg(value: str) -> str:
+    if not value.strip():
+        raise fout("leeg", "mag niet leeg zijn")
+    return value
+
+
+def _niet_negatief(value: Decimal) -> Decimal:
+    if value < 0:
+        raise fout("negatief", f"mag niet negatief zijn ({nl.bedrag(value)})")
+    return value
+
+
+_as_str = PlainSerializer(lambda v: v, return_type=Decimal)
+
+Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str]
+"""An amount of money in euros: a YAML integer or a Dutch string ("€ 11.326,00")."""
+
+NietNegatiefBedrag = Annotated[
+    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str
+]
+
+Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
+"""A number: a YAML integer or a Dutch string ("1.234,5")."""
+
+Procent = Annotated[Decimal, BeforeValidator(_procent), _as_str]
+"""A percentage in points: "18,33%" is Decimal("18.33")."""
+
+Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg)]
+"""One line or a short piece of plain text; YAML numbers are taken as their text."""
+
+
+class ProzaTekst(str):
+    """Text in the Markdown subset; the marker lets checks find every prose field."""
+
+
+def _proza(value: str) -> ProzaTekst:
+    return ProzaTekst(_niet_leeg(value))
+
+
+Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza)]
+"""Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""

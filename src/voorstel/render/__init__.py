@@ -1,0 +1,99 @@
+"""Render: one context -> every output format, each a small Renderer class."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+
+from voorstel.errors import RenderFout
+from voorstel.render.docx_tekst import DocxTekst
+from voorstel.render.md_tekst import MarkdownTekst
+from voorstel.render.omgeving import (
+    RENDER_STAAT,
+    docx_omgeving,
+    markdown_omgeving,
+    zoek_sjabloon,
+)
+
+
+class Renderer:
+    """An output format: a name, a file suffix, and a way to turn a context into bytes."""
+
+    name: ClassVar[str]
+    suffix: ClassVar[str]
+
+    def __init__(self, sjablonen: Sequence[Path] = ()) -> None:
+        self.sjablonen = list(sjablonen)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        raise NotImplementedError
+
+
+class DocxRenderer(Renderer):
+    """Word, through docxtpl, from templates/<soort>/document.docx."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        soort = context["soort"]
+        try:
+            path = zoek_sjabloon(f"{soort}/document.docx", self.sjablonen)
+        except FileNotFoundError:
+            raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
+        tpl = DocxTemplate(str(path))
+        staat = DocxTekst(tpl, context.get("voetnoten") or {})
+        try:
+            tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
+        except TemplateError as exc:
+            raise RenderFout(f"Word-sjabloon {path}: {exc}") from None
+        staat.schrijf_voetnoten()
+        _eigenschappen(tpl, context)
+        buffer = io.BytesIO()
+        tpl.save(buffer)
+        return buffer.getvalue()
+
+
+def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    """Document properties from the data, set after rendering so they are never templated."""
+    props = tpl.docx.core_properties
+    meta = context["meta"]
+    props.title = meta["titel"]
+    props.author = meta["auteur"]
+    props.subject = meta["onderwerp"]
+    props.language = "nl-NL"
+    props.keywords = meta["soort"]
+    props.created = meta["datum"]
+    props.modified = meta["datum"]
+    props.last_modified_by = meta["auteur"]
+    props.revision = 1
+
+
+class MarkdownRenderer(Renderer):
+    """Markdown, through Jinja, from templates/<soort>/document.md.j2."""
+
+    name = "md"
+    suffix = ".md"
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        env = markdown_omgeving(self.sjablonen)
+        staat = MarkdownTekst(context.get("voetnoten") or {})
+        try:
+            template = env.get_template(f"{context['soort']}/document.md.j2")
+            text = template.render({**context, RENDER_STAAT: staat})
+        except TemplateError as exc:
+            raise RenderFout(f"Markdown-sjabloon voor '{context['soort']}': {exc}") from None
+        voetnoten = staat.voetnoten_md()
+        text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
+        return text.encode("utf-8")
+
+
+RENDERERS: dict[str, type[Renderer]] = {r.name: r for r in (DocxRenderer, MarkdownRenderer)}
+"""Every output format by name, as --format takes it."""
+
+__all__ = ["RENDERERS", "DocxRenderer", "MarkdownRenderer", "Renderer"]

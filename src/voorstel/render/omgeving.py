@@ -1,0 +1,83 @@
+"""The Jinja environments: sandboxed, with the Dutch filters, one per output kind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from voorstel import nl
+from voorstel.render.md_tekst import escape
+
+STANDAARD_SJABLONEN = Path(__file__).resolve().parents[3] / "templates"
+"""The default templates in the repository's templates/ folder."""
+
+RENDER_STAAT = "voorstel_render"
+"""Context key of the per-document render state (prose writer, footnotes)."""
+
+
+def sjabloonmappen(extra: Sequence[Path] = ()) -> list[Path]:
+    """Template folders in search order: the user's first, the defaults last."""
+    return [*extra, STANDAARD_SJABLONEN]
+
+
+def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
+    """The first template file called `naam` in the search path."""
+    for folder in sjabloonmappen(extra):
+        candidate = folder / naam
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(naam)
+
+
+@pass_context
+def _tekst_docx(context: Context, value: Any) -> Any:
+    if value is None or value == "":
+        return ""
+    return context[RENDER_STAAT].subdoc(str(value))
+
+
+@pass_context
+def _tekst_md(context: Context, value: Any) -> Markup:
+    if value is None or value == "":
+        return Markup("")
+    return Markup(context[RENDER_STAAT].blok(str(value)))
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return escape(value)
+
+
+def _filters(env: ImmutableSandboxedEnvironment) -> None:
+    env.filters.update(nl.FILTERS)
+
+
+def docx_omgeving() -> ImmutableSandboxedEnvironment:
+    """Environment for docxtpl: autoescape on, so user text is XML text, never markup."""
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    _filters(env)
+    env.filters["tekst"] = _tekst_docx
+    return env
+
+
+def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """Environment for .md templates: plain text is escaped to come out literally."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in sjabloonmappen(extra)]),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_md_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _filters(env)
+    env.filters["tekst"] = _tekst_md
+    return env

@@ -1,0 +1,218 @@
+"""Validate: raw data -> a Pydantic model, every problem collected with its file:line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from voorstel import prose
+from voorstel.errors import Probleem, ValidatieFout
+from voorstel.load import Bron, Loc
+from voorstel.models import SOORTEN
+from voorstel.models.types import ProzaTekst
+
+SAMENVATTING_MAX_WOORDEN = 150
+SAMENVATTING_MAX_REGELS = 10
+TEKENS_PER_REGEL = 95
+
+
+@dataclass
+class Gevalideerd:
+    """A valid document with the warnings found on the way."""
+
+    bron: Bron
+    document: BaseModel
+    waarschuwingen: list[Probleem] = field(default_factory=list)
+
+    @property
+    def soort(self) -> str:
+        return str(getattr(self.document, "soort"))  # noqa: B009
+
+
+def veldnaam(loc: Loc) -> str:
+    """A location as users write it: financien.onderdelen[0].tabel.posten[3].bedrag."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+_PYDANTIC_TAG = re.compile(r"[\[\(\-]|^(str|int|bool|date|decimal|list|dict|none|literal)$", re.I)
+
+
+def _data_loc(loc: tuple[int | str, ...]) -> Loc:
+    return tuple(p for p in loc if isinstance(p, int) or not _PYDANTIC_TAG.search(p))
+
+
+def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if "bericht" in ctx:
+        return str(ctx["bericht"])
+    if kind == "missing":
+        return "verplicht veld ontbreekt; vul het in"
+    if kind == "extra_forbidden":
+        return _onbekend_veld(str(loc[-1]), _velden_bij(model, loc[:-1], data))
+    if kind == "literal_error":
+        return f"ongeldige waarde; kies uit {ctx.get('expected', '')}".replace("'", '"')
+    if kind.startswith("date") or kind == "date_type":
+        return "geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "moet een geheel getal zijn"
+    if kind in ("bool_type", "bool_parsing"):
+        return "moet ja of nee zijn (true of false)"
+    if kind in ("list_type",):
+        return "moet een lijst zijn (regels die beginnen met '- ')"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "moet een groep velden zijn ('naam: waarde' op de regels eronder)"
+    if kind == "too_short":
+        return "mag niet leeg zijn; geef er minstens één"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
+    if kind == "string_type":
+        return "moet tekst zijn"
+    return f"ongeldige waarde ({error['msg']})"
+
+
+def _velden_bij(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        info = fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _onbekend_veld(name: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    hint = f"; bedoelde u '{close[0]}'?" if close else ""
+    known = f" (toegestaan: {', '.join(candidates)})" if candidates and not close else ""
+    return f"onbekend veld '{name}'{hint}{known}"
+
+
+def _probleem(bron: Bron, loc: Loc, message: str, waarschuwing: bool = False) -> Probleem:
+    return Probleem(str(bron.path), bron.regel(loc), veldnaam(loc), message, waarschuwing)
+
+
+def _kies_model(bron: Bron) -> type[BaseModel]:
+    soort = bron.data.get("soort")
+    if soort is None:
+        raise ValidatieFout(
+            [
+                _probleem(
+                    bron,
+                    (),
+                    "veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld "
+                    "'soort: collegevoorstel'",
+                )
+            ]
+        )
+    if soort not in SOORTEN:
+        raise ValidatieFout(
+            [
+                _probleem(
+                    bron,
+                    ("soort",),
+                    f"onbekende soort '{soort}'; kies uit " + ", ".join(sorted(SOORTEN)),
+                )
+            ]
+        )
+    return SOORTEN[str(soort)]
+
+
+def validate(bron: Bron) -> Gevalideerd:
+    """Validate a loaded document; raise ValidatieFout with every problem found."""
+    model = _kies_model(bron)
+    try:
+        document = model.model_validate(bron.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = _data_loc(error["loc"])
+            problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+        raise ValidatieFout(problems) from None
+    problems = list(_controleer_voetnoten(bron, document))
+    if problems:
+        raise ValidatieFout(problems)
+    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)))
+
+
+def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:
+    """Every prose field in a model, with its location."""
+    if isinstance(value, ProzaTekst):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from prozavelden(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from prozavelden(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from prozavelden(item, (*loc, str(key)))
+
+
+def _controleer_voetnoten(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    centraal = frozenset(getattr(document, "voetnoten", {}) or {})
+    for loc, text in prozavelden(document):
+        stuk = prose.parse(text, centraal)
+        for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
+            if label not in stuk.voetnoten and label not in centraal:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"voetnoot [^{label}] is nergens beschreven; voeg '[^{label}]: tekst' toe "
+                    f"onder de tekst of '{label}: tekst' onder 'voetnoten'",
+                )
+
+
+def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    samenvatting = getattr(document, "samenvatting", None)
+    if isinstance(samenvatting, str):
+        text = prose.platte_tekst(prose.parse(samenvatting))
+        woorden = len(text.split())
+        regels = -(-len(text) // TEKENS_PER_REGEL)
+        if woorden > SAMENVATTING_MAX_WOORDEN or regels > SAMENVATTING_MAX_REGELS:
+            yield _probleem(
+                bron,
+                ("samenvatting",),
+                f"de samenvatting is {woorden} woorden (ongeveer {regels} regels); het "
+                f"formulier vraagt circa {SAMENVATTING_MAX_REGELS} regels (ongeveer "
+                f"{SAMENVATTING_MAX_WOORDEN} woorden); kort haar in",
+                waarschuwing=True,
+            )
+    centraal = getattr(document, "voetnoten", {}) or {}
+    used = {
+        label
+        for _, text in prozavelden(document)
+        for label in re.findall(r"\[\^([^\]\s]+)\]", text)
+    }
+    for label in centraal:
+        if label not in used:
+            yield _probleem(
+                bron,
+                ("voetnoten", label),
+                f"voetnoot '{label}' wordt nergens gebruikt; verwijs ernaar met [^{label}] "
+                "of verwijder haar",
+                waarschuwing=True,
+            )

@@ -1,0 +1,44 @@
+"""Write: outputs into the output folder, atomically, and never outside it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from voorstel.errors import SchrijfFout
+
+
+def binnen(out: Path, target: Path) -> Path:
+    """`target` resolved, refusing anything that would land outside `out`."""
+    root = out.resolve()
+    resolved = (root / target).resolve() if not target.is_absolute() else target.resolve()
+    if resolved != root and root not in resolved.parents:
+        raise SchrijfFout(f"'{target}' ligt buiten de uitvoermap {out}; kies een andere naam")
+    return resolved
+
+
+def schrijf_atomisch(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
+    """Write every output (relative paths under `out`); check all places first."""
+    targets = {binnen(out, rel): data for rel, data in outputs.items()}
+    for target, data in targets.items():
+        try:
+            schrijf_atomisch(target, data)
+        except OSError as exc:
+            raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+    return list(targets)

@@ -1,0 +1,411 @@
+"""Generate the default Word templates (docxtpl) from code, so changes are readable diffs.
+
+Run with `make templates`. A user restyles a generated document.docx in Word to their
+huisstijl and points `voorstel build --templates` at their own folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+
+from voorstel.render.docx_tekst import nieuwe_nummering, zet_nummering
+
+HIER = Path(__file__).resolve().parent
+LETTER = "Arial"
+KLEUR = RGBColor(0x1F, 0x3A, 0x5F)
+KOP_GROOTTES = {1: 13, 2: 11, 3: 10}
+
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+class Sjabloon:
+    """A Word template under construction, with the building blocks every soort shares."""
+
+    def __init__(self, titel: str) -> None:
+        self.doc = Document()
+        self.body = self.doc
+        self._stijlen()
+        self._voetnoten()
+        self._paginas()
+        props = self.doc.core_properties
+        props.title = titel
+        props.author = "voorstel"
+        props.language = "nl-NL"
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def _stijlen(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = LETTER
+        normal.font.size = Pt(10)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        r_pr = normal.element.get_or_add_rPr()
+        fonts = r_pr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), LETTER)
+        _taal(r_pr)
+        _taal(styles.element.find(f".//{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+        for level, size in KOP_GROOTTES.items():
+            kop = styles[f"Heading {level}"]
+            kop.font.name = LETTER
+            kop.font.size = Pt(size)
+            kop.font.bold = True
+            kop.font.italic = False
+            kop.font.color.rgb = KLEUR
+            kop.paragraph_format.space_before = Pt(12 if level == 1 else 8)
+            kop.paragraph_format.space_after = Pt(4)
+        title = styles["Title"]
+        title.font.name = LETTER
+        title.font.size = Pt(20)
+        title.font.color.rgb = KLEUR
+        for name in ("List Number", "List Bullet", "List Continue"):
+            styles[name].paragraph_format.space_after = Pt(3)
+        tekst = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+        tekst.base_style = normal
+        tekst.font.size = Pt(8)
+        tekst.paragraph_format.space_after = Pt(0)
+        ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        ref.font.superscript = True
+        kop = styles.add_style("Kopblok", WD_STYLE_TYPE.PARAGRAPH)
+        kop.base_style = normal
+        kop.font.size = Pt(9)
+        kop.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+        bijschrift = styles["Caption"]
+        bijschrift.font.name = LETTER
+        bijschrift.font.size = Pt(9)
+
+    def _voetnoten(self) -> None:
+        part = Part(
+            PackURI("/word/footnotes.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+            FOOTNOTES_XML.encode("utf-8"),
+            self.doc.part.package,
+        )
+        self.doc.part.relate_to(part, RT.FOOTNOTES)
+        settings = self.doc.settings.element
+        pr = OxmlElement("w:footnotePr")
+        for footnote_id in ("-1", "0"):
+            note = OxmlElement("w:footnote")
+            note.set(qn("w:id"), footnote_id)
+            pr.append(note)
+        settings.insert(0, pr)
+
+    def _paginas(self) -> None:
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.2)
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = header.add_run(
+            "{% if kopblok.openbaarheid != 'openbaar' %}{{ kopblok.openbaarheid|upper }}{% endif %}"
+        )
+        run.bold = True
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer.add_run("Pagina ")
+        _veld(footer, "PAGE")
+
+    # -- text -----------------------------------------------------------------------------
+
+    def alinea(self, text: str = "", style: str | None = None, vet: bool = False) -> None:
+        paragraph = self.body.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(text).bold = vet or None
+
+    def tag(self, tag: str) -> None:
+        """A paragraph holding only a docxtpl tag; docxtpl removes it when rendering."""
+        self.body.add_paragraph(tag)
+
+    def kop(self, text: str, level: int = 1) -> None:
+        self.body.add_paragraph(text, style=f"Heading {level}")
+
+    def tekst(self, expr: str) -> None:
+        """Prose: the `tekst` filter turns Markdown into paragraphs, lists and footnotes."""
+        self.tag(f"{{{{p {expr}|tekst }}}}")
+
+    @contextmanager
+    def als(self, condition: str) -> Iterator[None]:
+        self.tag(f"{{%p if {condition} %}}")
+        yield
+        self.tag("{%p endif %}")
+
+    @contextmanager
+    def voor(self, loop: str) -> Iterator[None]:
+        self.tag(f"{{%p for {loop} %}}")
+        yield
+        self.tag("{%p endfor %}")
+
+    def sectie(self, titel: str, expr: str, level: int = 1) -> None:
+        """An optional section of prose: heading and text, left out when empty."""
+        with self.als(expr):
+            self.kop(titel, level)
+            self.tekst(expr)
+
+    def genummerd(self, text: str, num_id: str) -> None:
+        """A numbered paragraph in its own list (numbering restarts at 1)."""
+        zet_nummering(self.body.add_paragraph(text, style="List Number"), num_id)
+
+    def nieuwe_lijst(self) -> str:
+        """A new numbering instance of the List Number style, starting at 1."""
+        return nieuwe_nummering(self.doc, "List Number")
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def tabel(
+        self,
+        kolommen: list[tuple[str, str, float]],
+        loop: str,
+        totaal: list[str] | None = None,
+    ) -> Table:
+        """A table with a repeating header row, one row per item, and an optional total row.
+
+        kolommen: (header, cell expression, width in cm); the last column is right-aligned
+        when it holds an amount.
+        """
+        rows = 4 + (1 if totaal else 0)
+        table = self.body.add_table(rows=rows, cols=len(kolommen))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        header, start, data, end = table.rows[0], table.rows[1], table.rows[2], table.rows[3]
+        _herhaal_kop(header)
+        for index, (titel, expr, breedte) in enumerate(kolommen):
+            rechts = index == len(kolommen) - 1 and len(kolommen) > 1
+            _cel(header.cells[index], titel, vet=True, rechts=rechts, arcering=True)
+            _cel(data.cells[index], expr, rechts=rechts)
+            for row in table.rows:
+                row.cells[index].width = Cm(breedte)
+        _cel(start.cells[0], f"{{%tr for {loop} %}}")
+        _cel(end.cells[0], "{%tr endfor %}")
+        if totaal:
+            row = table.rows[4]
+            for index, text in enumerate(totaal):
+                _cel(row.cells[index], text, vet=True, rechts=index == len(totaal) - 1)
+        return table
+
+    def bewaar(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.doc.save(str(path))
+
+
+def _taal(r_pr: object) -> None:
+    lang = r_pr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)  # type: ignore[attr-defined]
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), "nl-NL")
+
+
+def _veld(paragraph: object, instr: str) -> None:
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    for kind, text in (
+        ("begin", None),
+        (None, instr),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == instr:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instr} "
+            run._r.append(el)
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+            run._r.append(el)
+
+
+def _herhaal_kop(row: object) -> None:
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _cel(
+    cell: object, text: str, vet: bool = False, rechts: bool = False, arcering: bool = False
+) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.paragraph_format.space_after = Pt(0)
+    if rechts:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = vet or None
+    if arcering:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), "D9E2F3")
+        cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
+
+
+# -- shared blocks ------------------------------------------------------------------------
+
+
+def kopblok(s: Sjabloon, soortnaam: str) -> None:
+    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...'."""
+    s.alinea(soortnaam.upper(), style="Title")
+    s.alinea(
+        "Datum: {{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
+        "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
+        style="Kopblok",
+    )
+
+
+def kostentabel(s: Sjabloon, tabel: str) -> None:
+    """A cost table: four columns when any post has a toelichting or opmerking, else two."""
+    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) }}}}"
+    totaal = f"{{{{ {tabel}.totaal|bedrag({tabel}.centen) }}}}"
+    with s.als(f"{tabel}.titel"):
+        s.alinea(f"{{{{ {tabel}.titel }}}}", style="Caption")
+    s.tag(f"{{%p if {tabel}.uitgebreid %}}")
+    s.tabel(
+        [
+            ("Onderdeel", "{{ post.onderdeel }}", 4.0),
+            ("Toelichting", "{{ post.toelichting or '' }}", 5.0),
+            ("Opmerking", "{{ post.opmerking or '' }}", 4.0),
+            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 3.0),
+        ],
+        f"post in {tabel}.posten",
+        totaal=["Totaal", "", "", totaal],
+    )
+    s.tag("{%p else %}")
+    s.tabel(
+        [
+            ("Onderdeel", "{{ post.onderdeel }}", 10.0),
+            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 6.0),
+        ],
+        f"post in {tabel}.posten",
+        totaal=["Totaal", totaal],
+    )
+    s.tag("{%p endif %}")
+
+
+def bijlagen(s: Sjabloon, geen: bool = False) -> None:
+    """The list of bijlagen; with `geen`, the section shows 'Geen' when there are none."""
+    lijst = s.nieuwe_lijst()
+    if geen:
+        s.kop("Bijlagen")
+        with s.als("not bijlagen"):
+            s.alinea("Geen")
+    with s.als("bijlagen"):
+        if not geen:
+            s.kop("Bijlagen")
+        with s.voor("bijlage in bijlagen"):
+            s.genummerd(
+                "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
+                "{{ bijlage.omschrijving }}{% endif %}",
+                lijst,
+            )
+
+
+def communicatie(s: Sjabloon) -> None:
+    with s.als("communicatie"):
+        s.kop("Communicatie")
+        with s.als("communicatie.kernboodschap"):
+            s.kop("Kernboodschap", 2)
+            s.tekst("communicatie.kernboodschap")
+        s.tekst("communicatie.tekst")
+
+
+# -- document types -----------------------------------------------------------------------
+
+
+def collegevoorstel() -> Sjabloon:
+    s = Sjabloon("Collegevoorstel")
+    kopblok(s, "Collegevoorstel")
+    s.kop("Onderwerp")
+    s.alinea("{{ onderwerp }}")
+    s.kop("Voorstel")
+    punten = s.nieuwe_lijst()
+    with s.voor("punt in beslispunten"):
+        s.genummerd("{{ punt }}", punten)
+    s.kop("Samenvatting")
+    s.tekst("samenvatting")
+    s.sectie("Juridisch kader", "juridisch_kader")
+    s.sectie("Aanleiding", "aanleiding")
+    with s.als("monitoring"):
+        s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
+        s.tekst("monitoring.tekst")
+        with s.als("monitoring.doelen"):
+            s.tabel(
+                [
+                    ("Beoogd resultaat", "{{ doel.omschrijving }}", 12.0),
+                    ("Aantal", "{{ doel.aantal|getal }}", 4.0),
+                ],
+                "doel in monitoring.doelen",
+            )
+        s.tekst("monitoring.tekst_na")
+    s.sectie(
+        "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",
+        "belanghebbenden",
+    )
+    s.sectie("Wat willen we gaan doen?", "wat_willen_we")
+    with s.als("argumenten"):
+        s.kop("Afweging van argumenten voor en tegen")
+        with s.voor("argument in argumenten"):
+            s.kop("{{ argument.nummer }} {{ argument.titel }}", 2)
+            s.tekst("argument.tekst")
+    with s.als("kanttekeningen"):
+        s.kop("Kanttekeningen")
+        with s.voor("kanttekening in kanttekeningen"):
+            s.kop("{{ kanttekening.titel }}", 2)
+            s.tekst("kanttekening.tekst")
+    with s.als("financien"):
+        s.kop("Wat mag het kosten en waar gaan we het van betalen?")
+        s.tekst("financien.tekst")
+        with s.voor("onderdeel in financien.onderdelen"):
+            with s.als("onderdeel.titel"):
+                s.kop("{{ onderdeel.titel }}", 2)
+            s.tekst("onderdeel.tekst")
+            with s.als("onderdeel.tabel"):
+                kostentabel(s, "onderdeel.tabel")
+            s.tekst("onderdeel.tekst_na")
+    s.sectie("Risico's", "risicos")
+    communicatie(s)
+    bijlagen(s)
+    return s
+
+
+SOORTEN: dict[str, Callable[[], Sjabloon]] = {"collegevoorstel": collegevoorstel}
+
+
+def main(doel: Path = HIER) -> None:
+    for soort, maak in SOORTEN.items():
+        maak().bewaar(doel / soort / "document.docx")
+        print(f"sjabloon gemaakt: {soort}/document.docx")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HIER)
