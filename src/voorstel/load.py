@@ -93,6 +93,13 @@ def _mark_line(error: MarkedYAMLError) -> int | None:
     return None if mark is None else mark.line + 1
 
 
+def _fout_regel(error: MarkedYAMLError) -> int | None:
+    """The line to show: where an unclosed quote opened, not the end of the file."""
+    if "quoted scalar" in str(error.context or "") and error.context_mark is not None:
+        return int(error.context_mark.line) + 1
+    return _mark_line(error)
+
+
 def _lees_tekst(path: Path) -> str:
     try:
         size = path.stat().st_size
@@ -134,7 +141,7 @@ def load(path: str | Path) -> Bron:
             field=key,
         ) from None
     except MarkedYAMLError as exc:
-        raise LaadFout(_yaml_bericht(exc), path=path, line=_mark_line(exc)) from None
+        raise LaadFout(_yaml_bericht(exc), path=path, line=_fout_regel(exc)) from None
     except (YAMLError, ValueError) as exc:
         raise LaadFout(f"ongeldige YAML: {exc}", path=path) from None
     regels: dict[Loc, int] = {}

@@ -1,0 +1,60 @@
+"""Shared fixtures: small YAML file trees and the built example."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from voorstel.build import bouw_bestand
+
+ROOT = Path(__file__).resolve().parents[1]
+VOORBEELD = ROOT / "data" / "wbo" / "jim-oosterhout.yaml"
+
+MINIMAAL = """\
+soort: collegevoorstel
+kopblok:
+  datum: 2024-12-05
+  zaaknummer: "1060308"
+onderwerp: Een onderwerp
+beslispunten:
+  - Iets te besluiten.
+samenvatting: Een korte samenvatting.
+"""
+"""The smallest valid collegevoorstel; tests add or change lines."""
+
+
+def build_file_tree(root: Path, spec: dict[str, str | bytes]) -> dict[str, Path]:
+    """Write {relative path: text} under root (text dedented); return the paths."""
+    paths = {}
+    for name, content in spec.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], dict[str, Path]]:
+    """build_file_tree bound to this test's tmp_path."""
+
+    def make(spec: dict[str, str | bytes]) -> dict[str, Path]:
+        return build_file_tree(tmp_path, spec)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def gebouwd(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example built once, as .docx and .md, by suffix."""
+    out = tmp_path_factory.mktemp("build")
+    resultaat = bouw_bestand(VOORBEELD, out)
+    assert resultaat.fout is None, str(resultaat.fout)
+    assert resultaat.waarschuwingen == []
+    return {path.suffix: path for path in resultaat.geschreven}
