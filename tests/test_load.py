@@ -113,7 +113,8 @@ def test_regels_van_geneste_sleutels_en_lijstitems(tree: Tree) -> None:
     assert bron.regel((*posten, 1, "bedrag")) == 13
     # An unknown deeper part falls back to the deepest known one.
     assert bron.regel((*posten, 1, "bedrag", "nergens")) == 13
-    assert bron.regel(("bestaat", "niet")) is None
+    # A missing top-level field is reported where the document starts.
+    assert bron.regel(("bestaat", "niet")) == 1
 
 
 def test_yaml_float_blijft_tekst(tree: Tree) -> None:

@@ -144,7 +144,8 @@ def load(path: str | Path) -> Bron:
         raise LaadFout(_yaml_bericht(exc), path=path, line=_fout_regel(exc)) from None
     except (YAMLError, ValueError) as exc:
         raise LaadFout(f"ongeldige YAML: {exc}", path=path) from None
-    regels: dict[Loc, int] = {}
+    # The document itself starts at its first key: where a missing top-level field is reported.
+    regels: dict[Loc, int] = {(): node.lc.line + 1} if isinstance(node, CommentedMap) else {}
     data = _plain(node, (), regels)
     if not isinstance(data, dict):
         raise LaadFout(

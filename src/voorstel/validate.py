@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel import prose
 from voorstel.errors import Probleem, ValidatieFout
-from voorstel.load import Bron, Loc
+from voorstel.load import Bron, Loc, walk
 from voorstel.models import SOORTEN
-from voorstel.models.types import ProzaTekst
+from voorstel.models.types import Proza, ProzaTekst
 
 SAMENVATTING_MAX_WOORDEN = 150
 SAMENVATTING_MAX_REGELS = 10
@@ -60,7 +60,8 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
     if kind == "extra_forbidden":
         return _onbekend_veld(str(loc[-1]), _velden_bij(model, loc[:-1], data))
     if kind == "literal_error":
-        return f"ongeldige waarde; kies uit {ctx.get('expected', '')}".replace("'", '"')
+        keuzes = str(ctx.get("expected", "")).replace("'", '"').replace(" or ", " of ")
+        return f"ongeldige waarde; kies uit {keuzes}"
     if kind.startswith("date") or kind == "date_type":
         return "geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -150,8 +151,18 @@ def validate(bron: Bron) -> Gevalideerd:
         for error in exc.errors():
             loc = _data_loc(error["loc"])
             problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+        # Footnotes are checked on the raw data too, so every problem is reported at once.
+        voetnoten = bron.data.get("voetnoten")
+        centraal = frozenset(voetnoten) if isinstance(voetnoten, dict) else frozenset()
+        problems.extend(_controleer_voetnoten(bron, ruwe_prozavelden(model, bron.data), centraal))
         raise ValidatieFout(problems) from None
-    problems = list(_controleer_voetnoten(bron, document))
+    problems = list(
+        _controleer_voetnoten(
+            bron,
+            prozavelden(document),
+            frozenset(getattr(document, "voetnoten", {}) or {}),
+        )
+    )
     if problems:
         raise ValidatieFout(problems)
     return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)))
@@ -172,9 +183,42 @@ def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:
             yield from prozavelden(item, (*loc, str(key)))
 
 
-def _controleer_voetnoten(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
-    centraal = frozenset(getattr(document, "voetnoten", {}) or {})
-    for loc, text in prozavelden(document):
+# The validator that marks prose; Tekst shares Proza's other one.
+_PROZA = tuple(meta for meta in get_args(Proza)[1:] if isinstance(meta, AfterValidator))
+
+
+def _is_proza(annotation: Any, loc: Loc) -> bool:
+    """Whether the value at `loc` under a field of type `annotation` is prose."""
+    if get_origin(annotation) is Annotated:
+        if not loc:
+            return any(meta in _PROZA for meta in annotation.__metadata__)
+        return _is_proza(get_args(annotation)[0], loc)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        info = annotation.model_fields.get(str(loc[0])) if loc else None
+        if info is None:
+            return False
+        if not loc[1:] and any(meta in _PROZA for meta in info.metadata):
+            return True
+        return _is_proza(info.annotation, loc[1:])
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list and loc and isinstance(loc[0], int):
+        return _is_proza(args[0], loc[1:])
+    if origin is dict and loc:
+        return _is_proza(args[1], loc[1:])
+    return any(_is_proza(arg, loc) for arg in args if arg is not type(None))
+
+
+def ruwe_prozavelden(model: type[BaseModel], data: Any) -> Iterator[tuple[Loc, str]]:
+    """Every prose field in raw (possibly invalid) data, with its location."""
+    for loc, value in walk(data):
+        if isinstance(value, str) and loc and _is_proza(model, loc):
+            yield loc, value
+
+
+def _controleer_voetnoten(
+    bron: Bron, velden: Iterable[tuple[Loc, str]], centraal: frozenset[str]
+) -> Iterator[Probleem]:
+    for loc, text in velden:
         stuk = prose.parse(text, centraal)
         for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
             if label not in stuk.voetnoten and label not in centraal:
