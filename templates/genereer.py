@@ -95,6 +95,11 @@ class Sjabloon:
         kop.base_style = normal
         kop.font.size = Pt(9)
         kop.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+        na_tabel = styles.add_style("Na tabel", WD_STYLE_TYPE.PARAGRAPH)
+        na_tabel.base_style = normal
+        na_tabel.font.size = Pt(4)
+        na_tabel.paragraph_format.space_after = Pt(4)
+        na_tabel.paragraph_format.line_spacing = 1.0
         bijschrift = styles["Caption"]
         bijschrift.font.name = LETTER
         bijschrift.font.size = Pt(9)
@@ -198,6 +203,8 @@ class Sjabloon:
             rechts = index == len(kolommen) - 1 and len(kolommen) > 1
             _cel(header.cells[index], titel, vet=True, rechts=rechts, arcering=True)
             _cel(data.cells[index], expr, rechts=rechts)
+            # LibreOffice lays out by the grid, Word by the cells: set both.
+            table.columns[index].width = Cm(breedte)
             for row in table.rows:
                 row.cells[index].width = Cm(breedte)
         _cel(start.cells[0], f"{{%tr for {loop} %}}")
@@ -206,6 +213,8 @@ class Sjabloon:
             row = table.rows[4]
             for index, text in enumerate(totaal):
                 _cel(row.cells[index], text, vet=True, rechts=index == len(totaal) - 1)
+        # Word has no space below a table; a small paragraph keeps the next text off it.
+        self.body.add_paragraph(style="Na tabel")
         return table
 
     def bewaar(self, path: Path) -> None:
