@@ -15,7 +15,12 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="voorstel", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__,
+    prog_name="voorstel",
+    message="%(prog)s %(version)s",
+    help="Toon het versienummer en stop.",
+)
 def main() -> None:
     """voorstel: van YAML-data naar complete gemeentelijke documenten.
 

@@ -1,0 +1,180 @@
+"""Tests for the command line, through click's CliRunner: exact output and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import MINIMAAL, VOORBEELD
+from voorstel import __version__
+from voorstel.cli import main
+
+Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"voorstel {__version__}\n"
+
+
+def test_elke_opdracht_heeft_hulptekst(runner: CliRunner) -> None:
+    assert main.help
+    assert isinstance(main, click.Group)
+    assert sorted(main.commands) == ["build", "validate"]
+    for name, command in main.commands.items():
+        assert command.help, f"{name} heeft geen hulptekst"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts[0]} heeft geen hulptekst"
+        result = runner.invoke(main, [name, "--help"], prog_name="voorstel")
+        assert result.exit_code == 0
+        assert result.output.startswith(f"Usage: voorstel {name} [OPTIONS]")
+        assert command.help.splitlines()[0] in result.output
+
+
+def test_hoofdhulp_noemt_de_opdrachten(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "voorstel: van YAML-data naar complete gemeentelijke documenten." in result.output
+    assert "  build " in result.output
+    assert "  validate " in result.output
+    assert "--version   Toon het versienummer en stop." in result.output
+
+
+def test_validate_voorbeeld(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(VOORBEELD)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{VOORBEELD}: geldig\n"
+    assert result.stderr == ""
+
+
+def test_validate_meldt_elk_probleem(runner: CliRunner, tree: Tree) -> None:
+    text = MINIMAAL.replace("  zaaknummer:", "  zaaknumer:").replace(
+        "datum: 2024-12-05", "datum: morgen"
+    ) + (
+        "financien:\n  onderdelen:\n    - tabel:\n        posten:\n          - onderdeel: A\n"
+        "            bedrag: 1.500\n"
+    )
+    path = tree({"fout.yaml": text})["fout.yaml"]
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path}:3: kopblok.datum: geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld "
+        "2024-12-05\n"
+        f"{path}:4: kopblok.zaaknumer: onbekend veld 'zaaknumer'; bedoelde u 'zaaknummer'?\n"
+        f'{path}:14: financien.onderdelen[0].tabel.posten[0].bedrag: "1.500" is dubbelzinnig; '
+        'schrijf 1500 of "1.500,00"\n'
+        "3 problemen gevonden\n"
+    )
+
+
+def test_validate_laadfout_en_geldig_bestand_samen(runner: CliRunner, tree: Tree) -> None:
+    paths = tree({"a/goed.yaml": MINIMAAL, "a/kapot.yaml": "soort: collegevoorstel\n\tx: 1\n"})
+    result = runner.invoke(main, ["validate", str(paths["a/goed.yaml"].parent)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{paths['a/goed.yaml']}: geldig\n"
+    assert result.stderr == (
+        f"{paths['a/kapot.yaml']}:2: tab gevonden; gebruik spaties om in te springen, geen tabs\n"
+        "1 probleem gevonden\n"
+    )
+
+
+def test_validate_meldt_waarschuwingen_maar_slaagt(runner: CliRunner, tree: Tree) -> None:
+    path = tree({"doc.yaml": MINIMAAL + "voetnoten:\n  los: Ongebruikt.\n"})["doc.yaml"]
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{path}:10: voetnoten.los: waarschuwing: voetnoot 'los' wordt nergens gebruikt; "
+        "verwijs ernaar met [^los] of verwijder haar\n"
+    )
+    assert result.stdout == f"{path}: geldig\n"
+
+
+def test_validate_zonder_bestand_is_verkeerd_gebruik(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["validate"]).exit_code == 2
+
+
+def test_build_alleen_md(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == [
+        Path("jim-oosterhout.md")
+    ]
+    assert result.stdout == f"geschreven: {out / 'jim-oosterhout.md'}\n1 van 1 documenten gemaakt\n"
+
+
+def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    result = runner.invoke(main, ["build", str(VOORBEELD.parents[1]), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == [
+        Path("wbo/jim-oosterhout.docx"),
+        Path("wbo/jim-oosterhout.md"),
+    ]
+
+
+def test_build_onbekend_formaat(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "onbekend formaat 'pdf'; kies uit docx, md" in result.stderr
+    assert not out.exists()
+
+
+def test_build_fout_schrijft_niets(runner: CliRunner, tree: Tree, tmp_path: Path) -> None:
+    path = tree({"doc.yaml": MINIMAAL.replace("onderwerp:", "onderwrp:")})["doc.yaml"]
+    out = tmp_path / "uit"
+    result = runner.invoke(main, ["build", str(path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{path}:1: onderwerp: verplicht veld ontbreekt; vul het in\n"
+        f"{path}:5: onderwrp: onbekend veld 'onderwrp'; bedoelde u 'onderwerp'?\n"
+    )
+    assert result.stdout == "0 van 1 documenten gemaakt\n"
+    assert not out.exists()
+
+
+def test_build_zonder_data_map(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "geen bestanden opgegeven en geen map data/ gevonden" in result.stderr
+
+
+def test_build_eigen_sjablonen(runner: CliRunner, tree: Tree, tmp_path: Path) -> None:
+    paths = tree(
+        {
+            "doc.yaml": MINIMAAL,
+            "huisstijl/collegevoorstel/document.md.j2": "Eigen: {{ onderwerp }}\n",
+        }
+    )
+    out = tmp_path / "uit"
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(paths["doc.yaml"]),
+            "--out",
+            str(out),
+            "--format",
+            "md",
+            "--templates",
+            str(tmp_path / "huisstijl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "doc.md").read_text(encoding="utf-8") == "Eigen: Een onderwerp\n"
