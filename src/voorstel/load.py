@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +13,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from voorstel.errors import LaadFout
+from voorstel.veilig import Onveilig, Scanner, controleer
 
 Loc = tuple[str | int, ...]
 
@@ -59,6 +62,7 @@ class Bron:
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    yaml.Scanner = Scanner
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -70,6 +74,7 @@ def _plain(node: Any, loc: Loc, regels: dict[Loc, int]) -> Any:
         for key, value in node.items():
             key_loc = (*loc, str(key))
             regels[key_loc] = node.lc.key(key)[0] + 1
+            _xml_tekst(str(key), key_loc)
             result[str(key)] = _plain(value, key_loc, regels)
         return result
     if isinstance(node, CommentedSeq):
@@ -84,8 +89,28 @@ def _plain(node: Any, loc: Loc, regels: dict[Loc, int]) -> Any:
     if isinstance(node, bool | int | dt.date | type(None)):
         return node if isinstance(node, bool | dt.date | type(None)) else int(node)
     if isinstance(node, str):
-        return str(node)
+        return _xml_tekst(str(node), loc)
     return node
+
+
+_NIET_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold: control characters, lone surrogates, U+FFFE/U+FFFF."""
+
+
+class OnleesbaarTeken(Exception):
+    """A string with a character no document can hold, and where it was."""
+
+    def __init__(self, teken: str, loc: Loc) -> None:
+        super().__init__(teken)
+        self.teken = teken
+        self.loc = loc
+
+
+def _xml_tekst(text: str, loc: Loc) -> str:
+    match = _NIET_XML.search(text)
+    if match is not None:
+        raise OnleesbaarTeken(match.group(0), loc)
+    return text
 
 
 def _mark_line(error: MarkedYAMLError) -> int | None:
@@ -130,8 +155,13 @@ def load(path: str | Path) -> Bron:
     text = _lees_tekst(path)
     if not text.strip():
         raise LaadFout("bestand is leeg; begin met 'soort:' en de velden van het document", path)
+    yaml = _yaml()
     try:
-        node = _yaml().load(text)
+        root = yaml.compose(text)
+        controleer(root)
+        node = None if root is None else yaml.constructor.construct_document(root)
+    except Onveilig as exc:
+        raise LaadFout(exc.bericht, path=path, line=exc.line) from None
     except DuplicateKeyError as exc:
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else ""
         raise LaadFout(
@@ -142,11 +172,31 @@ def load(path: str | Path) -> Bron:
         ) from None
     except MarkedYAMLError as exc:
         raise LaadFout(_yaml_bericht(exc), path=path, line=_fout_regel(exc)) from None
+    except ReaderError as exc:
+        raise LaadFout(
+            f"het bestand bevat het teken {_teken(chr(exc.character))}, dat niet in "
+            "een document kan staan; verwijder het",
+            path=path,
+            line=text[: exc.position].count("\n") + 1,
+        ) from None
+    except RecursionError:
+        raise LaadFout(
+            "lijsten en velden zijn te diep genest; controleer de inspringing", path=path
+        ) from None
     except (YAMLError, ValueError) as exc:
         raise LaadFout(f"ongeldige YAML: {exc}", path=path) from None
     # The document itself starts at its first key: where a missing top-level field is reported.
     regels: dict[Loc, int] = {(): node.lc.line + 1} if isinstance(node, CommentedMap) else {}
-    data = _plain(node, (), regels)
+    try:
+        data = _plain(node, (), regels)
+    except OnleesbaarTeken as exc:
+        raise LaadFout(
+            f"tekst bevat het teken {_teken(exc.teken)}, dat niet in een document kan "
+            "staan; verwijder het",
+            path=path,
+            line=Bron(path, None, regels).regel(exc.loc),
+            field=_veld(exc.loc),
+        ) from None
     if not isinstance(data, dict):
         raise LaadFout(
             "het bestand moet uit velden bestaan ('naam: waarde'), te beginnen met 'soort:'",
@@ -154,6 +204,17 @@ def load(path: str | Path) -> Bron:
             line=1,
         )
     return Bron(path=path, data=data, regels=regels)
+
+
+def _teken(teken: str) -> str:
+    return f"U+{ord(teken):04X}"
+
+
+def _veld(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def _yaml_bericht(exc: MarkedYAMLError) -> str:

@@ -10,6 +10,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
+from markupsafe import escape as xml_escape
 
 from voorstel import nl
 from voorstel.render.md_tekst import escape
@@ -55,13 +56,30 @@ def _md_finalize(value: Any) -> Any:
     return escape(value)
 
 
+def _docx_finalize(value: Any) -> Any:
+    """Every output as XML text, with braces as character references.
+
+    docxtpl turns "{_{", "}_}", "{_%" and "%_}" in the rendered XML into "{{", "}}", "{%"
+    and "%}"; user text may hold those, so its braces never appear as bare characters.
+    """
+    if hasattr(value, "__html__"):
+        xml = str(value.__html__())
+    elif isinstance(value, str):
+        xml = str(xml_escape(value))
+    else:
+        return value
+    return Markup(xml.replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def _filters(env: ImmutableSandboxedEnvironment) -> None:
     env.filters.update(nl.FILTERS)
 
 
 def docx_omgeving() -> ImmutableSandboxedEnvironment:
     """Environment for docxtpl: autoescape on, so user text is XML text, never markup."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = ImmutableSandboxedEnvironment(
+        autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize
+    )
     _filters(env)
     env.filters["tekst"] = _tekst_docx
     return env
