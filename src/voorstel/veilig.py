@@ -53,7 +53,7 @@ def _te_diep(line: int) -> Onveilig:
     )
 
 
-class Scanner(RoundTripScanner):  # type: ignore[misc]
+class Scanner(RoundTripScanner):
     """ruamel's scanner, stopping at absurd nesting before its cost grows out of hand."""
 
     def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
@@ -129,9 +129,7 @@ def _sleutel(node: Node) -> None:
             _regel(node),
         )
     if not isinstance(node, ScalarNode):
-        raise Onveilig(
-            "een veldnaam moet een woord zijn, geen lijst of groep velden", _regel(node)
-        )
+        raise Onveilig("een veldnaam moet een woord zijn, geen lijst of groep velden", _regel(node))
 
 
 def _tag(node: Node) -> None:
@@ -172,8 +170,7 @@ def _datum(text: str, line: int) -> None:
         dagen = calendar.monthrange(jaar, maand)[1]
         hint = f"{nl.maand(dt.date(jaar, maand, 1))} heeft {dagen} dagen"
     raise Onveilig(
-        f"datum {match.group(0)} bestaat niet ({hint}); schrijf een bestaande datum als "
-        "JJJJ-MM-DD",
+        f"datum {match.group(0)} bestaat niet ({hint}); schrijf een bestaande datum als JJJJ-MM-DD",
         line,
     )
 

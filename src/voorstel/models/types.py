@@ -106,6 +106,16 @@ Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
 Procent = Annotated[Decimal, BeforeValidator(_procent), _as_str]
 """A percentage in points: "18,33%" is Decimal("18.33")."""
 
+
+def _aandeel(value: Decimal) -> Decimal:
+    if not 0 <= value <= 100:
+        raise fout("aandeel", f"moet tussen 0% en 100% liggen, niet {nl.procent(value)}")
+    return value
+
+
+Aandeel = Annotated[Decimal, BeforeValidator(_procent), AfterValidator(_aandeel), _as_str]
+"""A share of a whole in points, 0% to 100%: "25%" is Decimal("25")."""
+
 Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg)]
 """One line or a short piece of plain text; YAML numbers are taken as their text."""
 
