@@ -187,6 +187,7 @@ class Sjabloon:
         kolommen: list[tuple[str, str, float]],
         loop: str,
         totaal: list[str] | None = None,
+        bedragen: bool = True,
     ) -> Table:
         """A table with a repeating header row, one row per item, and an optional total row.
 
@@ -200,7 +201,7 @@ class Sjabloon:
         header, start, data, end = table.rows[0], table.rows[1], table.rows[2], table.rows[3]
         _herhaal_kop(header)
         for index, (titel, expr, breedte) in enumerate(kolommen):
-            rechts = index == len(kolommen) - 1 and len(kolommen) > 1
+            rechts = bedragen and index == len(kolommen) - 1 and len(kolommen) > 1
             _cel(header.cells[index], titel, vet=True, rechts=rechts, arcering=True)
             _cel(data.cells[index], expr, rechts=rechts)
             # LibreOffice lays out by the grid, Word by the cells: set both.
@@ -214,6 +215,31 @@ class Sjabloon:
             for index, text in enumerate(totaal):
                 _cel(row.cells[index], text, vet=True, rechts=index == len(totaal) - 1)
         # Word has no space below a table; a small paragraph keeps the next text off it.
+        self.body.add_paragraph(style="Na tabel")
+        return table
+
+    def gegevens(self, rijen: list[tuple[str, str, str | None]]) -> Table:
+        """A borderless table of 'label  value' rows; a row with a condition may be left out.
+
+        rijen: (label, value expression, condition or None).
+        """
+        aantal = sum(3 if conditie else 1 for _, _, conditie in rijen)
+        table = self.body.add_table(rows=aantal, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        rows = iter(table.rows)
+        for label, waarde, conditie in rijen:
+            if conditie:
+                _cel(next(rows).cells[0], f"{{%tr if {conditie} %}}")
+            row = next(rows)
+            _cel(row.cells[0], label, vet=True)
+            _cel(row.cells[1], waarde)
+            if conditie:
+                _cel(next(rows).cells[0], "{%tr endif %}")
+        table.autofit = False
+        for column, breedte in zip(table.columns, (Cm(5.5), Cm(10.5)), strict=True):
+            column.width = breedte
+            for cell in column.cells:
+                cell.width = breedte
         self.body.add_paragraph(style="Na tabel")
         return table
 
@@ -282,9 +308,11 @@ def _cel(
 # -- shared blocks ------------------------------------------------------------------------
 
 
-def kopblok(s: Sjabloon, soortnaam: str) -> None:
-    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...'."""
+def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
+    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...' (unless `kopregel` is off)."""
     s.alinea(soortnaam.upper(), style="Title")
+    if not kopregel:
+        return
     s.alinea(
         "Datum: {{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
         "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
@@ -339,6 +367,117 @@ def bijlagen(s: Sjabloon, geen: bool = False) -> None:
             )
 
 
+def kopgegevens(s: Sjabloon) -> None:
+    """The metadata block: onderwerp, portefeuillehouder, eenheid, contact, openbaarheid."""
+    kop = "kopblok"
+    s.gegevens(
+        [
+            ("Onderwerp", "{{ onderwerp }}", None),
+            (
+                "Portefeuillehouder",
+                f"{{{{ {kop}.portefeuillehouder.naam }}}} ({{{{ {kop}.portefeuillehouder.rol }}}})",
+                None,
+            ),
+            ("Eenheid", f"{{{{ {kop}.eenheid }}}}", None),
+            ("Contactpersoon", f"{{{{ {kop}.contact.naam }}}}", None),
+            ("Contactgegevens", f"{{{{ {kop}.contact.gegevens }}}}", None),
+            ("Openbaarheid", f"{{{{ {kop}.openbaarheid|capitalize }}}}", None),
+            ("Zaaknummer", f"{{{{ {kop}.zaaknummer }}}}", f"{kop}.zaaknummer"),
+        ]
+    )
+
+
+def behandeling(s: Sjabloon) -> None:
+    """The dates of the college and council meetings."""
+    s.gegevens(
+        [
+            (
+                "Behandeld in collegevergadering van",
+                "{{ behandeling.collegevergadering|datum }}",
+                None,
+            ),
+            (
+                "Behandeling in raadsvergadering van",
+                "{{ behandeling.raadsvergadering|datum }}",
+                "behandeling.raadsvergadering",
+            ),
+        ]
+    )
+
+
+def paragrafen(s: Sjabloon, expr: str, niveau: int = 2) -> None:
+    """Paragrafen: heading, text, lettered onderdelen (a., b., ...) and text after them."""
+    with s.voor(f"paragraaf in {expr}"):
+        with s.als("paragraaf.titel"):
+            s.kop("{{ paragraaf.titel }}", niveau)
+        s.tekst("paragraaf.tekst")
+        with s.voor("deel in paragraaf.onderdelen"):
+            s.kop("{{ deel.letter }}. {{ deel.titel }}", min(niveau + 1, 3))
+            s.tekst("deel.tekst")
+        s.tekst("paragraaf.tekst_na")
+
+
+def financien(s: Sjabloon, titel: str) -> None:
+    """The financial section: text, then onderdelen each with an optional cost table."""
+    with s.als("financien"):
+        s.kop(titel)
+        s.tekst("financien.tekst")
+        with s.voor("onderdeel in financien.onderdelen"):
+            with s.als("onderdeel.titel"):
+                s.kop("{{ onderdeel.titel }}", 2)
+            s.tekst("onderdeel.tekst")
+            with s.als("onderdeel.tabel"):
+                kostentabel(s, "onderdeel.tabel")
+            s.tekst("onderdeel.tekst_na")
+
+
+def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
+    """Risico's: text and/or a table of risks with their beheersmaatregelen."""
+    with s.als("risicos"):
+        s.kop(titel)
+        s.tekst("risicos.tekst")
+        with s.als("risicos.lijst"):
+            s.tabel(
+                [
+                    ("Risico", "{{ risico.risico }}", 4.0),
+                    ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
+                    (
+                        "Beheersmaatregelen",
+                        "{{p (risico.beheersmaatregelen or '')|tekst }}",
+                        6.0,
+                    ),
+                ],
+                "risico in risicos.lijst",
+                bedragen=False,
+            )
+
+
+def ondertekening(s: Sjabloon) -> None:
+    """'Burgemeester en wethouders van de gemeente X,' with burgemeester and secretaris."""
+    s.alinea()
+    s.alinea("Burgemeester en wethouders van de gemeente {{ gemeente }},")
+    for functie in ("burgemeester", "gemeentesecretaris"):
+        ondertekenaar = f"ondertekening.{functie}"
+        paragraph = s.body.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(18)
+        paragraph.paragraph_format.keep_together = True
+        paragraph.add_run(f"de {functie}").add_break()
+        paragraph.add_run(
+            f"{{% if {ondertekenaar}.titel %}}{{{{ {ondertekenaar}.titel }}}} {{% endif %}}"
+            f"{{{{ {ondertekenaar}.naam }}}}"
+        )
+
+
+def bijlagen_inhoud(s: Sjabloon) -> None:
+    """Bijlagen with content of their own, each on a new page: 'BIJLAGE 1: titel'."""
+    with s.voor("bijlage in bijlagen"), s.als("bijlage.inhoud"):
+        kop = s.body.add_paragraph(
+            "BIJLAGE {{ loop.index }}: {{ bijlage.titel }}", style="Heading 1"
+        )
+        kop.paragraph_format.page_break_before = True
+        paragrafen(s, "bijlage.inhoud")
+
+
 def communicatie(s: Sjabloon) -> None:
     with s.als("communicatie"):
         s.kop("Communicatie")
@@ -391,23 +530,63 @@ def collegevoorstel() -> Sjabloon:
         with s.voor("kanttekening in kanttekeningen"):
             s.kop("{{ kanttekening.titel }}", 2)
             s.tekst("kanttekening.tekst")
-    with s.als("financien"):
-        s.kop("Wat mag het kosten en waar gaan we het van betalen?")
-        s.tekst("financien.tekst")
-        with s.voor("onderdeel in financien.onderdelen"):
-            with s.als("onderdeel.titel"):
-                s.kop("{{ onderdeel.titel }}", 2)
-            s.tekst("onderdeel.tekst")
-            with s.als("onderdeel.tabel"):
-                kostentabel(s, "onderdeel.tabel")
-            s.tekst("onderdeel.tekst_na")
-    s.sectie("Risico's", "risicos")
+    financien(s, "Wat mag het kosten en waar gaan we het van betalen?")
+    risicos(s)
     communicatie(s)
     bijlagen(s)
     return s
 
 
-SOORTEN: dict[str, Callable[[], Sjabloon]] = {"collegevoorstel": collegevoorstel}
+def raadsinformatiebrief() -> Sjabloon:
+    s = Sjabloon("Raadsinformatiebrief")
+    kopblok(s, "Informatie voor de raad", kopregel=False)
+    kopgegevens(s)
+    behandeling(s)
+    s.kop("Kernboodschap")
+    s.tekst("kernboodschap")
+    s.kop("Toelichting")
+    paragrafen(s, "toelichting")
+    s.sectie("Betrokkenheid gemeenteraad", "betrokkenheid_gemeenteraad")
+    with s.als("advies"):
+        s.kop("Advies van {{ advies.adviesraad }}")
+        s.tekst("advies.tekst")
+    financien(s, "Financiën")
+    s.sectie("Communicatie", "communicatie")
+    s.sectie("Vervolg", "vervolg")
+    bijlagen(s, geen=True)
+    ondertekening(s)
+    return s
+
+
+def memo() -> Sjabloon:
+    s = Sjabloon("Memo")
+    kopblok(s, "Memo", kopregel=False)
+    s.gegevens(
+        [
+            ("Kennisnemen van", "{{ kennisnemen_van }}", None),
+            ("Onderwerp", "{{ onderwerp }}", None),
+            ("Zaaknummer", "{{ kopblok.zaaknummer }}", "kopblok.zaaknummer"),
+        ]
+    )
+    s.kop("Inleiding")
+    s.tekst("inleiding")
+    paragrafen(s, "besluiten", 1)
+    paragrafen(s, "stand_van_zaken", 1)
+    risicos(s)
+    s.alinea()
+    s.alinea("{{ kopblok.datum|datum }}")
+    with s.voor("auteur in auteurs"):
+        s.alinea("{{ auteur }}")
+    bijlagen(s)
+    bijlagen_inhoud(s)
+    return s
+
+
+SOORTEN: dict[str, Callable[[], Sjabloon]] = {
+    "collegevoorstel": collegevoorstel,
+    "raadsinformatiebrief": raadsinformatiebrief,
+    "memo": memo,
+}
 
 
 def main(doel: Path = HIER) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from voorstel import nl
-from voorstel.models.types import Model, NietNegatiefBedrag, Proza, Tekst, fout
+from voorstel.models.types import Email, Model, NietNegatiefBedrag, Proza, Tekst, Telefoon, fout
 
 Openbaarheid = Literal["openbaar", "vertrouwelijk", "geheim"]
 
@@ -66,18 +66,6 @@ class Kostentabel(Model):
         return any(p.toelichting or p.opmerking for p in self.posten)
 
 
-class Bijlage(Model):
-    """An attachment, by title; an optional description."""
-
-    titel: Tekst
-    omschrijving: Tekst | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_titel(cls, value: Any) -> Any:
-        return {"titel": value} if isinstance(value, str | int) else value
-
-
 class TitelTekst(Model):
     """A titled piece of prose: a kanttekening, a risico, a paragraph with a heading."""
 
@@ -85,8 +73,160 @@ class TitelTekst(Model):
     tekst: Proza
 
 
+class Paragraaf(Model):
+    """A section: an optional heading, text, lettered onderdelen (a., b., ...), more text."""
+
+    titel: Tekst | None = None
+    tekst: Proza | None = None
+    onderdelen: list[TitelTekst] = Field(default_factory=list)
+    tekst_na: Proza | None = None
+
+
+class Bijlage(Model):
+    """An attachment, by title; an optional description and content of its own."""
+
+    titel: Tekst
+    omschrijving: Tekst | None = None
+    inhoud: list[Paragraaf] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_titel(cls, value: Any) -> Any:
+        return {"titel": value} if isinstance(value, str | int) else value
+
+
 class Communicatie(Model):
     """Communicatie: the kernboodschap and, optionally, how it is communicated."""
 
     kernboodschap: Proza | None = None
     tekst: Proza | None = None
+
+
+class FinancieelOnderdeel(Model):
+    """A part of the financial section: a heading, text, a cost table, more text."""
+
+    titel: Tekst | None = None
+    tekst: Proza | None = None
+    tabel: Kostentabel | None = None
+    tekst_na: Proza | None = None
+
+
+class Financien(Model):
+    """The financial section: text and onderdelen, each with an optional cost table."""
+
+    tekst: Proza | None = None
+    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_tekst(cls, value: Any) -> Any:
+        return {"tekst": value} if isinstance(value, str) else value
+
+
+class Risico(Model):
+    """One risk in a risk list: what it is, what it means, and how it is managed."""
+
+    risico: Tekst
+    omschrijving: Proza
+    beheersmaatregelen: list[Tekst] = Field(default_factory=list)
+
+
+class Risicos(Model):
+    """Risico's: text, a list of risks, or both; plain text alone may be written directly."""
+
+    tekst: Proza | None = None
+    lijst: list[Risico] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_tekst(cls, value: Any) -> Any:
+        return {"tekst": value} if isinstance(value, str) else value
+
+
+class Portefeuillehouder(Model):
+    """The member of the college responsible, with their role."""
+
+    naam: Tekst
+    rol: Tekst = "wethouder"
+
+
+class Contact(Model):
+    """A contact person and how to reach them: an e-mail address, a phone number or both."""
+
+    naam: Tekst
+    email: Email | None = None
+    telefoon: Telefoon | None = None
+
+    @model_validator(mode="after")
+    def _bereikbaar(self) -> Contact:
+        if self.email is None and self.telefoon is None:
+            raise fout("contact", "geef een e-mailadres (email) of telefoonnummer (telefoon)")
+        return self
+
+
+class Kopgegevens(Model):
+    """The metadata block of a letter to the council: who is responsible and who to ask."""
+
+    portefeuillehouder: Portefeuillehouder
+    eenheid: Tekst
+    contact: Contact
+    openbaarheid: Openbaarheid = "openbaar"
+    zaaknummer: Tekst | None = None
+
+
+class Behandeling(Model):
+    """The meetings that deal with a document; the council meets after the college."""
+
+    collegevergadering: dt.date
+    raadsvergadering: dt.date | None = None
+
+    @field_validator("raadsvergadering")
+    @classmethod
+    def _na_college(cls, raad: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        college = info.data.get("collegevergadering")
+        if raad is not None and college is not None and raad < college:
+            raise fout(
+                "volgorde",
+                f"de raadsvergadering ({nl.datum(raad)}) ligt vóór de collegevergadering "
+                f"({nl.datum(college)}); de raad behandelt het stuk na het college, "
+                "controleer beide datums",
+            )
+        return raad
+
+
+class Ondertekenaar(Model):
+    """Someone who signs: a name and an optional title such as 'drs.'."""
+
+    naam: Tekst
+    titel: Tekst | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_naam(cls, value: Any) -> Any:
+        return {"naam": value} if isinstance(value, str) else value
+
+
+class Ondertekening(Model):
+    """Burgemeester en wethouders: signed by the burgemeester and the gemeentesecretaris."""
+
+    burgemeester: Ondertekenaar
+    gemeentesecretaris: Ondertekenaar
+
+
+class Document(Model):
+    """Base of every document soort: what its properties (title, author, date) come from."""
+
+    soortnaam: ClassVar[str]
+
+    def documentdatum(self) -> dt.date:
+        """The date the document is known by."""
+        raise NotImplementedError
+
+    def auteur(self) -> str:
+        """Who the document is from, for its properties."""
+        gemeente = getattr(self, "gemeente", None)
+        return f"Gemeente {gemeente}" if gemeente else "Gemeente"
+
+    def titel(self) -> str:
+        """The title in the document properties."""
+        return f"{self.soortnaam}: {getattr(self, 'onderwerp', '')}"

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from voorstel.models.blokken import Bijlage, Communicatie, Kopblok, Kostentabel, TitelTekst
+from voorstel.models.blokken import (
+    Bijlage,
+    Communicatie,
+    Document,
+    Financien,
+    Kopblok,
+    Risicos,
+    TitelTekst,
+)
 from voorstel.models.types import Getal, Model, Proza, Tekst
 
 
@@ -33,23 +42,7 @@ class Argument(Model):
     beslispunt: int = Field(default=1, ge=1)
 
 
-class FinancieelOnderdeel(Model):
-    """A part of the financial section: a heading, text, a cost table, more text."""
-
-    titel: Tekst | None = None
-    tekst: Proza | None = None
-    tabel: Kostentabel | None = None
-    tekst_na: Proza | None = None
-
-
-class Financien(Model):
-    """Wat mag het kosten en waar gaan we het van betalen?"""
-
-    tekst: Proza | None = None
-    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
-
-
-class Collegevoorstel(Model):
+class Collegevoorstel(Document):
     """A collegevoorstel, with every section of the form; optional ones may be left out."""
 
     soort: Literal["collegevoorstel"]
@@ -66,7 +59,13 @@ class Collegevoorstel(Model):
     argumenten: list[Argument] = Field(default_factory=list)
     kanttekeningen: list[TitelTekst] = Field(default_factory=list)
     financien: Financien | None = None
-    risicos: Proza | None = None
+    risicos: Risicos | None = None
     communicatie: Communicatie | None = None
     bijlagen: list[Bijlage] = Field(default_factory=list)
     voetnoten: dict[str, Proza] = Field(default_factory=dict)
+
+    soortnaam = "Collegevoorstel"
+
+    def documentdatum(self) -> dt.date:
+        """The date in the kopblok."""
+        return self.kopblok.datum

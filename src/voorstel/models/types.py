@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 from pydantic_core import PydanticCustomError
 
@@ -130,3 +132,34 @@ def _proza(value: str) -> ProzaTekst:
 
 Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza)]
 """Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""
+
+
+def _email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise fout(
+            "email", f'"{value}" is geen geldig e-mailadres; schrijf het als naam@gemeente.nl'
+        ) from None
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_tekst), AfterValidator(_email)]
+"""An e-mail address, checked for its form (not whether it exists), kept as written."""
+
+_TELEFOON = re.compile(r"\+?[0-9][0-9 ()-]*")
+
+
+def _telefoon(value: str) -> str:
+    cijfers = sum(c.isdigit() for c in value)
+    if not _TELEFOON.fullmatch(value) or not 10 <= cijfers <= 15:
+        raise fout(
+            "telefoon",
+            f'"{value}" is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" '
+            'of "+31 529 48 83 88"',
+        )
+    return value
+
+
+Telefoon = Annotated[str, BeforeValidator(_tekst), AfterValidator(_telefoon)]
+"""A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""
