@@ -5,10 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from voorstel.models.collegevoorstel import Collegevoorstel
+from voorstel.models.memo import Memo
+from voorstel.models.raadsinformatiebrief import Raadsinformatiebrief
 
 SOORTEN: dict[str, type[BaseModel]] = {
     "collegevoorstel": Collegevoorstel,
+    "raadsinformatiebrief": Raadsinformatiebrief,
+    "memo": Memo,
 }
 """Every document type by the value of its `soort:` field."""
 
-__all__ = ["SOORTEN", "Collegevoorstel"]
+__all__ = ["SOORTEN", "Collegevoorstel", "Memo", "Raadsinformatiebrief"]
