@@ -120,6 +120,10 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(main, ["build", str(VOORBEELD.parents[1]), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == [
+        Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
+        Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
+        Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),
+        Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.md"),
         Path("wbo/jim-oosterhout.docx"),
         Path("wbo/jim-oosterhout.md"),
     ]
