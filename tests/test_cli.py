@@ -131,9 +131,9 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
 
 def test_build_onbekend_formaat(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "uit"
-    result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "pdf"])
+    result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "odt"])
     assert result.exit_code == 2
-    assert "onbekend formaat 'pdf'; kies uit docx, md" in result.stderr
+    assert "onbekend formaat 'odt'; kies uit docx, md, pdf" in result.stderr
     assert not out.exists()
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voorstel import openbaar, pdf
 from voorstel.compute import compute
 from voorstel.errors import Probleem, VoorstelError
 from voorstel.load import load
@@ -14,6 +15,8 @@ from voorstel.validate import Gevalideerd, validate
 from voorstel.write import schrijf_alles
 
 STANDAARD_FORMATEN = ("docx", "md")
+FORMATEN = (*RENDERERS, pdf.PDF)
+"""Every format --format takes: the renderers, and PDF made from the Word output."""
 DOCUMENT_SOORTEN_ZONDER_UITVOER = frozenset({"verdeelsleutel"})
 
 
@@ -25,6 +28,10 @@ class Resultaat:
     geschreven: list[Path] = field(default_factory=list)
     waarschuwingen: list[Probleem] = field(default_factory=list)
     fout: VoorstelError | None = None
+    overgeslagen: str | None = None
+    """Why a document was not built (e.g. not public, in a build for publication)."""
+    pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
+    """Word output still to be converted to PDF, by the relative .pdf path."""
 
     @property
     def gelukt(self) -> bool:
@@ -63,15 +70,20 @@ def bouw_bestand(
     formaten: Sequence[str] = STANDAARD_FORMATEN,
     sjablonen: Sequence[Path] = (),
     basis: Path | None = None,
+    publicatie: bool = False,
 ) -> Resultaat:
     """Build one source file into `out`; errors are returned, not raised."""
     resultaat = Resultaat(bron)
     try:
         gevalideerd = laad_en_valideer(bron)
         resultaat.waarschuwingen = gevalideerd.waarschuwingen
-        rendered = render_document(gevalideerd, renderers(formaten, sjablonen))
-        naam = uitvoernaam(bron, basis)
+        if publicatie and not openbaar.is_openbaar(gevalideerd.document):
+            resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
+            return resultaat
+        rendered = render_document(gevalideerd, renderers(pdf.bronformaten(formaten), sjablonen))
+        naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
+        outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
         resultaat.geschreven = schrijf_alles(out, outputs)
     except VoorstelError as exc:
         resultaat.fout = exc
@@ -107,6 +119,16 @@ def bouw(
     out: Path,
     formaten: Sequence[str] = STANDAARD_FORMATEN,
     sjablonen: Sequence[Path] = (),
+    publicatie: bool = False,
+    pdfa: bool = False,
 ) -> list[Resultaat]:
-    """Build every given file (folders: every document in them)."""
-    return [bouw_bestand(bron, out, formaten, sjablonen, basis) for bron, basis in verzamel(paden)]
+    """Build every given file (folders: every document in them); PDFs in one batch."""
+    if pdf.PDF in formaten:
+        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    resultaten = [
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie)
+        for bron, basis in verzamel(paden)
+    ]
+    if pdf.PDF in formaten:
+        pdf.maak_pdfs(resultaten, out, pdfa)
+    return resultaten

@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from voorstel import __version__
-from voorstel.build import STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
+from voorstel.build import FORMATEN, STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
 from voorstel.errors import VoorstelError
-from voorstel.render import RENDERERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -61,10 +60,10 @@ def validate(bestanden: tuple[Path, ...]) -> None:
 
 def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
-    unknown = [n for n in names if n not in RENDERERS]
+    unknown = [n for n in names if n not in FORMATEN]
     if unknown or not names:
         raise click.BadParameter(
-            f"onbekend formaat '{', '.join(unknown)}'; kies uit {', '.join(RENDERERS)}"
+            f"onbekend formaat '{', '.join(unknown)}'; kies uit {', '.join(FORMATEN)}"
         )
     return names
 
@@ -85,7 +84,9 @@ def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple
     default=",".join(STANDAARD_FORMATEN),
     callback=_formaten,
     show_default=True,
-    help="Formaten, met komma's gescheiden: " + ", ".join(RENDERERS) + ".",
+    help="Formaten, met komma's gescheiden: "
+    + ", ".join(FORMATEN)
+    + " (PDF via LibreOffice, in één keer voor alle documenten).",
 )
 @click.option(
     "--templates",
@@ -94,18 +95,47 @@ def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
 )
+@click.option(
+    "--pdfa",
+    is_flag=True,
+    help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
+)
+@click.option(
+    "--publicatie",
+    is_flag=True,
+    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
+)
 def build(
-    bestanden: tuple[Path, ...], out: Path, formaten: tuple[str, ...], sjablonen: tuple[Path, ...]
+    bestanden: tuple[Path, ...],
+    out: Path,
+    formaten: tuple[str, ...],
+    sjablonen: tuple[Path, ...],
+    pdfa: bool,
+    publicatie: bool,
 ) -> None:
     """Maak documenten van YAML-bestanden (of mappen; zonder argumenten: data/)."""
     paden = bestanden or (Path("data"),)
     if not bestanden and not Path("data").is_dir():
         raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
-    resultaten = bouw(paden, out, formaten, sjablonen)
+    if pdfa and "pdf" not in formaten:
+        formaten = (*formaten, "pdf")
+    try:
+        resultaten = bouw(paden, out, formaten, sjablonen, publicatie=publicatie, pdfa=pdfa)
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
     mislukt = 0
+    overgeslagen = 0
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
             _toon(waarschuwing)
+        if resultaat.overgeslagen is not None:
+            overgeslagen += 1
+            click.echo(
+                f"overgeslagen: {_relatief(resultaat.bron)} is {resultaat.overgeslagen} en "
+                "hoort niet in uitvoer voor publicatie"
+            )
+            continue
         if resultaat.fout is not None:
             mislukt += 1
             for probleem in resultaat.fout.problemen:
@@ -113,7 +143,11 @@ def build(
             continue
         for path in resultaat.geschreven:
             click.echo(f"geschreven: {_relatief(path)}")
-    click.echo(f"{len(resultaten) - mislukt} van {len(resultaten)} documenten gemaakt")
+    gemaakt = len(resultaten) - mislukt - overgeslagen
+    samenvatting = f"{gemaakt} van {len(resultaten)} documenten gemaakt"
+    if overgeslagen:
+        samenvatting += f", {overgeslagen} overgeslagen (niet openbaar)"
+    click.echo(samenvatting)
     if mislukt:
         raise SystemExit(1)
 

@@ -85,3 +85,7 @@ class RenderFout(VoorstelError):
 
 class SchrijfFout(VoorstelError):
     """An output that cannot be written."""
+
+
+class PdfFout(VoorstelError):
+    """A PDF that cannot be made: LibreOffice missing, or a conversion that failed."""

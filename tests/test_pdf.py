@@ -1,0 +1,197 @@
+"""PDF through LibreOffice: one process per build, atomic writes, PDF/A-2, clear errors.
+
+The tests with a stand-in `soffice` (a small script on PATH that records how it was
+called) run everywhere; those with the real LibreOffice skip where it is missing,
+except in CI (CI=true), where they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import MINIMAAL, VOORBEELD
+from voorstel import pdf
+from voorstel.build import bouw
+from voorstel.cli import main
+from voorstel.errors import PdfFout
+
+NEP_SOFFICE = """\
+#!/bin/sh
+# Stand-in for LibreOffice: records its arguments, writes a "PDF" per .docx unless told not to.
+printf '%s\\n' "$@" > "$NEP_LOG.$$"
+outdir=""
+prev=""
+for arg in "$@"; do
+    [ "$prev" = "--outdir" ] && outdir="$arg"
+    prev="$arg"
+done
+mkdir -p "$outdir"
+for arg in "$@"; do
+    case "$arg" in
+        *.docx)
+            naam=$(basename "$arg" .docx)
+            [ -n "$NEP_FAAL" ] && [ "$naam" = "$NEP_FAAL" ] && continue
+            printf '%%PDF-1.6 nep %s\\n' "$naam" > "$outdir/$naam.pdf" ;;
+    esac
+done
+"""
+
+
+def programma(naam: str) -> str:
+    path = shutil.which(naam)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{naam} ontbreekt in CI; installeer libreoffice-writer-nogui")
+        pytest.skip(f"{naam} niet geïnstalleerd")
+    return path
+
+
+@pytest.fixture
+def nep_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put the stand-in first on PATH; return the prefix of its call logs."""
+    bin_map = tmp_path / "bin"
+    bin_map.mkdir()
+    script = bin_map / "soffice"
+    script.write_text(NEP_SOFFICE)
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_map}{os.pathsep}{os.environ['PATH']}")
+    log = tmp_path / "aanroep"
+    monkeypatch.setenv("NEP_LOG", str(log))
+    return log
+
+
+def _aanroepen(log: Path) -> list[list[str]]:
+    return [p.read_text().splitlines() for p in sorted(log.parent.glob(log.name + ".*"))]
+
+
+def _documenten(root: Path, aantal: int) -> Path:
+    """A folder with `aantal` documents, two of them in subfolders with the same name."""
+    for index in range(aantal):
+        path = root / "data" / f"map{index % 2}" / f"voorstel{index // 2}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(MINIMAAL.replace("Een onderwerp", f"Onderwerp {index}"), "utf-8")
+    return root / "data"
+
+
+def test_een_proces_voor_de_hele_batch(tmp_path: Path, nep_soffice: Path) -> None:
+    data = _documenten(tmp_path, 4)
+    out = tmp_path / "uit"
+    resultaten = bouw([data], out, ("pdf",))
+    assert all(r.gelukt for r in resultaten)
+    [aanroep] = _aanroepen(nep_soffice)
+    assert aanroep[0].startswith("-env:UserInstallation=file://")
+    assert "--headless" in aanroep
+    filter_ = aanroep[aanroep.index("--convert-to") + 1]
+    assert filter_ == 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    assert sum(a.endswith(".docx") for a in aanroep) == 4
+    geschreven = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert geschreven == [
+        "map0/voorstel0.pdf",
+        "map0/voorstel1.pdf",
+        "map1/voorstel0.pdf",
+        "map1/voorstel1.pdf",
+    ]
+    # each PDF is its own document's, even with equal names in different folders
+    inhoud = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.pdf")}
+    assert len(set(inhoud.values())) == 4
+
+
+def test_pdfa_kiest_pdf_a_2(tmp_path: Path, nep_soffice: Path) -> None:
+    bouw([_documenten(tmp_path, 1)], tmp_path / "uit", ("pdf",), pdfa=True)
+    [aanroep] = _aanroepen(nep_soffice)
+    filter_ = aanroep[aanroep.index("--convert-to") + 1]
+    assert '"SelectPdfVersion":{"type":"long","value":"2"}' in filter_
+
+
+def test_mislukte_omzetting_is_een_fout_van_dat_document(
+    tmp_path: Path, nep_soffice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEP_FAAL", "00001")  # the second document in the batch
+    data = _documenten(tmp_path, 3)
+    out = tmp_path / "uit"
+    resultaten = bouw([data], out, ("docx", "pdf"))
+    assert [r.gelukt for r in resultaten] == [True, False, True]
+    fout = resultaten[1].fout
+    assert isinstance(fout, PdfFout)
+    assert str(fout) == (
+        f"{resultaten[1].bron}: LibreOffice kon voorstel1.docx niet omzetten naar PDF; open het "
+        "in Word of LibreOffice om te zien wat eraan mankeert"
+    )
+    assert not (out / "map0" / "voorstel1.pdf").exists()  # nothing half-made
+    assert (out / "map0" / "voorstel1.docx").exists()
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary files
+
+
+def test_docx_alleen_als_gevraagd(tmp_path: Path, nep_soffice: Path) -> None:
+    out = tmp_path / "uit"
+    bouw([_documenten(tmp_path, 1)], out, ("md", "pdf"))
+    assert sorted(p.name for p in out.rglob("*") if p.is_file()) == [
+        "voorstel0.md",
+        "voorstel0.pdf",
+    ]
+
+
+def test_zonder_libreoffice_een_duidelijke_fout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _naam: None)
+    out = tmp_path / "uit"
+    result = CliRunner().invoke(
+        main, ["build", str(VOORBEELD), "--out", str(out), "--format", "docx,pdf"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "LibreOffice (soffice) is niet gevonden, en is nodig voor PDF; installeer LibreOffice "
+        "(Debian/Ubuntu: 'apt-get install libreoffice-writer-nogui', macOS/Windows: "
+        "libreoffice.org) of maak geen PDF (laat --format pdf en --pdfa weg)\n"
+    )
+    assert not out.exists()  # said before anything was built
+
+
+def test_apart_zet_word_opzij() -> None:
+    outputs = {Path("a/x.docx"): b"docx", Path("a/x.md"): b"md"}
+    bronnen: dict[Path, bytes] = {}
+    assert pdf.apart(outputs, ("md", "pdf"), bronnen) == {Path("a/x.md"): b"md"}
+    assert bronnen == {Path("a/x.pdf"): b"docx"}
+    assert pdf.apart(outputs, ("docx", "md"), {}) == outputs
+    assert pdf.bronformaten(("md", "pdf")) == ["md", "docx"]
+    assert pdf.bronformaten(("docx", "pdf")) == ["docx"]
+
+
+def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool) -> Path:
+    programma("soffice")
+    aanroepen: list[Any] = []
+    echt = subprocess.run
+
+    def tel(*args: Any, **kwargs: Any) -> Any:
+        aanroepen.append(args[0])
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", tel)
+    out = tmp_path / "uit"
+    [resultaat] = bouw([VOORBEELD], out, ("pdf",), pdfa=pdfa)
+    assert resultaat.gelukt, str(resultaat.fout)
+    assert len(aanroepen) == 1
+    return out / "jim-oosterhout.pdf"
+
+
+def test_echte_pdf_a_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _echte_pdf(tmp_path, monkeypatch, pdfa=True).read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert b"<pdfaid:part>2</pdfaid:part>" in data  # XMP metadata declares PDF/A-2
+
+
+def test_echte_pdf_zonder_pdfa_is_geen_pdf_a(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _echte_pdf(tmp_path, monkeypatch, pdfa=False).read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert b"pdfaid:part" not in data
