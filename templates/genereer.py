@@ -322,7 +322,7 @@ def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
 
 def kostentabel(s: Sjabloon, tabel: str) -> None:
     """A cost table: four columns when any post has a toelichting or opmerking, else two."""
-    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) }}}}"
+    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) if post.bedrag is not none else 'PM' }}}}"
     totaal = f"{{{{ {tabel}.totaal|bedrag({tabel}.centen) }}}}"
     with s.als(f"{tabel}.titel"):
         s.alinea(f"{{{{ {tabel}.titel }}}}", style="Caption")
@@ -347,6 +347,8 @@ def kostentabel(s: Sjabloon, tabel: str) -> None:
         totaal=["Totaal", totaal],
     )
     s.tag("{%p endif %}")
+    with s.als(f"{tabel}.noot"):
+        s.alinea(f"{{{{ {tabel}.noot }}}}", style="Caption")
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
@@ -428,6 +430,8 @@ def financien(s: Sjabloon, titel: str) -> None:
             s.tekst("onderdeel.tekst")
             with s.als("onderdeel.tabel"):
                 kostentabel(s, "onderdeel.tabel")
+            s.tag("{{p onderdeel.begroting|tabel }}")
+            s.tag("{{p onderdeel.verdeling|tabel }}")
             s.tekst("onderdeel.tekst_na")
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorstel import openbaar, pdf
-from voorstel.compute import compute
+from voorstel.compute import varianten
 from voorstel.errors import Probleem, VoorstelError
 from voorstel.load import load
 from voorstel.render import RENDERERS, Renderer
@@ -48,10 +50,21 @@ def renderers(formaten: Sequence[str], sjablonen: Sequence[Path] = ()) -> list[R
     return [RENDERERS[name](sjablonen) for name in formaten]
 
 
+def slug(naam: str) -> str:
+    """A gemeente's name as part of a file name: 'Geertruidenberg' -> 'geertruidenberg'."""
+    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gemeente"
+
+
 def render_document(gevalideerd: Gevalideerd, outputs: Sequence[Renderer]) -> dict[str, bytes]:
-    """Every output of one document by suffix; nothing is written yet."""
-    context = compute(gevalideerd.document)
-    return {r.suffix: r.render(context) for r in outputs}
+    """Every output of one document (and of each variant) by name suffix; nothing is
+    written yet: '.docx' for the document, '-oosterhout.docx' for a variant."""
+    rendered: dict[str, bytes] = {}
+    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+        achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+        for renderer in outputs:
+            rendered[achtervoegsel + renderer.suffix] = renderer.render(context)
+    return rendered
 
 
 def uitvoernaam(bron: Path, basis: Path | None) -> Path:
@@ -102,13 +115,14 @@ def is_document(path: Path) -> bool:
     return True
 
 
-def verzamel(paden: Iterable[Path]) -> list[tuple[Path, Path | None]]:
-    """Expand folders into their document files, each with the folder it came from."""
+def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, Path | None]]:
+    """Expand folders into their document files (with `gedeeld`, shared files such as
+    verdeelsleutels too), each with the folder it came from."""
     result: list[tuple[Path, Path | None]] = []
     for path in paden:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
-            result.extend((p, path) for p in files if is_document(p))
+            result.extend((p, path) for p in files if gedeeld or is_document(p))
         else:
             result.append((path, None))
     return result

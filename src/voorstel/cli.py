@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from voorstel import __version__
+from voorstel import __version__, nl, tabellen
 from voorstel.build import FORMATEN, STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
 from voorstel.errors import VoorstelError
+from voorstel.validate import laad_sleutel
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,7 +43,7 @@ def validate(bestanden: tuple[Path, ...]) -> None:
     Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
     """
     fouten = 0
-    for bron, _ in verzamel(bestanden):
+    for bron, _ in verzamel(bestanden, gedeeld=True):
         try:
             gevalideerd = laad_en_valideer(bron)
         except VoorstelError as exc:
@@ -157,3 +158,30 @@ def _relatief(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command()
+@click.argument("sleutel", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bedrag")
+@click.option("--csv", "als_csv", is_flag=True, help="Puntkomma-gescheiden uitvoer (voor Excel).")
+def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
+    """Verdeel BEDRAG over de gemeenten van een verdeelsleutel.
+
+    BEDRAG mag gewoon of in Nederlandse notatie: 70000, 70.000 of "€ 70.000,00"
+    ("1.500" is vijftienhonderd). Afronding met de methode van de grootste resten: elke
+    kolom en het geheel tellen precies op.
+    """
+    try:
+        bedrag_waarde = nl.parse_bedrag(bedrag)
+        verdeelsleutel = laad_sleutel(sleutel)
+        verdeling = verdeelsleutel.verdeel(bedrag_waarde)
+    except VoorstelError as exc:
+        for probleem in exc.problemen:
+            _toon(probleem if exc.path else f"fout: {exc.message}")
+        raise SystemExit(1) from None
+    centen = verdeelsleutel.eenheid == "cent"
+    if als_csv:
+        click.echo(tabellen.verdeling_csv(verdeling, centen), nl=False)
+    else:
+        click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
+        click.echo(tabellen.verdeling_tekst(verdeling, centen))

@@ -6,16 +6,19 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel import prose
-from voorstel.errors import Probleem, ValidatieFout
-from voorstel.load import Bron, Loc, walk
+from voorstel.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.gedeeld import los_op
+from voorstel.load import Bron, Loc, load, walk
 from voorstel.models import SOORTEN
 from voorstel.models.types import Proza, ProzaTekst
+from voorstel.models.verdeelsleutel import Verdeelsleutel
 
 SAMENVATTING_MAX_WOORDEN = 150
 SAMENVATTING_MAX_REGELS = 10
@@ -29,6 +32,8 @@ class Gevalideerd:
     bron: Bron
     document: BaseModel
     waarschuwingen: list[Probleem] = field(default_factory=list)
+    sleutels: dict[str, Verdeelsleutel] = field(default_factory=dict)
+    afhankelijkheden: list[Path] = field(default_factory=list)
 
     @property
     def soort(self) -> str:
@@ -128,44 +133,123 @@ def _kies_model(bron: Bron) -> type[BaseModel]:
                 )
             ]
         )
+    if soort == "verdeelsleutel":
+        return Verdeelsleutel
     if soort not in SOORTEN:
         raise ValidatieFout(
             [
                 _probleem(
                     bron,
                     ("soort",),
-                    f"onbekende soort '{soort}'; kies uit " + ", ".join(sorted(SOORTEN)),
+                    f"onbekende soort '{soort}'; kies uit "
+                    + ", ".join(sorted([*SOORTEN, "verdeelsleutel"])),
                 )
             ]
         )
     return SOORTEN[str(soort)]
 
 
-def validate(bron: Bron) -> Gevalideerd:
-    """Validate a loaded document; raise ValidatieFout with every problem found."""
-    model = _kies_model(bron)
+def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> list[Probleem]:
+    """Pydantic's errors as Dutch problems with their lines."""
+    problems = []
+    for error in exc.errors():
+        loc = _data_loc(error["loc"])
+        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+    return problems
+
+
+def modellen(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every model inside a model (itself included), with its location."""
+    if isinstance(value, BaseModel):
+        yield loc, value
+        for name in type(value).model_fields:
+            yield from modellen(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from modellen(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from modellen(item, (*loc, str(key)))
+
+
+def controleer(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """The cross-field checks (`controles()`) of every model in the document."""
+    for loc, model in modellen(document):
+        controles = getattr(model, "controles", None)
+        if controles is not None:
+            for sub, message in controles():
+                yield _probleem(bron, (*loc, *sub), message)
+
+
+def _model_of_fout(bron: Bron, model: type[BaseModel]) -> tuple[BaseModel | None, list[Probleem]]:
+    """The model with its cross-field problems, or None with pydantic's problems."""
     try:
         document = model.model_validate(bron.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = _data_loc(error["loc"])
-            problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+        return None, vertaal_fouten(bron, model, exc)
+    return document, list(controleer(bron, document))
+
+
+def validate(bron: Bron) -> Gevalideerd:
+    """Validate a loaded document and the shared files it refers to; raise ValidatieFout
+    with every problem found."""
+    model = _kies_model(bron)
+    document, problems = _model_of_fout(bron, model)
+    if document is None:
         # Footnotes are checked on the raw data too, so every problem is reported at once.
         voetnoten = bron.data.get("voetnoten")
         centraal = frozenset(voetnoten) if isinstance(voetnoten, dict) else frozenset()
         problems.extend(_controleer_voetnoten(bron, ruwe_prozavelden(model, bron.data), centraal))
-        raise ValidatieFout(problems) from None
-    problems = list(
+        raise ValidatieFout(problems)
+    problems.extend(
         _controleer_voetnoten(
             bron,
             prozavelden(document),
             frozenset(getattr(document, "voetnoten", {}) or {}),
         )
     )
+    sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
+    problems.extend(sleutelproblemen)
     if problems:
         raise ValidatieFout(problems)
-    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)))
+    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+
+
+def _laad_sleutels(
+    bron: Bron, document: BaseModel
+) -> tuple[dict[str, Verdeelsleutel], list[Path], list[Probleem]]:
+    """Load every verdeelsleutel the document refers to; problems at the right file:line."""
+    sleutels: dict[str, Verdeelsleutel] = {}
+    paden: list[Path] = []
+    problems: list[Probleem] = []
+    for loc, model in modellen(document):
+        for sub, verwijzing in getattr(model, "verwijzingen", lambda: [])():
+            if verwijzing in sleutels:
+                continue
+            plaats = (*loc, *sub)
+            try:
+                doel = load(los_op(bron, verwijzing))
+            except VoorstelError as exc:
+                problems.extend(
+                    [_probleem(bron, plaats, exc.message)] if exc.path is None else exc.problemen
+                )
+                continue
+            if doel.data.get("soort") != "verdeelsleutel":
+                problems.append(
+                    _probleem(
+                        bron,
+                        plaats,
+                        f"'{verwijzing}' is geen verdeelsleutel "
+                        "(het bestand begint niet met 'soort: verdeelsleutel')",
+                    )
+                )
+                continue
+            sleutel, eigen = _model_of_fout(doel, Verdeelsleutel)
+            problems.extend(eigen)
+            if isinstance(sleutel, Verdeelsleutel) and not eigen:
+                sleutels[verwijzing] = sleutel
+                paden.append(doel.path)
+    return sleutels, paden, problems
 
 
 def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:
@@ -260,3 +344,19 @@ def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                 "of verwijder haar",
                 waarschuwing=True,
             )
+
+
+def laad_sleutel(path: Path) -> Verdeelsleutel:
+    """Load and validate one verdeelsleutel file."""
+    gevalideerd = validate(load(path))
+    if not isinstance(gevalideerd.document, Verdeelsleutel):
+        raise ValidatieFout(
+            [
+                _probleem(
+                    gevalideerd.bron,
+                    ("soort",),
+                    "dit bestand is geen verdeelsleutel (verwacht 'soort: verdeelsleutel')",
+                )
+            ]
+        )
+    return gevalideerd.document

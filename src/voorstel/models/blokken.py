@@ -8,8 +8,18 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from voorstel import nl
-from voorstel.models.types import Email, Model, NietNegatiefBedrag, Proza, Tekst, Telefoon, fout
+from voorstel import finance, nl
+from voorstel.models.begroting import Begrotingstabel, VerdelingRef
+from voorstel.models.types import (
+    BedragOfPM,
+    Email,
+    Model,
+    NietNegatiefBedrag,
+    Proza,
+    Tekst,
+    Telefoon,
+    fout,
+)
 
 Openbaarheid = Literal["openbaar", "vertrouwelijk", "geheim"]
 
@@ -28,17 +38,18 @@ class Post(Model):
     onderdeel: Tekst
     toelichting: Tekst | None = None
     opmerking: Tekst | None = None
-    bedrag: NietNegatiefBedrag
+    bedrag: BedragOfPM
 
 
 def som(posten: list[Post]) -> Decimal:
-    """The total of a list of posten."""
-    return sum((p.bedrag for p in posten), Decimal(0))
+    """The total of a list of posten; PM posten are left out."""
+    return finance.som([p.bedrag for p in posten])
 
 
 class Kostentabel(Model):
     """A cost table: posten and their computed total; a stated total is checked."""
 
+    id: Tekst | None = None
     titel: Tekst | None = None
     kolom_bedrag: Tekst = "Bedrag"
     centen: bool = False
@@ -59,6 +70,10 @@ class Kostentabel(Model):
                 f"{nl.bedrag(berekend)}; pas het totaal of de posten aan (of laat 'totaal' weg)",
             )
         return totaal
+
+    @property
+    def heeft_pm(self) -> bool:
+        return any(p.bedrag is None for p in self.posten)
 
     @property
     def uitgebreid(self) -> bool:
@@ -108,6 +123,8 @@ class FinancieelOnderdeel(Model):
     titel: Tekst | None = None
     tekst: Proza | None = None
     tabel: Kostentabel | None = None
+    begroting: Begrotingstabel | None = None
+    verdeling: VerdelingRef | None = None
     tekst_na: Proza | None = None
 
 

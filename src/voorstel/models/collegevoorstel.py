@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
+from voorstel.load import Loc
 from voorstel.models.blokken import (
     Bijlage,
     Communicatie,
@@ -42,11 +44,23 @@ class Argument(Model):
     beslispunt: int = Field(default=1, ge=1)
 
 
+class Regio(Model):
+    """A regional proposal: the region, its verdeelsleutel, and one variant per gemeente."""
+
+    naam: Tekst
+    verdeelsleutel: Tekst
+    varianten: bool = True
+
+    def verwijzingen(self) -> Iterator[tuple[Loc, str]]:
+        yield ("verdeelsleutel",), self.verdeelsleutel
+
+
 class Collegevoorstel(Document):
     """A collegevoorstel, with every section of the form; optional ones may be left out."""
 
     soort: Literal["collegevoorstel"]
     gemeente: Tekst | None = None
+    regio: Regio | None = None
     kopblok: Kopblok
     onderwerp: Tekst
     beslispunten: list[Tekst] = Field(min_length=1)

@@ -39,7 +39,7 @@ def _dubbelzinnig(text: str) -> PydanticCustomError:
     )
 
 
-def _parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
+def parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
     if isinstance(value, YamlFloat):
         raise _dubbelzinnig(str(value))
     if isinstance(value, bool):
@@ -58,17 +58,17 @@ def _parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
 
 
 def _bedrag(value: Any) -> Decimal:
-    return _parse_decimal(value, nl.parse_bedrag, "bedrag")
+    return parse_decimal(value, nl.parse_bedrag, "bedrag")
 
 
 def _getal(value: Any) -> Decimal:
-    return _parse_decimal(value, nl.parse_getal, "getal")
+    return parse_decimal(value, nl.parse_getal, "getal")
 
 
 def _procent(value: Any) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         raise fout("procent", f'{value} mist het procentteken; schrijf "{value}%"')
-    return _parse_decimal(value, nl.parse_procent, "percentage")
+    return parse_decimal(value, nl.parse_procent, "percentage")
 
 
 def _tekst(value: Any) -> str:
@@ -101,6 +101,16 @@ Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str]
 NietNegatiefBedrag = Annotated[
     Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str
 ]
+
+
+def _bedrag_of_pm(value: Any) -> Decimal | None:
+    if isinstance(value, str) and value.strip().upper() == "PM":
+        return None
+    return _niet_negatief(_bedrag(value))
+
+
+BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm)]
+"""A non-negative amount, or PM (pro memorie: not yet known, left out of sums) as None."""
 
 Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
 """A number: a YAML integer or a Dutch string ("1.234,5")."""

@@ -12,6 +12,7 @@ from lxml import etree
 
 from voorstel import prose
 from voorstel.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
+from voorstel.render.tabel import docx_tabel
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -34,6 +35,12 @@ class DocxTekst:
         stuk = prose.parse(text, frozenset(self.centraal))
         sub = self.tpl.new_subdoc()
         self._blokken(sub, stuk.blokken, stuk, diepte=0)
+        return sub
+
+    def tabel(self, view: dict[str, Any]) -> Any:
+        """A docxtpl Subdoc holding a computed table."""
+        sub = self.tpl.new_subdoc()
+        docx_tabel(sub, view)
         return sub
 
     def _blokken(self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from voorstel import prose
 from voorstel.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
@@ -31,6 +32,12 @@ class MarkdownTekst:
     def blok(self, text: str) -> str:
         stuk = prose.parse(text, frozenset(self.centraal))
         return "\n\n".join(self._blok(b, stuk, 0) for b in stuk.blokken)
+
+    def tabel(self, view: dict[str, Any]) -> str:
+        """A computed table as Markdown."""
+        from voorstel.render.tabel import md_tabel
+
+        return md_tabel(view)
 
     def _blok(self, blok: Blok, stuk: Tekststuk, diepte: int) -> str:
         if isinstance(blok, Alinea):

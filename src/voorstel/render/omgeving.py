@@ -50,6 +50,16 @@ def _tekst_md(context: Context, value: Any) -> Markup:
     return Markup(context[RENDER_STAAT].blok(str(value)))
 
 
+@pass_context
+def _tabel_docx(context: Context, view: Any) -> Any:
+    return "" if not view else context[RENDER_STAAT].tabel(view)
+
+
+@pass_context
+def _tabel_md(context: Context, view: Any) -> Markup:
+    return Markup("") if not view else Markup(context[RENDER_STAAT].tabel(view))
+
+
 def _md_finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
@@ -82,6 +92,7 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     )
     _filters(env)
     env.filters["tekst"] = _tekst_docx
+    env.filters["tabel"] = _tabel_docx
     return env
 
 
@@ -98,4 +109,5 @@ def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironme
     )
     _filters(env)
     env.filters["tekst"] = _tekst_md
+    env.filters["tabel"] = _tabel_md
     return env
