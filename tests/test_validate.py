@@ -76,7 +76,7 @@ def test_soort_ontbreekt_of_is_onbekend(tree: Tree) -> None:
     ]
     assert problemen(tree, "onderwerp: X\nsoort: raadsvoorstel\n") == [
         "2: soort: onbekende soort 'raadsvoorstel'; kies uit collegevoorstel, memo, "
-        "raadsinformatiebrief"
+        "raadsinformatiebrief, verdeelsleutel"
     ]
 
 

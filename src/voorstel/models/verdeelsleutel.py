@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field
 
 from voorstel import finance, nl
 from voorstel.load import Loc
-from voorstel.models.types import Model, Tekst, fout, parse_decimal
+from voorstel.models.types import Aandeel, Model, Tekst, fout, parse_decimal
 
 HONDERD = Decimal(100)
 
@@ -36,18 +36,11 @@ def _gewicht(value: Any) -> Gewicht:
 GewichtVeld = Annotated[Gewicht, BeforeValidator(_gewicht)]
 
 
-def _aandeel(value: Any) -> Decimal:
-    waarde = parse_decimal(value, nl.parse_procent, "percentage")
-    if not 0 <= waarde <= HONDERD:
-        raise fout("procent", f"{nl.procent(waarde)} ligt niet tussen 0% en 100%")
-    return waarde
-
-
 class Component(Model):
     """A part of the key: its share of the total and its weight per gemeente."""
 
     naam: Tekst
-    aandeel: Annotated[Decimal, BeforeValidator(_aandeel)]
+    aandeel: Aandeel
     gewichten: dict[str, GewichtVeld] = Field(min_length=1)
 
 

@@ -1,0 +1,99 @@
+"""Begrotingstabellen: multi-year, scenarios, mutations, PM, stated totals checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAAL
+from voorstel.build import bouw_bestand
+from voorstel.errors import ValidatieFout
+from voorstel.load import load
+from voorstel.validate import validate
+
+Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
+
+FINANCIEN = """\
+financien:
+  onderdelen:
+    - titel: Begroting inkoop 2021-2024
+      begroting:
+        titel: Begroting inkoop (x € 1.000)
+        kolommen: ["2021", "2022", "2023", "2024"]
+        rijtotaal: true
+        regels:
+          - onderdeel: Projectleiding
+            bedragen: {"2021": 100, "2022": 120, "2023": 80, "2024": PM}
+          - onderdeel: Juridisch advies
+            bedragen: {"2021": 50, "2022": 25, "2023": 25, "2024": 10}
+        totaal: {"2021": 150}
+    - titel: Scenario's
+      begroting:
+        kolommen: [Scenario 1, Scenario 2]
+        verschil: [Scenario 1, Scenario 2]
+        regels:
+          - onderdeel: Inkoop
+            bedragen: {Scenario 1: "1.500.000", Scenario 2: "1.725.000"}
+    - titel: Mutaties
+      begroting:
+        kolommen: ["2024", "2025"]
+        basis: "2024"
+        regels:
+          - onderdeel: Jeugdhulp
+            bedragen: {"2024": 800, "2025": 1000}
+"""
+
+
+def test_meerjarig_scenario_en_mutaties_in_markdown(tree: Tree, tmp_path: Path) -> None:
+    path = tree({"v.yaml": MINIMAAL + FINANCIEN})["v.yaml"]
+    resultaat = bouw_bestand(path, tmp_path / "out", formaten=("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    md = resultaat.geschreven[0].read_text(encoding="utf-8")
+    assert "| Onderdeel | 2021 | 2022 | 2023 | 2024 | Totaal |" in md
+    assert "| Projectleiding | € 100 | € 120 | € 80 | PM | € 300 |" in md
+    assert "| **Totaal** | **€ 150** | **€ 145** | **€ 105** | **€ 10** | **€ 410** |" in md
+    assert "PM = pro memorie" in md
+    assert "| Inkoop | € 1.500.000 | € 1.725.000 | € 225.000 |" in md
+    assert "Verschil Scenario 1 en Scenario 2" in md
+    assert "| Jeugdhulp | € 800 | € 1.000 | € 200 | 25,00% |" in md
+
+
+def test_opgegeven_totaal_wordt_gecontroleerd(tree: Tree) -> None:
+    path = tree({"v.yaml": MINIMAAL + FINANCIEN.replace('{"2021": 150}', '{"2021": 160}')})[
+        "v.yaml"
+    ]
+    with pytest.raises(ValidatieFout) as info:
+        validate(load(path))
+    assert [str(p) for p in info.value.problemen] == [
+        f"{path}:21: financien.onderdelen[0].begroting.totaal.2021: het opgegeven totaal "
+        "€ 160,00 wijkt af van de som € 150,00; pas het totaal of de regels aan"
+    ]
+
+
+def test_ontbrekende_kolom(tree: Tree) -> None:
+    path = tree({"v.yaml": MINIMAAL + FINANCIEN.replace(', "2024": 10}', "}")})["v.yaml"]
+    with pytest.raises(ValidatieFout) as info:
+        validate(load(path))
+    assert "bedrag ontbreekt voor 2024; vul het in of schrijf PM" in str(info.value)
+
+
+def test_pm_post_in_kostentabel(tree: Tree, tmp_path: Path) -> None:
+    extra = """\
+financien:
+  onderdelen:
+    - tabel:
+        posten:
+          - onderdeel: Inhuur
+            bedrag: 1000
+          - onderdeel: Juridisch advies
+            bedrag: PM
+        totaal: 1000
+"""
+    path = tree({"v.yaml": MINIMAAL + extra})["v.yaml"]
+    resultaat = bouw_bestand(path, tmp_path / "out", formaten=("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    md = resultaat.geschreven[0].read_text(encoding="utf-8")
+    assert "| Juridisch advies | PM |" in md
+    assert "| **Totaal** | **€ 1.000** |" in md
