@@ -16,6 +16,9 @@ from voorstel.cli import main
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 
 
+GEMEENTEN = ["altena", "breda", "drimmelen", "geertruidenberg", "oosterhout"]
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
@@ -30,7 +33,7 @@ def test_version(runner: CliRunner) -> None:
 def test_elke_opdracht_heeft_hulptekst(runner: CliRunner) -> None:
     assert main.help
     assert isinstance(main, click.Group)
-    assert sorted(main.commands) == ["build", "validate"]
+    assert sorted(main.commands) == ["allocate", "build", "validate"]
     for name, command in main.commands.items():
         assert command.help, f"{name} heeft geen hulptekst"
         for param in command.params:
@@ -109,24 +112,32 @@ def test_build_alleen_md(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "md"])
     assert result.exit_code == 0, result.output
-    assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == [
-        Path("jim-oosterhout.md")
-    ]
-    assert result.stdout == f"geschreven: {out / 'jim-oosterhout.md'}\n1 van 1 documenten gemaakt\n"
+    namen = ["jim", *(f"jim-{g}" for g in GEMEENTEN)]
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == sorted(
+        Path(f"{naam}.md") for naam in namen
+    )
+    assert result.stdout == "".join(f"geschreven: {out / naam}.md\n" for naam in namen) + (
+        "1 van 1 documenten gemaakt\n"
+    )
 
 
 def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     result = runner.invoke(main, ["build", str(VOORBEELD.parents[1]), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == [
-        Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
-        Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
-        Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),
-        Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.md"),
-        Path("wbo/jim-oosterhout.docx"),
-        Path("wbo/jim-oosterhout.md"),
-    ]
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == sorted(
+        [
+            Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
+            Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
+            Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),
+            Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.md"),
+        ]
+        + [
+            Path(f"wbo/{naam}{suffix}")
+            for naam in ["jim", *(f"jim-{g}" for g in GEMEENTEN)]
+            for suffix in (".docx", ".md")
+        ]
+    )
 
 
 def test_build_onbekend_formaat(runner: CliRunner, tmp_path: Path) -> None:

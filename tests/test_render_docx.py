@@ -131,7 +131,7 @@ def test_lijsten_beginnen_elk_bij_een(docx: Path) -> None:
 
 def test_kostentabel_is_een_echte_tabel(docx: Path) -> None:
     tabellen = xml(docx).findall(".//w:tbl", NS)
-    assert len(tabellen) == 3
+    assert len(tabellen) == 4
     kosten = tabellen[1]
     rijen = [[tekst(tc) for tc in tr.iterfind("w:tc", NS)] for tr in kosten.iterfind("w:tr", NS)]
     assert rijen[0] == ["Onderdeel", "Toelichting", "Opmerking", "Bedrag"]
@@ -143,7 +143,7 @@ def test_kostentabel_is_een_echte_tabel(docx: Path) -> None:
     assert kop.find("w:trPr/w:tblHeader", NS) is not None
     assert all(tr.find("w:trPr/w:tblHeader", NS) is None for tr in kosten.findall("w:tr", NS)[1:])
     tweede = [
-        [tekst(tc) for tc in tr.iterfind("w:tc", NS)] for tr in tabellen[2].iterfind("w:tr", NS)
+        [tekst(tc) for tc in tr.iterfind("w:tc", NS)] for tr in tabellen[3].iterfind("w:tr", NS)
     ]
     assert tweede[0] == ["Onderdeel", "Bedrag 1 jaar"]
     assert tweede[-1] == ["Totaal", "€ 503.504"]

@@ -102,7 +102,7 @@ def test_normaliseren_schaalt_naar_verhouding(tree: Tree) -> None:
         ),
         (
             ('aandeel: "25%"', 'aandeel: "125%"'),
-            "6: componenten[0].aandeel: 125% ligt niet tussen 0% en 100%",
+            "6: componenten[0].aandeel: moet tussen 0% en 100% liggen, niet 125%",
         ),
         (
             ("Beek: 1234", "Beek: -1234"),
