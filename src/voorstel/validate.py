@@ -51,8 +51,23 @@ def veldnaam(loc: Loc) -> str:
 _PYDANTIC_TAG = re.compile(r"[\[\(\-]|^(str|int|bool|date|decimal|list|dict|none|literal)$", re.I)
 
 
-def _data_loc(loc: tuple[int | str, ...]) -> Loc:
-    return tuple(p for p in loc if isinstance(p, int) or not _PYDANTIC_TAG.search(p))
+def _heeft(data: Any, part: int | str) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+
+
+def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
+    """Pydantic's error location without its own tags; a key in the data is always kept."""
+    result: list[str | int] = []
+    for part in loc:
+        if _heeft(data, part):
+            result.append(part)
+            data = data[part]
+        elif isinstance(part, int) or not _PYDANTIC_TAG.search(part):
+            result.append(part)
+            data = None
+    return tuple(result)
 
 
 def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -> str:
@@ -153,7 +168,7 @@ def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> 
     """Pydantic's errors as Dutch problems with their lines."""
     problems = []
     for error in exc.errors():
-        loc = _data_loc(error["loc"])
+        loc = _data_loc(error["loc"], bron.data)
         problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
     return problems
 

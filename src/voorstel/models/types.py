@@ -24,7 +24,8 @@ class Model(BaseModel):
 
 def fout(kind: str, bericht: str) -> PydanticCustomError:
     """A validation error with a Dutch message that is never format-interpreted."""
-    return PydanticCustomError(kind, "{bericht}", {"bericht": bericht})
+    leesbaar = bericht.encode("utf-8", "backslashreplace").decode("utf-8")
+    return PydanticCustomError(kind, "{bericht}", {"bericht": leesbaar})
 
 
 def _dubbelzinnig(text: str) -> PydanticCustomError:
