@@ -226,6 +226,7 @@ class Sjabloon:
         aantal = sum(3 if conditie else 1 for _, _, conditie in rijen)
         table = self.body.add_table(rows=aantal, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _beschrijf(table, "Gegevens", "Gegevens van het document: per regel een naam en waarde.")
         rows = iter(table.rows)
         for label, waarde, conditie in rijen:
             if conditie:
@@ -279,6 +280,15 @@ def _veld(paragraph: object, instr: str) -> None:
             el = OxmlElement("w:t")
             el.text = text
             run._r.append(el)
+
+
+def _beschrijf(table: Table, titel: str, omschrijving: str) -> None:
+    """Alternative text of a table without a header row (its headers are in column 1)."""
+    tbl_pr = table._tbl.tblPr
+    for tag, waarde in (("w:tblCaption", titel), ("w:tblDescription", omschrijving)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), waarde)
+        tbl_pr.append(element)
 
 
 def _herhaal_kop(row: object) -> None:
