@@ -548,6 +548,7 @@ def collegevoorstel() -> Sjabloon:
     risicos(s)
     communicatie(s)
     bijlagen(s)
+    bijlagen_inhoud(s)
     return s
 
 
@@ -569,6 +570,7 @@ def raadsinformatiebrief() -> Sjabloon:
     s.sectie("Vervolg", "vervolg")
     bijlagen(s, geen=True)
     ondertekening(s)
+    bijlagen_inhoud(s)
     return s
 
 

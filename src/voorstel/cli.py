@@ -9,6 +9,8 @@ import click
 from voorstel import __version__, nl, tabellen
 from voorstel.build import FORMATEN, STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
 from voorstel.errors import VoorstelError
+from voorstel.models import SOORTEN
+from voorstel.nieuw import nieuw
 from voorstel.validate import laad_sleutel
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -185,3 +187,29 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     else:
         click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
         click.echo(tabellen.verdeling_tekst(verdeling, centen))
+
+
+@main.command()
+@click.argument("soort", type=click.Choice(sorted(SOORTEN)))
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--templates",
+    "sjablonen",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Map met eigen sjablonen; een eigen <soort>/nieuw.yaml gaat voor.",
+)
+def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
+    """Maak een nieuw YAML-bestand voor een document van SOORT in PAD.
+
+    Het bestand bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
+    vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
+    bestand wordt nooit overschreven.
+    """
+    try:
+        nieuw(soort, pad, sjablonen)
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
+    click.echo(f"gemaakt: {pad}")
+    click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")

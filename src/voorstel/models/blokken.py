@@ -145,7 +145,7 @@ class Risico(Model):
 
     risico: Tekst
     omschrijving: Proza
-    beheersmaatregelen: list[Tekst] = Field(default_factory=list)
+    beheersmaatregelen: Proza | None = None
 
 
 class Risicos(Model):
