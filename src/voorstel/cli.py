@@ -27,8 +27,9 @@ def main() -> None:
     """voorstel: van YAML-data naar complete gemeentelijke documenten.
 
     Schrijf de feiten van een voorstel in één YAML-bestand onder data/ en maak er met één
-    opdracht een collegevoorstel van in Word (.docx) en Markdown (.md), met Nederlandse
-    notatie van bedragen, percentages en datums.
+    opdracht een collegevoorstel, raadsinformatiebrief of memo van in Word (.docx) en
+    Markdown (.md), met Nederlandse notatie van bedragen, percentages en datums. Begin een
+    nieuw document met 'voorstel new'.
     """
 
 
