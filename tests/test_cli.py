@@ -41,7 +41,7 @@ def test_elke_opdracht_heeft_hulptekst(runner: CliRunner) -> None:
                 assert param.help, f"{name} {param.opts[0]} heeft geen hulptekst"
         result = runner.invoke(main, [name, "--help"], prog_name="voorstel")
         assert result.exit_code == 0
-        assert result.output.startswith(f"Usage: voorstel {name} [OPTIONS]")
+        assert result.output.startswith(f"Gebruik: voorstel {name} [OPTIES]")
         assert command.help.splitlines()[0] in result.output
 
 

@@ -8,6 +8,7 @@ import click
 
 from voorstel import __version__, nl, tabellen
 from voorstel.build import FORMATEN, STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
+from voorstel.cli_nl import NlGroup
 from voorstel.errors import VoorstelError
 from voorstel.models import SOORTEN
 from voorstel.nieuw import nieuw
@@ -16,7 +17,7 @@ from voorstel.validate import laad_sleutel
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=NlGroup, context_settings=CONTEXT)
 @click.version_option(
     __version__,
     prog_name="voorstel",
@@ -40,7 +41,9 @@ def _toon(probleem: object, err: bool = True) -> None:
 @main.command()
 @click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def validate(bestanden: tuple[Path, ...]) -> None:
-    """Controleer documenten en meld elk probleem als pad:regel: veld: melding.
+    """Controleer documenten; meld elk probleem met pad en regel.
+
+    Elk probleem staat op een eigen regel als pad:regel: veld: melding.
 
     Geef bestanden of mappen op. Eindigt met code 0 als alles geldig is, anders met 1.
     Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
@@ -117,7 +120,9 @@ def build(
     pdfa: bool,
     publicatie: bool,
 ) -> None:
-    """Maak documenten van YAML-bestanden (of mappen; zonder argumenten: data/)."""
+    """Maak documenten van YAML-bestanden of mappen.
+
+    Zonder argumenten bouwt het alles in data/."""
     paden = bestanden or (Path("data"),)
     if not bestanden and not Path("data").is_dir():
         raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
