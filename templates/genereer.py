@@ -237,7 +237,7 @@ class Sjabloon:
             if conditie:
                 _cel(next(rows).cells[0], "{%tr endif %}")
         table.autofit = False
-        for column, breedte in zip(table.columns, (Cm(5.5), Cm(10.5)), strict=True):
+        for column, breedte in zip(table.columns, (Cm(6.8), Cm(9.2)), strict=True):
             column.width = breedte
             for cell in column.cells:
                 cell.width = breedte
