@@ -1,0 +1,140 @@
+"""The real-office test: every example in data/ becomes a PDF through LibreOffice (in one
+batch, as `voorstel build --format pdf` does), with the expected number of pages and its
+key sentences and figures in the text that pdftotext reads from it.
+
+Skipped where soffice or pdftotext is missing, except in CI (CI=true), where it must run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from voorstel.build import bouw
+
+DATA = ROOT / "data"
+
+VERWACHT: dict[str, tuple[int, list[str]]] = {
+    "wbo/jim-oosterhout.pdf": (
+        6,
+        [
+            "COLLEGEVOORSTEL",
+            "Continuïteit pilot JIM en inkoop JIM",
+            "Datum: 5 december 2024 | Openbaar | Zaaknummer: 1060308",
+            "Voor Oosterhout betekent dit een bijdrage van € 11.326,00.",
+            "1.1 Dit voorstel past binnen de bestuurlijke opgave",
+            "Kosten JIM januari t/m juni 2025",
+            "18,33%",
+            "100,00%",
+            "€ 70.000",
+        ],
+    ),
+    "wbo/jim-altena.pdf": (6, ["Voor Altena betekent dit een bijdrage van € 12.831,00."]),
+    "wbo/jim-breda.pdf": (6, ["Voor Breda betekent dit een bijdrage van € 36.442,00."]),
+    "wbo/jim-drimmelen.pdf": (6, ["Voor Drimmelen betekent dit een bijdrage van € 5.068,00."]),
+    "wbo/jim-geertruidenberg.pdf": (
+        6,
+        ["Voor Geertruidenberg betekent dit een bijdrage van € 4.333,00."],
+    ),
+    "wbo/jim.pdf": (
+        6,
+        ["€ 12.831,00", "€ 36.442,00", "€ 5.068,00", "€ 4.333,00", "€ 11.326,00", "€ 70.000,00"],
+    ),
+    "dalfsen/rib-inkoop-jeugdhulp-ijsselland.pdf": (
+        3,
+        [
+            "INFORMATIE VOOR DE RAAD",
+            "Inkoop specialistische Jeugdhulp Regio IJsselland",
+            "J.W. Uitslag (wethouder)",
+            "30 maart 2021",
+            "26 april 2021",
+            "Het college van B&W stelt u voor kennis te nemen van:",
+        ],
+    ),
+    "holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.pdf": (
+        6,
+        [
+            "MEMO",
+            "voortgang regionale inkoopstrategie Jeugdhulp 2020",
+            "In het PHO van 30 mei 2018 is de notitie Proces Inkoopstrategie Jeugdhulp 2020 "
+            "besproken",
+        ],
+    ),
+}
+"""Per PDF: its pages and sentences that must be in it (measured with LibreOffice 7.4)."""
+
+
+def programma(naam: str) -> str:
+    path = shutil.which(naam)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{naam} ontbreekt in CI; installeer libreoffice-writer-nogui en poppler")
+        pytest.skip(f"{naam} niet geïnstalleerd")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every example of data/ built as PDF in one build, by path under the output folder."""
+    programma("soffice")
+    out = tmp_path_factory.mktemp("office")
+    aanroepen: list[Any] = []
+    echt = subprocess.run
+
+    def tel(*args: Any, **kwargs: Any) -> Any:
+        aanroepen.append(args[0])
+        return echt(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(subprocess, "run", tel)
+        resultaten = bouw([DATA], out, ("pdf",))
+    assert all(r.gelukt for r in resultaten), [str(r.fout) for r in resultaten]
+    assert len(aanroepen) == 1  # one LibreOffice for the whole batch
+    return {p.relative_to(out).as_posix(): p for r in resultaten for p in r.geschreven}
+
+
+def _info(pdf: Path) -> dict[str, str]:
+    uit = subprocess.run(
+        [programma("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    return {k.strip(): v.strip() for k, _, v in (r.partition(":") for r in uit.splitlines())}
+
+
+def _tekst(pdf: Path) -> str:
+    """The PDF's text with every run of white space as one space."""
+    uit = subprocess.run(
+        [programma("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return re.sub(r"\s+", " ", uit)
+
+
+def test_elk_voorbeeld_wordt_pdf(pdfs: dict[str, Path]) -> None:
+    assert set(VERWACHT) <= set(pdfs)
+    assert all(p.suffix == ".pdf" and p.read_bytes().startswith(b"%PDF-") for p in pdfs.values())
+
+
+@pytest.mark.parametrize("naam", list(VERWACHT))
+def test_paginas_en_kernzinnen(pdfs: dict[str, Path], naam: str) -> None:
+    paginas, zinnen = VERWACHT[naam]
+    assert int(_info(pdfs[naam])["Pages"]) == paginas
+    tekst = _tekst(pdfs[naam])
+    for zin in zinnen:
+        assert zin in tekst, zin
+    assert "{{" not in tekst and "{%" not in tekst
+
+
+def test_nieuwe_voorbeelden_hebben_titel_en_onderwerp(pdfs: dict[str, Path]) -> None:
+    """Examples not (yet) in VERWACHT: at least a page, and their title in the text."""
+    for naam, pdf in pdfs.items():
+        info = _info(pdf)
+        assert int(info["Pages"]) >= 1, naam
+        soort, _, onderwerp = info["Title"].partition(": ")
+        assert soort and onderwerp, (naam, info["Title"])
+        assert onderwerp in _tekst(pdf), naam
