@@ -116,3 +116,40 @@ def test_voorbeeld_kiest_gecorrigeerde_percentages() -> None:
     text = (ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml").read_text(encoding="utf-8")
     assert 'Breda: "52,06%"' in text
     assert "normaliseren: true" not in text
+
+
+def test_onbekende_gemeente_in_de_sleutel(tree: Tree, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    sleutel = (ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml").read_text(encoding="utf-8")
+    tekst = MINIMAAL.replace(
+        "soort: collegevoorstel\n", "soort: collegevoorstel\ngemeente: Oosterhoud\n"
+    )
+    paths = tree(
+        {
+            "k.yaml": sleutel,
+            "v.yaml": tekst
+            + "regio:\n  naam: Regio\n  verdeelsleutel: k.yaml\n  varianten: false\n",
+        }
+    )
+    resultaat = bouw_bestand(paths["v.yaml"], tmp_path / "out")
+    assert str(resultaat.fout) == (
+        f"{paths['v.yaml']}:2: gemeente: gemeente 'Oosterhoud' staat niet in verdeelsleutel "
+        "'k.yaml' (Altena, Breda, Drimmelen, Geertruidenberg, Oosterhout); bedoelde u "
+        "'Oosterhout'?"
+    )
+
+
+def test_waarschuwing_bij_een_verschreven_verwijzing(tree: Tree) -> None:
+    from voorstel.load import load
+    from voorstel.validate import validate
+
+    tekst = MINIMAAL.replace(
+        "  - Iets te besluiten.\n", "  - Betaal {{ bijdrag }} en {{ 7*7 }} of {{ totaal }}.\n"
+    )
+    path = tree({"v.yaml": tekst})["v.yaml"]
+    assert [str(w) for w in validate(load(path)).waarschuwingen] == [
+        f"{path}:7: beslispunten[0]: waarschuwing: {{{{ bijdrag }}}} is geen bekend cijfer en "
+        "blijft letterlijk staan; bedoelde u {{ bijdrage }}?",
+        f"{path}:7: beslispunten[0]: waarschuwing: {{{{ totaal }}}} kan hier niet worden "
+        "ingevuld (dit document heeft geen verdeling) en blijft letterlijk staan",
+    ]

@@ -195,6 +195,9 @@ def varianten(
     ]
 
 
+CIJFERNAMEN = ("gemeente", "regio", "bijdrage", "percentage", "totaal")
+"""The figures prose may name; the last three need a verdeling in the document."""
+
 VERWIJZING = re.compile(r"\{\{\s*([a-z_]+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
 OPMAAK: dict[str, Callable[..., str]] = {
     "bedrag": nl.bedrag,

@@ -225,9 +225,29 @@ def validate(bron: Bron) -> Gevalideerd:
     )
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
     problems.extend(sleutelproblemen)
+    problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
     if problems:
         raise ValidatieFout(problems)
     return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+
+
+def _gemeente_in_sleutel(
+    bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
+) -> Iterator[Probleem]:
+    """A document for one gemeente must name a gemeente that its keys know."""
+    gemeente = getattr(document, "gemeente", None)
+    if gemeente is None:
+        return
+    for pad, sleutel in sleutels.items():
+        if gemeente not in sleutel.gemeenten:
+            close = difflib.get_close_matches(gemeente, sleutel.gemeenten, n=1)
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
+            yield _probleem(
+                bron,
+                ("gemeente",),
+                f"gemeente '{gemeente}' staat niet in verdeelsleutel '{pad}' "
+                f"({', '.join(sleutel.gemeenten)}){hint}",
+            )
 
 
 def _laad_sleutels(
@@ -329,7 +349,42 @@ def _controleer_voetnoten(
                 )
 
 
+def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """Warn about `{{ naam }}` that looks like a figure but will stay literal."""
+    from voorstel.compute import CIJFERNAMEN, VERWIJZING
+    from voorstel.models.begroting import VerdelingRef
+
+    heeft_verdeling = any(isinstance(m, VerdelingRef) for _, m in modellen(document))
+    beschikbaar = set(CIJFERNAMEN) if heeft_verdeling else {"gemeente", "regio"}
+    for loc, value in walk(document.model_dump()):
+        if not isinstance(value, str) or "{{" not in value:
+            continue
+        for match in VERWIJZING.finditer(value):
+            naam = match.group(1)
+            if naam in beschikbaar:
+                continue
+            if naam in CIJFERNAMEN:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"{match.group(0)} kan hier niet worden ingevuld "
+                    "(dit document heeft geen verdeling) en blijft letterlijk staan",
+                    waarschuwing=True,
+                )
+                continue
+            close = difflib.get_close_matches(naam, CIJFERNAMEN, n=1, cutoff=0.75)
+            if close:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"{match.group(0)} is geen bekend cijfer en blijft "
+                    f"letterlijk staan; bedoelde u {{{{ {close[0]} }}}}?",
+                    waarschuwing=True,
+                )
+
+
 def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    yield from _verwijzingen(bron, document)
     samenvatting = getattr(document, "samenvatting", None)
     if isinstance(samenvatting, str):
         text = prose.platte_tekst(prose.parse(samenvatting))
