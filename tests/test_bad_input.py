@@ -55,9 +55,58 @@ financien:
 )
 
 
+SLEUTEL = """\
+soort: verdeelsleutel
+naam: Verdeelsleutel Regio 2024
+componenten:
+  - naam: Rato
+    aandeel: "50%"
+    gewichten:
+      Beek: "50%"
+      Beekdaelen: "50%"
+  - naam: Jongeren <20
+    aandeel: "50%"
+    gewichten:
+      Beek: 1234
+      Beekdaelen: 2871
+"""
+
+REGIONAAL = MINIMAAL.replace(
+    "soort: collegevoorstel\n",
+    "soort: collegevoorstel\ngemeente: {gemeente}\nregio:\n  naam: Regio\n"
+    "  verdeelsleutel: {sleutel}\n",
+)
+"""A regional proposal for a gemeente (line 2); its key reference is on line 5."""
+
+
+def _met_sleutel(
+    verwijzing: str,
+    sleutel: str | None,
+    waar: str = "sleutel.yaml",
+    gemeente: str = "Beek",
+    symlink: str | None = None,
+) -> Callable[[Path], None]:
+    """A regional document referring to `verwijzing`; the key (if any) written at `waar`,
+    and `symlink` (if given) a link to it."""
+
+    def schrijf(path: Path) -> None:
+        path.write_text(REGIONAAL.format(sleutel=verwijzing, gemeente=gemeente), "utf-8")
+        if sleutel is not None:
+            doel = path.parent / waar
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            doel.write_text(sleutel, "utf-8")
+            if symlink is not None:
+                (path.parent / symlink).symlink_to(doel)
+
+    return schrijf
+
+
 @dataclass(frozen=True)
 class Geval:
-    """One bad input: what the file holds, and the message after '<path>'."""
+    """One bad input: what the file holds, and the message after '<path>'.
+
+    In the message, {map} stands for the folder of the document.
+    """
 
     inhoud: str | bytes | Callable[[Path], None]
     melding: str
@@ -126,6 +175,30 @@ GEVALLEN: dict[str, Geval] = {
         NEGATIEF,
         ":14: financien.onderdelen[0].tabel.posten[0].bedrag: mag niet negatief zijn (€ -500,00)",
     ),
+    "procent-boven-100": Geval(
+        SLEUTEL.replace('aandeel: "50%"', 'aandeel: "120%"', 1),
+        ":5: componenten[0].aandeel: moet tussen 0% en 100% liggen, niet 120%",
+    ),
+    "onbekende-gemeente-in-sleutel": Geval(
+        _met_sleutel("sleutel.yaml", SLEUTEL, gemeente="Beekdalen"),
+        ":2: gemeente: gemeente 'Beekdalen' staat niet in verdeelsleutel 'sleutel.yaml' "
+        "(Beek, Beekdaelen); bedoelde u 'Beekdaelen'?",
+    ),
+    "sleutel-ontbreekt": Geval(
+        _met_sleutel("sleutels/wbo.yaml", None),
+        ":5: regio.verdeelsleutel: bestand 'sleutels/wbo.yaml' niet gevonden (gezocht: "
+        "{map}/sleutels/wbo.yaml); controleer de naam en de map, relatief aan dit document",
+    ),
+    "sleutel-buiten-project": Geval(
+        _met_sleutel("../buiten.yaml", SLEUTEL, waar="../buiten.yaml"),
+        ":5: regio.verdeelsleutel: '../buiten.yaml' ligt buiten het project ({map}); verwijs "
+        "naar een bestand binnen de projectmap",
+    ),
+    "sleutel-via-link-buiten-project": Geval(
+        _met_sleutel("sleutel.yaml", SLEUTEL, waar="../buiten.yaml", symlink="sleutel.yaml"),
+        ":5: regio.verdeelsleutel: 'sleutel.yaml' ligt buiten het project ({map}); verwijs "
+        "naar een bestand binnen de projectmap",
+    ),
     "stuurteken-in-tekst": Geval(
         _met("Een onderwerp", '"Een bel\\a in de tekst"'),
         ":5: onderwerp: tekst bevat het teken U+0007, dat niet in een document kan staan; "
@@ -137,7 +210,8 @@ GEVALLEN: dict[str, Geval] = {
 @pytest.mark.parametrize("naam", list(GEVALLEN))
 def test_slechte_invoer(tmp_path: Path, naam: str) -> None:
     geval = GEVALLEN[naam]
-    path = tmp_path / "voorstel.yaml"
+    path = tmp_path / "project" / "voorstel.yaml"
+    path.parent.mkdir()
     if isinstance(geval.inhoud, bytes):
         path.write_bytes(geval.inhoud)
     elif isinstance(geval.inhoud, str):
@@ -146,7 +220,7 @@ def test_slechte_invoer(tmp_path: Path, naam: str) -> None:
         geval.inhoud(path)
     with pytest.raises(VoorstelError) as info:
         laad_en_valideer(path)
-    assert str(info.value) == f"{path}{geval.melding}"
+    assert str(info.value) == f"{path}{geval.melding.format(map=path.parent)}"
 
 
 def test_groot_bestand_wordt_niet_gelezen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
