@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -44,10 +45,22 @@ class VoorstelError(Exception):
     def problemen(self) -> list[Probleem]:
         return [Probleem(self.path or "", self.line, self.field, self.message)]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle every attribute, so an error comes back whole from a worker process."""
+        return (_herstel, (type(self), self.args, self.__dict__))
+
     def __str__(self) -> str:
         if self.path is None:
             return self.message
         return str(self.problemen[0])
+
+
+def _herstel(cls: type[VoorstelError], args: tuple[Any, ...], staat: dict[str, Any]) -> Any:
+    """An unpickled error, without running __init__ again."""
+    fout = cls.__new__(cls)
+    fout.args = args
+    fout.__dict__.update(staat)
+    return fout
 
 
 class NotatieFout(VoorstelError, ValueError):

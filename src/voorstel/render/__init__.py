@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,8 +16,10 @@ from voorstel.render.omgeving import (
     RENDER_STAAT,
     docx_omgeving,
     markdown_omgeving,
+    md_sjabloonbestanden,
     zoek_sjabloon,
 )
+from voorstel.render.sjabloon import Sjabloon
 
 
 class Renderer:
@@ -31,6 +32,10 @@ class Renderer:
         self.sjablonen = list(sjablonen)
 
     def render(self, context: dict[str, Any]) -> bytes:
+        raise NotImplementedError
+
+    def bestanden(self, soort: str) -> list[Path]:
+        """The template files a document of this soort is rendered from."""
         raise NotImplementedError
 
 
@@ -46,7 +51,7 @@ class DocxRenderer(Renderer):
             path = zoek_sjabloon(f"{soort}/document.docx", self.sjablonen)
         except FileNotFoundError:
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
-        tpl = DocxTemplate(str(path))
+        tpl = Sjabloon(path)
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
             tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
@@ -54,9 +59,13 @@ class DocxRenderer(Renderer):
             raise RenderFout(f"Word-sjabloon {path}: {exc}") from None
         staat.schrijf_voetnoten()
         _eigenschappen(tpl, context)
-        buffer = io.BytesIO()
-        tpl.save(buffer)
-        return buffer.getvalue()
+        return tpl.als_bytes()
+
+    def bestanden(self, soort: str) -> list[Path]:
+        try:
+            return [zoek_sjabloon(f"{soort}/document.docx", self.sjablonen).resolve()]
+        except FileNotFoundError:
+            return []
 
 
 def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
@@ -91,6 +100,9 @@ class MarkdownRenderer(Renderer):
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
         return text.encode("utf-8")
+
+    def bestanden(self, soort: str) -> list[Path]:
+        return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))
 
 
 RENDERERS: dict[str, type[Renderer]] = {r.name: r for r in (DocxRenderer, MarkdownRenderer)}

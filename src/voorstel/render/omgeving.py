@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, meta, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -14,6 +15,7 @@ from markupsafe import escape as xml_escape
 
 from voorstel import nl
 from voorstel.render.md_tekst import escape
+from voorstel.render.sjabloon import CompilerendeOmgeving
 
 STANDAARD_SJABLONEN = Path(__file__).resolve().parents[3] / "templates"
 """The default templates in the repository's templates/ folder."""
@@ -85,11 +87,11 @@ def _filters(env: ImmutableSandboxedEnvironment) -> None:
     env.filters.update(nl.FILTERS)
 
 
+@functools.cache
 def docx_omgeving() -> ImmutableSandboxedEnvironment:
-    """Environment for docxtpl: autoescape on, so user text is XML text, never markup."""
-    env = ImmutableSandboxedEnvironment(
-        autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize
-    )
+    """Environment for docxtpl: autoescape on, so user text is XML text, never markup.
+    One per process, so each template part is compiled once."""
+    env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
     _filters(env)
     env.filters["tekst"] = _tekst_docx
     env.filters["tabel"] = _tabel_docx
@@ -97,7 +99,13 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
 
 
 def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
-    """Environment for .md templates: plain text is escaped to come out literally."""
+    """Environment for .md templates: plain text is escaped to come out literally.
+    One per process and template path, so each template is compiled once."""
+    return _markdown_omgeving(tuple(extra))
+
+
+@functools.lru_cache(maxsize=8)
+def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in sjabloonmappen(extra)]),
         autoescape=False,
@@ -111,3 +119,29 @@ def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironme
     env.filters["tekst"] = _tekst_md
     env.filters["tabel"] = _tabel_md
     return env
+
+
+@functools.lru_cache(maxsize=64)
+def md_sjabloonbestanden(extra: tuple[Path, ...], soort: str) -> tuple[Path, ...]:
+    """Every Markdown template file a soort's document uses: itself and, transitively,
+    what it includes (every shared block when an include is not a plain name)."""
+    env = markdown_omgeving(extra)
+    te_doen, gezien, paden = [f"{soort}/document.md.j2"], set(), set()
+    while te_doen:
+        naam = te_doen.pop()
+        gezien.add(naam)
+        try:
+            bron, bestand, _ = env.loader.get_source(env, naam)  # type: ignore[union-attr]
+        except TemplateNotFound:
+            continue
+        paden.add(Path(str(bestand)).resolve())
+        for verwijzing in meta.find_referenced_templates(env.parse(bron)):
+            if verwijzing is None:
+                paden.update(_alle_blokken(extra))
+            elif verwijzing not in gezien:
+                te_doen.append(verwijzing)
+    return tuple(sorted(paden))
+
+
+def _alle_blokken(extra: tuple[Path, ...]) -> list[Path]:
+    return [p.resolve() for map_ in sjabloonmappen(extra) for p in map_.glob("_blokken/*")]

@@ -1,0 +1,117 @@
+"""Word templates read once per process, compiled once, saved byte for byte the same.
+
+docxtpl re-reads the .docx, recompiles the Jinja source of every part and opens a blank
+python-docx document for every subdocument, on every render. In a batch that is most
+of the work, so a process keeps the template bytes, the compiled Jinja templates and one
+blank document to copy. docxtpl changes its DocxTemplate while rendering, so every
+render still gets its own DocxTemplate, parsed from the bytes kept in memory.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import stat
+import zipfile
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document as WordDocument
+from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc
+from jinja2 import Template
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
+"""The date of every zip entry: the earliest a zip can hold, so no clock leaks in."""
+EERSTE = "[Content_Types].xml"
+MAX_GECOMPILEERD = 64
+
+
+class CompilerendeOmgeving(ImmutableSandboxedEnvironment):
+    """A sandboxed environment that compiles each template source only once.
+
+    docxtpl calls `from_string` with the (patched) XML of every part on every render;
+    the same source gives the same compiled template, so it is kept (a bounded cache).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._gecompileerd: OrderedDict[str, Template] = OrderedDict()
+
+    def from_string(  # type: ignore[override]
+        self, source: str, globals: Any = None, template_class: Any = None
+    ) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._gecompileerd.get(source)
+        if template is None:
+            template = super().from_string(source)
+            self._gecompileerd[source] = template
+            if len(self._gecompileerd) > MAX_GECOMPILEERD:
+                self._gecompileerd.popitem(last=False)
+        else:
+            self._gecompileerd.move_to_end(source)
+        return template
+
+
+@functools.lru_cache(maxsize=16)
+def _lees(path: Path, grootte: int, mtime_ns: int) -> bytes:
+    return path.read_bytes()
+
+
+def sjabloon_bytes(path: Path) -> bytes:
+    """The bytes of a template file, read once per process (again only if it changed)."""
+    gegevens = path.stat()
+    return _lees(path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
+
+
+@functools.cache
+def _leeg_document() -> Any:
+    """The XML of python-docx's blank document, which docxtpl's subdocuments start from."""
+    return docx.Document().element
+
+
+class Sjabloon(DocxTemplate):  # type: ignore[misc]
+    """A DocxTemplate read from memory whose blank subdocuments are copied, not opened."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(io.BytesIO(sjabloon_bytes(path)))
+
+    def new_subdoc(self, docpath: Any = None) -> Subdoc:
+        """A subdocument as docxtpl makes it, from a copy of the blank document."""
+        if docpath is not None:
+            return super().new_subdoc(docpath)
+        self.init_docx()
+        sub = Subdoc.__new__(Subdoc)
+        sub.tpl = self
+        sub.docx = self.get_docx()
+        sub.subdocx = WordDocument(copy.deepcopy(_leeg_document()), self.docx._part)
+        return sub
+
+    def als_bytes(self) -> bytes:
+        """The rendered document as a .docx whose bytes depend on its content only."""
+        buffer = io.BytesIO()
+        self.save(buffer)
+        return vaste_zip(buffer.getvalue())
+
+
+def vaste_zip(data: bytes) -> bytes:
+    """A zip rewritten reproducibly: [Content_Types].xml first, then the other entries by
+    name, each with the same date, permissions and compression."""
+    uit = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as bron,
+        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel,
+    ):
+        namen = sorted(bron.namelist(), key=lambda naam: (naam != EERSTE, naam))
+        for naam in namen:
+            info = zipfile.ZipInfo(naam, VASTE_TIJD)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            doel.writestr(info, bron.read(naam))
+    return uit.getvalue()
