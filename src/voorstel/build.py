@@ -34,6 +34,8 @@ class Resultaat:
     """Why a document was not built (e.g. not public, in a build for publication)."""
     pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
     """Word output still to be converted to PDF, by the relative .pdf path."""
+    afhankelijkheden: list[Path] = field(default_factory=list)
+    """The files besides the source the outputs came from: shared files, templates."""
 
     @property
     def gelukt(self) -> bool:
@@ -93,7 +95,12 @@ def bouw_bestand(
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
-        rendered = render_document(gevalideerd, renderers(pdf.bronformaten(formaten), sjablonen))
+        uitvoer = renderers(pdf.bronformaten(formaten), sjablonen)
+        resultaat.afhankelijkheden = [
+            *gevalideerd.afhankelijkheden,
+            *(p for r in uitvoer for p in r.bestanden(gevalideerd.soort)),
+        ]
+        rendered = render_document(gevalideerd, uitvoer)
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
         outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)

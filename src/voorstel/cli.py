@@ -7,12 +7,14 @@ from pathlib import Path
 import click
 
 from voorstel import __version__, nl, tabellen
-from voorstel.build import FORMATEN, STANDAARD_FORMATEN, bouw, laad_en_valideer, verzamel
+from voorstel.batch import Batch, Opties, bouw_batch
+from voorstel.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
 from voorstel.cli_nl import NlGroup
 from voorstel.errors import VoorstelError
 from voorstel.models import SOORTEN
 from voorstel.nieuw import nieuw
 from voorstel.validate import laad_sleutel
+from voorstel.voortgang import voortgangsbalk
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -112,6 +114,28 @@ def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple
     is_flag=True,
     help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
 )
+@click.option(
+    "--force",
+    "forceer",
+    is_flag=True,
+    help="Maak alle documenten opnieuw, ook als er niets aan veranderd is.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    "stil",
+    is_flag=True,
+    help="Geen voortgangsbalk en geen regel per geschreven bestand; alleen fouten en de "
+    "samenvatting.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "processen",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Aantal documenten dat tegelijk gemaakt wordt [standaard: het aantal processorkernen].",
+)
 def build(
     bestanden: tuple[Path, ...],
     out: Path,
@@ -119,20 +143,35 @@ def build(
     sjablonen: tuple[Path, ...],
     pdfa: bool,
     publicatie: bool,
+    forceer: bool,
+    stil: bool,
+    processen: int | None,
 ) -> None:
     """Maak documenten van YAML-bestanden of mappen.
 
-    Zonder argumenten bouwt het alles in data/."""
+    Zonder argumenten bouwt het alles in data/. Alleen documenten die veranderd zijn
+    sinds de vorige keer worden opnieuw gemaakt: als het bestand zelf, een
+    verdeelsleutel of sjabloon dat het gebruikt, de opties of voorstel zelf veranderd
+    zijn, of als uitvoer ontbreekt. Wat er gemaakt is, staat in de uitvoermap
+    (.voorstel-staat.json)."""
     paden = bestanden or (Path("data"),)
     if not bestanden and not Path("data").is_dir():
         raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
     if pdfa and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
     try:
-        resultaten = bouw(paden, out, formaten, sjablonen, publicatie=publicatie, pdfa=pdfa)
+        with voortgangsbalk(stil) as voortgang:
+            batch = bouw_batch(paden, opties, forceer, processen, voortgang)
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
+    _meld(batch, stil)
+
+
+def _meld(batch: Batch, stil: bool) -> None:
+    """Report a batch: warnings, skipped and failed documents, written files, a summary."""
+    resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
     for resultaat in resultaten:
@@ -150,12 +189,20 @@ def build(
             for probleem in resultaat.fout.problemen:
                 _toon(probleem)
             continue
-        for path in resultaat.geschreven:
-            click.echo(f"geschreven: {_relatief(path)}")
+        if not stil:
+            for path in resultaat.geschreven:
+                click.echo(f"geschreven: {_relatief(path)}")
     gemaakt = len(resultaten) - mislukt - overgeslagen
-    samenvatting = f"{gemaakt} van {len(resultaten)} documenten gemaakt"
+    if batch.ongewijzigd:
+        samenvatting = f"{len(resultaten)} van {batch.totaal} documenten gewijzigd"
+        if resultaten:
+            samenvatting += f", {gemaakt} gemaakt"
+    else:
+        samenvatting = f"{gemaakt} van {batch.totaal} documenten gemaakt"
     if overgeslagen:
         samenvatting += f", {overgeslagen} overgeslagen (niet openbaar)"
+    if mislukt and batch.ongewijzigd:
+        samenvatting += f", {mislukt} mislukt"
     click.echo(samenvatting)
     if mislukt:
         raise SystemExit(1)

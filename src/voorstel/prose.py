@@ -76,8 +76,10 @@ def _parser() -> MarkdownIt:
     )
 
 
+@lru_cache(maxsize=2048)
 def parse(text: str, extern: frozenset[str] = frozenset()) -> Tekststuk:
-    """Parse prose; `extern` are footnote labels defined elsewhere in the document."""
+    """Parse prose; `extern` are footnote labels defined elsewhere in the document.
+    Cached: validating and every output format parse the same texts (read-only result)."""
     defined_here = {m.group(1) for m in re.finditer(r"^\[\^([^\]\s]+)\]:", text, re.M)}
     missing = sorted({m.group(1) for m in _REF.finditer(text)} & (extern - defined_here))
     source = text + "".join(f"\n\n[^{label}]: -" for label in missing)

@@ -16,10 +16,11 @@ import stat
 import zipfile
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import docx
 from docx.document import Document as WordDocument
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import Template
@@ -76,10 +77,47 @@ def _leeg_document() -> Any:
 
 
 class Sjabloon(DocxTemplate):  # type: ignore[misc]
-    """A DocxTemplate read from memory whose blank subdocuments are copied, not opened."""
+    """A DocxTemplate read from memory whose blank subdocuments are copied, not opened,
+    and whose template XML and style ids are worked out once per template version."""
+
+    _gepatcht: ClassVar[dict[str, str]] = {}
+    _stijl_ids: ClassVar[dict[tuple[Any, ...], dict[tuple[str, Any], str | None]]] = {}
 
     def __init__(self, path: Path) -> None:
+        gegevens = path.stat()
         super().__init__(io.BytesIO(sjabloon_bytes(path)))
+        sleutel = (path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
+        self._stijlen = Sjabloon._stijl_ids.setdefault(sleutel, {})
+
+    def init_docx(self, reload: bool = True) -> None:
+        vorig = self.docx
+        super().init_docx(reload)
+        if self.docx is not vorig:
+            self._onthoud_stijlen(self.docx.part)
+
+    def _onthoud_stijlen(self, part: Any) -> None:
+        """Look each style name up once: python-docx scans every style on each lookup."""
+        zoek = part.get_style_id
+        stijlen = self._stijlen
+
+        def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
+            if not isinstance(style_or_name, str):
+                return zoek(style_or_name, style_type)  # type: ignore[no-any-return]
+            sleutel = (style_or_name, style_type)
+            if sleutel not in stijlen:
+                stijlen[sleutel] = zoek(style_or_name, style_type)
+            return stijlen[sleutel]
+
+        part.get_style_id = get_style_id
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up of the template XML, done once per template source."""
+        gepatcht = Sjabloon._gepatcht.get(src_xml)
+        if gepatcht is None:
+            if len(Sjabloon._gepatcht) >= MAX_GECOMPILEERD:
+                Sjabloon._gepatcht.clear()
+            gepatcht = Sjabloon._gepatcht[src_xml] = super().patch_xml(src_xml)
+        return gepatcht
 
     def new_subdoc(self, docpath: Any = None) -> Subdoc:
         """A subdocument as docxtpl makes it, from a copy of the blank document."""
@@ -93,25 +131,46 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         return sub
 
     def als_bytes(self) -> bytes:
-        """The rendered document as a .docx whose bytes depend on its content only."""
-        buffer = io.BytesIO()
-        self.save(buffer)
-        return vaste_zip(buffer.getvalue())
+        """The rendered document as a .docx whose bytes depend on its content only.
+
+        What python-docx's save does, but into a reproducible zip (and compressed once).
+        docxtpl's picture and media replacements are not used by voorstel; should they
+        ever be, its own save runs and the zip is rewritten afterwards."""
+        if self.pics_to_replace or self.crc_to_new_media or self.zipname_to_replace:
+            buffer = io.BytesIO()
+            self.save(buffer)
+            with zipfile.ZipFile(buffer) as bron:
+                return vaste_zip({naam: bron.read(naam) for naam in bron.namelist()})
+        package = self.docx.part.package
+        delen = list(package.parts)
+        for deel in delen:
+            deel.before_marshal()
+        schrijver, pakket = _Delen(), cast(Any, PackageWriter)
+        pakket._write_content_types_stream(schrijver, delen)
+        pakket._write_pkg_rels(schrijver, package.rels)
+        pakket._write_parts(schrijver, delen)
+        return vaste_zip(schrijver.delen)
 
 
-def vaste_zip(data: bytes) -> bytes:
-    """A zip rewritten reproducibly: [Content_Types].xml first, then the other entries by
-    name, each with the same date, permissions and compression."""
+class _Delen:
+    """A python-docx package writer that only collects the parts, by zip entry name."""
+
+    def __init__(self) -> None:
+        self.delen: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.delen[pack_uri.membername] = blob
+
+
+def vaste_zip(delen: dict[str, bytes]) -> bytes:
+    """A reproducible zip: [Content_Types].xml first, then the other entries by name,
+    each with the same date, permissions and compression."""
     uit = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as bron,
-        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel,
-    ):
-        namen = sorted(bron.namelist(), key=lambda naam: (naam != EERSTE, naam))
-        for naam in namen:
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for naam in sorted(delen, key=lambda naam: (naam != EERSTE, naam)):
             info = zipfile.ZipInfo(naam, VASTE_TIJD)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = (stat.S_IFREG | 0o644) << 16
-            doel.writestr(info, bron.read(naam))
+            doel.writestr(info, delen[naam])
     return uit.getvalue()
