@@ -1,0 +1,197 @@
+"""Benchmark: voorstel's batch build against a plain docxtpl loop (run by `make bench`).
+
+Not a test. It copies the examples in data/ into a temporary folder as N documents
+(each copy with its own onderwerp; a regional example counts once per variant) and
+  1. builds them with `voorstel build --format docx` (a fresh process, end to end:
+     start-up, loading, validating, computing, rendering, writing);
+  2. renders the same Word outputs in this process with a plain docxtpl loop:
+     `DocxTemplate(path)`, `.render(context, env)`, `.save(file)` per document, with the
+     same templates and the same contexts (computed before the clock starts), the same
+     Jinja filters and a fresh environment per document, as a docxtpl script would;
+  3. checks that every output's text is identical to the loop's;
+  4. builds M documents as Markdown, then times a build in which nothing changed.
+It prints both times and ends with `speedup: X.XX`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from voorstel.build import laad_en_valideer, slug, uitvoernaam, verzamel
+from voorstel.compute import varianten
+from voorstel.render.docx_tekst import DocxTekst
+from voorstel.render.omgeving import RENDER_STAAT, docx_omgeving, zoek_sjabloon
+
+ROOT = Path(__file__).resolve().parents[1]
+VOORSTEL = Path(sys.executable).with_name("voorstel")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DELEN = ("word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/footer1.xml")
+
+
+def voorbeelden() -> list[tuple[Path, int]]:
+    """Each example document in data/ with how many Word outputs it gives."""
+    result = []
+    for bron, _ in verzamel([ROOT / "data"]):
+        gevalideerd = laad_en_valideer(bron)
+        result.append((bron, len(varianten(gevalideerd.document, gevalideerd.sleutels))))
+    return result
+
+
+def variant(tekst: str, nummer: int) -> str:
+    """The document with its onderwerp made its own (the first line of it)."""
+    regels = tekst.splitlines(keepends=True)
+    for index, regel in enumerate(regels):
+        if regel.startswith("onderwerp:"):
+            doel = index + 1 if regel.rstrip().endswith((">-", "|", ">")) else index
+            regels[doel] = regels[doel].rstrip("\n") + f" (variant {nummer})\n"
+            break
+    return "".join(regels)
+
+
+def maak_data(
+    doel: Path, voorbeelden: list[tuple[Path, int]], aantal: int, per_uitvoer: bool
+) -> int:
+    """Copies of the examples under doel/data: `aantal` Word outputs (per_uitvoer) or
+    `aantal` documents; shared files are copied once. Returns the number of documents."""
+    data = ROOT / "data"
+    for gedeeld in data.rglob("*.yaml"):
+        kopie = doel / "data" / gedeeld.relative_to(data)
+        kopie.parent.mkdir(parents=True, exist_ok=True)
+        if all(gedeeld != bron for bron, _ in voorbeelden):
+            shutil.copy(gedeeld, kopie)
+    gemaakt = documenten = 0
+    while gemaakt < aantal:
+        for bron, uitvoer in voorbeelden:
+            if gemaakt >= aantal or (per_uitvoer and gemaakt + uitvoer > aantal):
+                continue
+            kopie = doel / "data" / bron.relative_to(data)
+            kopie = kopie.with_name(f"{bron.stem}-{documenten:04d}.yaml")
+            kopie.write_text(variant(bron.read_text("utf-8"), documenten), "utf-8")
+            gemaakt += uitvoer if per_uitvoer else 1
+            documenten += 1
+    return documenten
+
+
+def voorstel(*args: str) -> float:
+    """Seconds one `voorstel` command takes, as a user runs it."""
+    start = time.perf_counter()
+    subprocess.run([str(VOORSTEL), *args], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def contexten(data: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """(relative .docx name, context) of every Word output, as voorstel names them."""
+    result = []
+    for bron, basis in verzamel([data]):
+        gevalideerd = laad_en_valideer(bron)
+        naam = uitvoernaam(bron, basis)
+        for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+            achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+            result.append((naam.with_name(f"{naam.name}{achtervoegsel}.docx"), context))
+    return result
+
+
+def docxtpl_lus(taken: list[tuple[Path, dict[str, Any]]], uit: Path) -> float:
+    """Seconds a plain docxtpl loop takes to render and save every document."""
+    start = time.perf_counter()
+    for naam, context in taken:
+        tpl = DocxTemplate(str(zoek_sjabloon(f"{context['soort']}/document.docx")))
+        staat = DocxTekst(tpl, context.get("voetnoten") or {})
+        env = docx_omgeving.__wrapped__()  # a fresh environment, as a plain script makes
+        tpl.render({**context, RENDER_STAAT: staat}, env, autoescape=True)
+        staat.schrijf_voetnoten()
+        doel = uit / naam
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        tpl.save(str(doel))
+    return time.perf_counter() - start
+
+
+def tekst(docx: Path) -> str:
+    """All text of a Word file: body, footnotes, header and footer, paragraph by paragraph."""
+    with zipfile.ZipFile(docx) as archief:
+        delen = [etree.fromstring(archief.read(d)) for d in DELEN if d in archief.namelist()]
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(f"{W}t")) for deel in delen for p in deel.iter(f"{W}p")
+    )
+
+
+def vergelijk(namen: list[Path], a: Path, b: Path) -> tuple[int, int]:
+    """(outputs with identical text, outputs whose every part is byte-identical)."""
+    zelfde_tekst = zelfde_delen = 0
+    for naam in namen:
+        zelfde_tekst += tekst(a / naam) == tekst(b / naam)
+        with zipfile.ZipFile(a / naam) as x, zipfile.ZipFile(b / naam) as y:
+            zelfde_delen += sorted(x.namelist()) == sorted(y.namelist()) and all(
+                x.read(n) == y.read(n) for n in x.namelist()
+            )
+    return zelfde_tekst, zelfde_delen
+
+
+def piek_mb(wie: int) -> float:
+    """Peak resident memory in MB (of this process, or of its largest child)."""
+    return resource.getrusage(wie).ru_maxrss / 1024
+
+
+def vergelijking(tmp: Path, voorbeelden: list[tuple[Path, int]], n: int) -> float:
+    """Voorstel against the docxtpl loop for n Word documents; the speedup."""
+    documenten = maak_data(tmp / "a", voorbeelden, n, per_uitvoer=True)
+    data, uit = tmp / "a" / "data", tmp / "a" / "uit"
+    t_voorstel = voorstel("build", str(data), "--out", str(uit), "--format", "docx", "-q")
+    piek_voorstel = piek_mb(resource.RUSAGE_CHILDREN)
+    taken = contexten(data)
+    t_lus = docxtpl_lus(taken, tmp / "a" / "lus")
+    namen = [naam for naam, _ in taken]
+    zelfde_tekst, zelfde_delen = vergelijk(namen, uit, tmp / "a" / "lus")
+    print(f"{len(namen)} Word-documenten uit {documenten} bronbestanden")
+    print(f"voorstel build:  {t_voorstel:7.2f} s  ({len(namen) / t_voorstel:5.1f} per seconde)")
+    print(f"docxtpl-lus:     {t_lus:7.2f} s  ({len(namen) / t_lus:5.1f} per seconde)")
+    print(f"tekst gelijk aan de lus: {zelfde_tekst} van {len(namen)}")
+    print(f"alle XML-delen gelijk:   {zelfde_delen} van {len(namen)}")
+    print(f"piekgeheugen: voorstel (grootste proces) {piek_voorstel:.0f} MB, ", end="")
+    print(f"deze benchmark met de lus {piek_mb(resource.RUSAGE_SELF):.0f} MB")
+    if zelfde_tekst != len(namen):
+        raise SystemExit("tekst verschilt van de docxtpl-lus")
+    return t_lus / t_voorstel
+
+
+def niets_gewijzigd(tmp: Path, voorbeelden: list[tuple[Path, int]], m: int) -> None:
+    """Time a build of m documents in which nothing changed."""
+    documenten = maak_data(tmp / "b", voorbeelden, m, per_uitvoer=False)
+    data, uit = tmp / "b" / "data", tmp / "b" / "uit"
+    t_eerst = voorstel("build", str(data), "--out", str(uit), "--format", "md", "-q")
+    uitvoer = sum(1 for p in uit.rglob("*.md"))
+    t_niets = min(
+        voorstel("build", str(data), "--out", str(uit), "--format", "md", "-q") for _ in range(3)
+    )
+    print(
+        f"{documenten} documenten ({uitvoer} Markdown-bestanden) eerst gemaakt in {t_eerst:.1f} s"
+    )
+    print(f"opnieuw, niets gewijzigd: {t_niets:.2f} s (hele opdracht, met opstarten)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=200, help="Word-documenten (standaard 200)")
+    parser.add_argument("-m", type=int, default=1000, help="documenten voor de no-op (1000)")
+    args = parser.parse_args()
+    lijst = voorbeelden()
+    with tempfile.TemporaryDirectory(prefix="voorstel-bench-") as tmp:
+        niets_gewijzigd(Path(tmp), lijst, args.m)
+        speedup = vergelijking(Path(tmp), lijst, args.n)
+    print(f"speedup: {speedup:.2f}")
+
+
+if __name__ == "__main__":
+    main()
