@@ -77,6 +77,12 @@ def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple
     return names
 
 
+def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(f"{value} kan niet; geef 1 of meer")
+    return value
+
+
 @main.command()
 @click.argument("bestanden", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -132,8 +138,10 @@ def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple
     "--jobs",
     "-j",
     "processen",
-    type=click.IntRange(min=1),
+    type=int,
     default=None,
+    metavar="GETAL",
+    callback=_processen,
     help="Aantal documenten dat tegelijk gemaakt wordt [standaard: het aantal processorkernen].",
 )
 def build(
