@@ -94,7 +94,20 @@ def parse(text: str, extern: frozenset[str] = frozenset()) -> Tekststuk:
             if label not in missing:
                 voetnoten[label] = tuple(r for b in inner for r in _runs((b,)))
         pos += 1
-    return Tekststuk(tuple(blokken), voetnoten)
+    return Tekststuk(_koppen_op_volgorde(blokken), voetnoten)
+
+
+def _koppen_op_volgorde(blokken: list[Blok]) -> tuple[Blok, ...]:
+    """Headings never skip a level: '###' after nothing becomes '#', so the outline of the
+    document (navigation pane, PDF bookmarks, screen readers) stays whole."""
+    result: list[Blok] = []
+    vorige = 0
+    for blok in blokken:
+        if isinstance(blok, Kop):
+            blok = Kop(min(blok.niveau, vorige + 1), blok.runs)
+            vorige = blok.niveau
+        result.append(blok)
+    return tuple(result)
 
 
 def _blocks(tokens: list[Token], pos: int, close: str | None) -> tuple[list[Blok], int]:
