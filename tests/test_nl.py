@@ -14,18 +14,22 @@ from hypothesis import strategies as st
 from voorstel.errors import NotatieFout
 from voorstel.nl import (
     FILTERS,
+    aantal,
     bedrag,
     bedrag_heel,
     datum,
     getal,
     kwartaal,
+    looptijd,
     maand,
     miljoen,
+    opsomming,
     parse_bedrag,
     parse_getal,
     parse_procent,
     periode,
     procent,
+    telwoord,
 )
 
 D = Decimal
@@ -151,6 +155,9 @@ def test_filters_map_names_to_functions() -> None:
         "kwartaal": kwartaal,
         "periode": periode,
         "miljoen": miljoen,
+        "telwoord": telwoord,
+        "looptijd": looptijd,
+        "opsomming": opsomming,
     }
     assert expected == FILTERS
 
@@ -377,3 +384,36 @@ def test_parsers_huge_input(func: Callable[[str], Decimal]) -> None:
     assert func("1" * 100_000 + ("%" if func is parse_procent else "")) == D("1" * 100_000)
     with pytest.raises(NotatieFout):
         func("1.5" * 50_000)
+
+
+@pytest.mark.parametrize(
+    ("n", "woord"),
+    [(1, "één"), (2, "twee"), (5, "vijf"), (11, "elf"), (13, "dertien"), (20, "twintig")],
+)
+def test_telwoord_1_tot_20(n: int, woord: str) -> None:
+    assert telwoord(n) == woord
+
+
+def test_telwoord_boven_twintig_in_cijfers() -> None:
+    assert telwoord(21) == "21"
+    assert telwoord(1500) == "1.500"
+
+
+@pytest.mark.parametrize("fout", [-1, True, 1.5])
+def test_telwoord_weigert_geen_aantal(fout: object) -> None:
+    with pytest.raises(NotatieFout):
+        telwoord(fout)  # type: ignore[arg-type]
+
+
+def test_looptijd_zoals_de_seed() -> None:
+    assert looptijd(5, 2, 1) == "vijf jaar met twee verlengingsopties van één jaar"
+    assert looptijd(2, 1, 2) == "twee jaar met één verlengingsoptie van twee jaar"
+    assert looptijd(4) == "vier jaar"
+
+
+def test_aantal_en_opsomming() -> None:
+    assert aantal(1, "contractpartner", "contractpartners") == "één contractpartner"
+    assert aantal(3, "contractpartner", "contractpartners") == "drie contractpartners"
+    assert opsomming(["a", "b", "c"]) == "a, b en c"
+    assert opsomming(["a"]) == "a"
+    assert opsomming([]) == ""

@@ -7,7 +7,7 @@ with locale ``nl_NL``; rounding is always ROUND_HALF_UP, as Dutch finance expect
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -197,6 +197,41 @@ def miljoen(x: Decimal | int) -> str:
     return f"€ {getal(aantal)} {woord}"
 
 
+_TELWOORDEN = [
+    *("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"),
+    *("elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien"),
+    *("achttien", "negentien", "twintig"),
+]
+
+
+def telwoord(n: int) -> str:
+    """A count in words as the documents write it, 1 to 20 ("twee", "één"); digits above."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise NotatieFout(f"{n!r} is geen aantal; gebruik een geheel getal van 0 of meer")
+    return _TELWOORDEN[n] if n < len(_TELWOORDEN) else getal(n)
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun, "één jaar", "twee verlengingsopties"."""
+    return f"{telwoord(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def looptijd(jaren: int, verlengingen: int = 0, verlengingsjaren: int = 1) -> str:
+    """A contract term, "vijf jaar met twee verlengingsopties van één jaar"."""
+    tekst = aantal(jaren, "jaar", "jaar")
+    if verlengingen:
+        opties = aantal(verlengingen, "verlengingsoptie", "verlengingsopties")
+        tekst += f" met {opties} van {aantal(verlengingsjaren, 'jaar', 'jaar')}"
+    return tekst
+
+
+def opsomming(delen: Sequence[str]) -> str:
+    """A Dutch enumeration, "a, b en c"."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "bedrag": bedrag,
     "bedrag_heel": bedrag_heel,
@@ -207,6 +242,9 @@ FILTERS: dict[str, Callable[..., str]] = {
     "kwartaal": kwartaal,
     "periode": periode,
     "miljoen": miljoen,
+    "telwoord": telwoord,
+    "looptijd": looptijd,
+    "opsomming": opsomming,
 }
 
 
