@@ -58,14 +58,18 @@ def slug(naam: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gemeente"
 
 
-def render_document(gevalideerd: Gevalideerd, outputs: Sequence[Renderer]) -> dict[str, bytes]:
+def render_document(
+    gevalideerd: Gevalideerd, outputs: Sequence[Renderer], naam: str = "document"
+) -> dict[str, bytes]:
     """Every output of one document (and of each variant) by name suffix; nothing is
-    written yet: '.docx' for the document, '-oosterhout.docx' for a variant."""
+    written yet: '.docx' for the document, '-oosterhout.docx' for a variant, and files
+    an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links."""
     rendered: dict[str, bytes] = {}
     for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
         for renderer in outputs:
-            rendered[achtervoegsel + renderer.suffix] = renderer.render(context)
+            for suffix, data in renderer.uitvoer(context, naam + achtervoegsel).items():
+                rendered[achtervoegsel + suffix] = data
     return rendered
 
 
@@ -100,8 +104,8 @@ def bouw_bestand(
             *gevalideerd.afhankelijkheden,
             *(p for r in uitvoer for p in r.bestanden(gevalideerd.soort)),
         ]
-        rendered = render_document(gevalideerd, uitvoer)
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
+        rendered = render_document(gevalideerd, uitvoer, naam.name)
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
         outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
         resultaat.geschreven = schrijf_alles(out, outputs)

@@ -52,11 +52,22 @@ class Bron:
 
     def regel(self, loc: Loc) -> int | None:
         """The line of the deepest known part of `loc` (1-based)."""
+        loc = self._enkelvoudig(loc)
         for end in range(len(loc), -1, -1):
             line = self.regels.get(tuple(loc[:end]))
             if line is not None:
                 return line
         return None
+
+    def _enkelvoudig(self, loc: Loc) -> Loc:
+        """`loc` without a list index 0 the data does not have: a single item written
+        without the list around it (`looptijd: {...}` for `looptijd: [{...}]`)."""
+        delen: list[str | int] = []
+        for deel in loc:
+            if deel == 0 and (*delen, 0) not in self.regels and tuple(delen) in self.regels:
+                continue
+            delen.append(deel)
+        return tuple(delen)
 
 
 def _yaml() -> YAML:

@@ -38,6 +38,11 @@ class Renderer:
         """The template files a document of this soort is rendered from."""
         raise NotImplementedError
 
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        """Every file of this format by suffix after `naam` (the output's file name without
+        suffix): the document itself, and files it refers to, such as chart images."""
+        return {self.suffix: self.render(context)}
+
 
 class DocxRenderer(Renderer):
     """Word, through docxtpl, from templates/<soort>/document.docx."""
@@ -90,8 +95,12 @@ class MarkdownRenderer(Renderer):
     suffix = ".md"
 
     def render(self, context: dict[str, Any]) -> bytes:
+        return self.uitvoer(context, "document")[self.suffix]
+
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        """The Markdown and its chart images, written next to it as <naam>-figuur-N.png."""
         env = markdown_omgeving(self.sjablonen)
-        staat = MarkdownTekst(context.get("voetnoten") or {})
+        staat = MarkdownTekst(context.get("voetnoten") or {}, naam)
         try:
             template = env.get_template(f"{context['soort']}/document.md.j2")
             text = template.render({**context, RENDER_STAAT: staat})
@@ -99,7 +108,7 @@ class MarkdownRenderer(Renderer):
             raise RenderFout(f"Markdown-sjabloon voor '{context['soort']}': {exc}") from None
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
-        return text.encode("utf-8")
+        return {self.suffix: text.encode("utf-8"), **staat.figuren}
 
     def bestanden(self, soort: str) -> list[Path]:
         return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))

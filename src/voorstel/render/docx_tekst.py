@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import io
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
 from voorstel import prose
@@ -42,6 +44,12 @@ class DocxTekst:
         sub = self.tpl.new_subdoc()
         docx_tabel(sub, view)
         return sub
+
+    def figuur(self, view: dict[str, Any]) -> Afbeelding:
+        """A chart as an inline image with its alt text."""
+        from voorstel.figuren import BREEDTE_CM, lijndiagram
+
+        return Afbeelding(self.tpl, lijndiagram(view), Cm(BREEDTE_CM), str(view["alt"]))
 
     def _blokken(self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int) -> None:
         for blok in blokken:
@@ -106,6 +114,25 @@ class DocxTekst:
         for footnote_id, runs in self.voetnoten:
             root.append(_footnote_xml(footnote_id, runs))
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+class Afbeelding(InlineImage):  # type: ignore[misc]
+    """An inline image whose drawing carries alt text (wp:docPr/@descr) for screen readers."""
+
+    def __init__(self, tpl: DocxTemplate, png: bytes, breedte: Any, alt: str) -> None:
+        super().__init__(tpl, io.BytesIO(png), width=breedte)
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        self.image_descriptor.seek(0)
+        inline = self.tpl.current_rendering_part.new_pic_inline(
+            self.image_descriptor, self.width, self.height
+        )
+        inline.docPr.set("descr", self.alt)
+        return (
+            f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+            '<w:t xml:space="preserve">'
+        )
 
 
 def nieuwe_nummering(document: Any, style_name: str, start: int = 1) -> str:

@@ -24,8 +24,11 @@ def escape(text: str) -> str:
 class MarkdownTekst:
     """Writes prose fields as Markdown and collects the footnotes of one document."""
 
-    def __init__(self, voetnoten: dict[str, str]) -> None:
+    def __init__(self, voetnoten: dict[str, str], naam: str = "document") -> None:
         self.centraal = voetnoten
+        self.naam = naam
+        self.figuren: dict[str, bytes] = {}
+        """The chart images, by their suffix after the document's name."""
         self.nummers: dict[tuple[int, str], int] = {}
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
 
@@ -38,6 +41,14 @@ class MarkdownTekst:
         from voorstel.render.tabel import md_tabel
 
         return md_tabel(view)
+
+    def figuur(self, view: dict[str, Any]) -> str:
+        """A chart: the image is written next to the .md, linked with its alt text."""
+        from voorstel.figuren import lijndiagram
+
+        suffix = f"-figuur-{len(self.figuren) + 1}.png"
+        self.figuren[suffix] = lijndiagram(view)
+        return f"![{escape(view['alt'])}]({self.naam}{suffix})"
 
     def _blok(self, blok: Blok, stuk: Tekststuk, diepte: int) -> str:
         if isinstance(blok, Alinea):

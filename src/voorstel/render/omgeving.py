@@ -38,18 +38,26 @@ def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
     raise FileNotFoundError(naam)
 
 
+def als_proza(value: Any) -> str:
+    """Prose as written; a list of plain texts (beheersmaatregelen) becomes a bullet list
+    whose items come out literally."""
+    if isinstance(value, list | tuple):
+        return "\n".join(f"- {escape(str(item))}" for item in value)
+    return str(value)
+
+
 @pass_context
 def _tekst_docx(context: Context, value: Any) -> Any:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return ""
-    return context[RENDER_STAAT].subdoc(str(value))
+    return context[RENDER_STAAT].subdoc(als_proza(value))
 
 
 @pass_context
 def _tekst_md(context: Context, value: Any) -> Markup:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return Markup("")
-    return Markup(context[RENDER_STAAT].blok(str(value)))
+    return Markup(context[RENDER_STAAT].blok(als_proza(value)))
 
 
 @pass_context
@@ -60,6 +68,16 @@ def _tabel_docx(context: Context, view: Any) -> Any:
 @pass_context
 def _tabel_md(context: Context, view: Any) -> Markup:
     return Markup("") if not view else Markup(context[RENDER_STAAT].tabel(view))
+
+
+@pass_context
+def _figuur_docx(context: Context, view: Any) -> Any:
+    return "" if not view else context[RENDER_STAAT].figuur(view)
+
+
+@pass_context
+def _figuur_md(context: Context, view: Any) -> Markup:
+    return Markup("") if not view else Markup(context[RENDER_STAAT].figuur(view))
 
 
 def _md_finalize(value: Any) -> Any:
@@ -95,6 +113,7 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     _filters(env)
     env.filters["tekst"] = _tekst_docx
     env.filters["tabel"] = _tabel_docx
+    env.filters["figuur"] = _figuur_docx
     return env
 
 
@@ -118,6 +137,7 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
     _filters(env)
     env.filters["tekst"] = _tekst_md
     env.filters["tabel"] = _tabel_md
+    env.filters["figuur"] = _figuur_md
     return env
 
 

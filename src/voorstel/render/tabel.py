@@ -7,6 +7,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from voorstel import nl
 from voorstel.render.md_tekst import escape
@@ -23,13 +24,15 @@ def cel_tekst(cel: dict[str, Any]) -> str:
         return nl.procent(waarde, 2)
     if soort == "pm":
         return "PM"
+    if soort == "getal":
+        return nl.getal(waarde)
     return "" if waarde is None else str(waarde)
 
 
 def _rechts(view: dict[str, Any]) -> list[bool]:
     """Columns holding figures are right-aligned."""
     voorbeeld = view["rijen"][0] if view["rijen"] else view["voet"] or []
-    return [c["soort"] in ("bedrag", "procent", "pm") for c in voorbeeld]
+    return [c["soort"] in ("bedrag", "procent", "pm", "getal") for c in voorbeeld]
 
 
 def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
@@ -51,9 +54,22 @@ def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
     for row, cellen in zip(table.rows[1:], rijen, strict=True):
         for index, cel in enumerate(cellen):
             _vul(row.cells[index], cel_tekst(cel), cel["nadruk"], rechts[index])
+    _breedtes(table, view.get("breedtes"))
     if view["noot"]:
         sub.add_paragraph(view["noot"], style="Caption")
     sub.add_paragraph()
+
+
+def _breedtes(table: Any, breedtes: list[float] | None) -> None:
+    """Column widths in cm, when the view gives them; LibreOffice reads the grid, Word
+    the cells, so both are set."""
+    if not breedtes:
+        return
+    table.autofit = False
+    for column, breedte in zip(table.columns, breedtes, strict=True):
+        column.width = Cm(breedte)
+        for cell in column.cells:
+            cell.width = Cm(breedte)
 
 
 def _vul(cell: Any, text: str, vet: bool, rechts: bool) -> None:
