@@ -14,7 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -445,25 +445,30 @@ def financien(s: Sjabloon, titel: str) -> None:
             s.tekst("onderdeel.tekst_na")
 
 
+def risicotabel(s: Sjabloon, expr: str) -> None:
+    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list."""
+    s.tabel(
+        [
+            ("Risico", "{{ risico.risico }}", 4.0),
+            ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
+            (
+                "Beheersmaatregelen",
+                "{{p (risico.beheersmaatregelen or '')|tekst }}",
+                6.0,
+            ),
+        ],
+        f"risico in {expr}",
+        bedragen=False,
+    )
+
+
 def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
     """Risico's: text and/or a table of risks with their beheersmaatregelen."""
     with s.als("risicos"):
         s.kop(titel)
         s.tekst("risicos.tekst")
         with s.als("risicos.lijst"):
-            s.tabel(
-                [
-                    ("Risico", "{{ risico.risico }}", 4.0),
-                    ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
-                    (
-                        "Beheersmaatregelen",
-                        "{{p (risico.beheersmaatregelen or '')|tekst }}",
-                        6.0,
-                    ),
-                ],
-                "risico in risicos.lijst",
-                bedragen=False,
-            )
+            risicotabel(s, "risicos.lijst")
 
 
 def ondertekening(s: Sjabloon) -> None:
@@ -598,10 +603,135 @@ def memo() -> Sjabloon:
     return s
 
 
+def inhoudsopgave(s: Sjabloon) -> None:
+    """A Word TOC field over Heading 1-3, pre-filled with the headings (without page
+    numbers); Word updates it on opening (w:updateFields), LibreOffice when making a PDF."""
+    s.alinea("Inhoudsopgave", style="TOC Heading")
+    begin = s.body.add_paragraph(style="toc 1")
+    _veldteken(begin, "begin", dirty=True)
+    _instructie(begin, 'TOC \\o "1-3" \\h \\z \\u')
+    _veldteken(begin, "separate")
+    with s.voor("item in inhoudsopgave"):
+        for niveau in (1, 2, 3):
+            with s.als(f"item.niveau == {niveau}"):
+                s.alinea(
+                    "{% if item.nummer %}{{ item.nummer }} {% endif %}{{ item.titel }}",
+                    style=f"toc {niveau}",
+                )
+    _veldteken(s.body.add_paragraph(style="toc 1"), "end")
+    s.alinea()
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    s.doc.settings.element.append(update)
+
+
+def _veldteken(paragraph: object, soort: str, dirty: bool = False) -> None:
+    teken = OxmlElement("w:fldChar")
+    teken.set(qn("w:fldCharType"), soort)
+    if dirty:
+        teken.set(qn("w:dirty"), "true")
+    paragraph.add_run()._r.append(teken)  # type: ignore[attr-defined]
+
+
+def _instructie(paragraph: object, instr: str) -> None:
+    el = OxmlElement("w:instrText")
+    el.set(qn("xml:space"), "preserve")
+    el.text = f" {instr} "
+    paragraph.add_run()._r.append(el)  # type: ignore[attr-defined]
+
+
+def genummerde_kop(s: Sjabloon, niveau: int, nieuwe_pagina: bool = False) -> None:
+    """'5.3.2 Titel' in Heading n, with the bookmark the table of contents links to."""
+    kop = s.body.add_paragraph(style=f"Heading {niveau}")
+    kop.paragraph_format.page_break_before = nieuwe_pagina or None
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), "{{ loop.index }}")
+    start.set(qn("w:name"), "{{ deel.anker }}")
+    kop._p.append(start)
+    kop.add_run("{% if deel.nummer %}{{ deel.nummer }} {% endif %}{{ deel.titel }}")
+    einde = OxmlElement("w:bookmarkEnd")
+    einde.set(qn("w:id"), "{{ loop.index }}")
+    kop._p.append(einde)
+
+
+def inkoopblokken(s: Sjabloon) -> None:
+    """The data blocks a paragraph may place: charts, tables, risks, planning, bijlagen."""
+    with s.als('"marktanalyse" in deel.blokken'):
+        s.alinea("{{ marktanalyse.titel }}", style="Caption")
+        s.alinea("{% for figuur in marktanalyse.figuren %}{{ figuur|figuur }}{% endfor %}")
+        s.tag("{{p marktanalyse.tabel|tabel }}")
+    with s.als('"opdrachtwaarde" in deel.blokken'):
+        kostentabel(s, "opdrachtwaarde")
+    with s.als('"risicos" in deel.blokken'):
+        s.tekst("risicos.tekst")
+        with s.als("risicos.lijst"):
+            risicotabel(s, "risicos.lijst")
+    with s.als('"randvoorwaarden" in deel.blokken'):
+        s.tekst("randvoorwaarden.tekst")
+        s.tabel(
+            [
+                ("Randvoorwaarde", "{{ rv.randvoorwaarde }}", 4.0),
+                ("Omschrijving", "{{p rv.omschrijving|tekst }}", 6.0),
+                ("Actie", "{{p rv.actie|tekst }}", 6.0),
+            ],
+            "rv in randvoorwaarden.lijst",
+            bedragen=False,
+        )
+    with s.als('"planning" in deel.blokken'), s.voor("schema in planning"):
+        s.tag("{{p schema.tabel|tabel }}")
+    with s.als('"vertaaltabel" in deel.blokken'):
+        s.tag("{{p vertaaltabel_tabel|tabel }}")
+    with s.als('"begrippen" in deel.blokken'):
+        s.tabel(
+            [
+                ("Begrip", "{{ begrip.begrip }}", 4.5),
+                ("Definitie", "{{p begrip.definitie|tekst }}", 11.5),
+            ],
+            "begrip in begrippen",
+            bedragen=False,
+        )
+
+
+def inkoopstrategie() -> Sjabloon:
+    s = Sjabloon("Inkoopstrategie")
+    for niveau, inspringing in ((1, 0.0), (2, 0.5), (3, 1.0)):
+        stijl = s.doc.styles.add_style(f"toc {niveau}", WD_STYLE_TYPE.PARAGRAPH)
+        stijl.base_style = s.doc.styles["Normal"]
+        stijl.paragraph_format.left_indent = Cm(inspringing)
+        stijl.paragraph_format.space_after = Pt(2)
+        stijl.paragraph_format.tab_stops.add_tab_stop(
+            Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+    s.alinea("{{ organisatie }}", style="Subtitle")
+    s.alinea("INKOOPSTRATEGIE", style="Title")
+    s.alinea("{{ onderwerp }}", style="Subtitle")
+    with s.als("ondertitel"):
+        s.alinea("{{ ondertitel }}")
+    s.alinea(
+        "{{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
+        "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
+        style="Kopblok",
+    )
+    inhoudsopgave(s)
+    with s.voor("deel in inhoud"):
+        s.tag("{%p if deel.niveau == 1 and deel.nieuwe_pagina %}")
+        genummerde_kop(s, 1, nieuwe_pagina=True)
+        for niveau in (1, 2, 3):
+            s.tag(f"{{%p elif deel.niveau == {niveau} %}}")
+            genummerde_kop(s, niveau)
+        s.tag("{%p endif %}")
+        s.tekst("deel.tekst")
+        s.tag("{{p deel.tabel|tabel }}")
+        inkoopblokken(s)
+        s.tekst("deel.tekst_na")
+    return s
+
+
 SOORTEN: dict[str, Callable[[], Sjabloon]] = {
     "collegevoorstel": collegevoorstel,
     "raadsinformatiebrief": raadsinformatiebrief,
     "memo": memo,
+    "inkoopstrategie": inkoopstrategie,
 }
 
 

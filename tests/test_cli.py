@@ -134,7 +134,10 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
             Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),
             Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.md"),
+            Path("wbo/inkoopstrategie-jeugdhulp-2027.docx"),
+            Path("wbo/inkoopstrategie-jeugdhulp-2027.md"),
         ]
+        + [Path(f"wbo/inkoopstrategie-jeugdhulp-2027-figuur-{n}.png") for n in range(1, 6)]
         + [
             Path(f"wbo/{naam}{suffix}")
             for naam in ["jim", *(f"jim-{g}" for g in GEMEENTEN)]

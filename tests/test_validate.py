@@ -75,8 +75,8 @@ def test_soort_ontbreekt_of_is_onbekend(tree: Tree) -> None:
         "2: veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: collegevoorstel'"
     ]
     assert problemen(tree, "onderwerp: X\nsoort: raadsvoorstel\n") == [
-        "2: soort: onbekende soort 'raadsvoorstel'; kies uit collegevoorstel, memo, "
-        "raadsinformatiebrief, verdeelsleutel"
+        "2: soort: onbekende soort 'raadsvoorstel'; kies uit collegevoorstel, "
+        "inkoopstrategie, memo, raadsinformatiebrief, verdeelsleutel"
     ]
 
 

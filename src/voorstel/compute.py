@@ -18,11 +18,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from voorstel import finance, nl, tabellen
+from voorstel import finance, inkoop, nl, tabellen
 from voorstel.errors import VoorstelError
 from voorstel.models.begroting import Begrotingstabel, VerdelingRef
 from voorstel.models.blokken import Contact, Document, Kostentabel, Paragraaf, som
 from voorstel.models.collegevoorstel import Collegevoorstel
+from voorstel.models.inkoopstrategie import Inkoopstrategie
 from voorstel.models.verdeelsleutel import Verdeelsleutel
 
 
@@ -129,6 +130,7 @@ def _collegevoorstel(doc: Collegevoorstel, context: dict[str, Any]) -> None:
 COMPUTERS: dict[type[BaseModel], Callable[[Any, dict[str, Any]], None]] = {
     # Figures only one soort has; those of the shared blocks are made for every soort.
     Collegevoorstel: _collegevoorstel,
+    Inkoopstrategie: inkoop.bereken,
 }
 
 
