@@ -18,7 +18,7 @@ Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 KLEIN = """\
 soort: inkoopstrategie
 organisatie: Regio WBO Jeugd
-onderwerp: Inkoopstrategie jeugdhulp
+onderwerp: Jeugdhulp
 kopblok:
   datum: 2025-03-04
 hoofdstukken:

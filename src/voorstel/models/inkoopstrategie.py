@@ -46,7 +46,6 @@ class Marktanalyse(Model):
     """Figures per gemeente per year (jeugdigen with jeugdhulp), drawn as charts."""
 
     titel: Tekst
-    eenheid: Tekst = "jeugdigen"
     bron: Tekst | None = None
     reeksen: dict[str, dict[int, int]] = Field(min_length=1)
     totaal: dict[int, int] = Field(default_factory=dict)
@@ -176,10 +175,6 @@ class Inkoopstrategie(Document):
     def auteur(self) -> str:
         """The region or organisation that procures."""
         return self.organisatie
-
-    def titel(self) -> str:
-        """The subject, which is the document's title."""
-        return self.onderwerp
 
     def taakgebieden(self) -> list[tuple[int, Taakgebied]]:
         """(chapter index, taakgebied) for every chapter about a taakgebied."""

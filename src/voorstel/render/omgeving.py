@@ -38,26 +38,18 @@ def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
     raise FileNotFoundError(naam)
 
 
-def als_proza(value: Any) -> str:
-    """Prose as written; a list of plain texts (beheersmaatregelen) becomes a bullet list
-    whose items come out literally."""
-    if isinstance(value, list | tuple):
-        return "\n".join(f"- {escape(str(item))}" for item in value)
-    return str(value)
-
-
 @pass_context
 def _tekst_docx(context: Context, value: Any) -> Any:
-    if value is None or value == "" or value == []:
+    if value is None or value == "":
         return ""
-    return context[RENDER_STAAT].subdoc(als_proza(value))
+    return context[RENDER_STAAT].subdoc(str(value))
 
 
 @pass_context
 def _tekst_md(context: Context, value: Any) -> Markup:
-    if value is None or value == "" or value == []:
+    if value is None or value == "":
         return Markup("")
-    return Markup(context[RENDER_STAAT].blok(als_proza(value)))
+    return Markup(context[RENDER_STAAT].blok(str(value)))
 
 
 @pass_context
