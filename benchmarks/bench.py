@@ -127,14 +127,19 @@ def tekst(docx: Path) -> str:
     )
 
 
+EIGENSCHAPPEN = "docProps/core.xml"
+"""The document properties, which voorstel sets from the data and the loop leaves alone."""
+
+
 def vergelijk(namen: list[Path], a: Path, b: Path) -> tuple[int, int]:
-    """(outputs with identical text, outputs whose every part is byte-identical)."""
+    """(outputs with identical text, outputs whose every part but the properties is
+    byte-identical)."""
     zelfde_tekst = zelfde_delen = 0
     for naam in namen:
         zelfde_tekst += tekst(a / naam) == tekst(b / naam)
         with zipfile.ZipFile(a / naam) as x, zipfile.ZipFile(b / naam) as y:
             zelfde_delen += sorted(x.namelist()) == sorted(y.namelist()) and all(
-                x.read(n) == y.read(n) for n in x.namelist()
+                x.read(n) == y.read(n) for n in x.namelist() if n != EIGENSCHAPPEN
             )
     return zelfde_tekst, zelfde_delen
 
@@ -158,7 +163,7 @@ def vergelijking(tmp: Path, voorbeelden: list[tuple[Path, int]], n: int) -> floa
     print(f"voorstel build:  {t_voorstel:7.2f} s  ({len(namen) / t_voorstel:5.1f} per seconde)")
     print(f"docxtpl-lus:     {t_lus:7.2f} s  ({len(namen) / t_lus:5.1f} per seconde)")
     print(f"tekst gelijk aan de lus: {zelfde_tekst} van {len(namen)}")
-    print(f"alle XML-delen gelijk:   {zelfde_delen} van {len(namen)}")
+    print(f"alle delen gelijk (behalve {EIGENSCHAPPEN}): {zelfde_delen} van {len(namen)}")
     print(f"piekgeheugen: voorstel (grootste proces) {piek_voorstel:.0f} MB, ", end="")
     print(f"deze benchmark met de lus {piek_mb(resource.RUSAGE_SELF):.0f} MB")
     if zelfde_tekst != len(namen):

@@ -274,3 +274,41 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
         raise SystemExit(1) from None
     click.echo(f"gemaakt: {pad}")
     click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--rev",
+    "bereik",
+    metavar="A..B",
+    help="Vergelijk één bestand tussen twee versies in git, bijvoorbeeld HEAD~1..HEAD "
+    "(zonder B: met het bestand zoals het nu is).",
+)
+def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
+    """Toon elk cijfer dat veranderd is tussen twee versies van een voorstel.
+
+    Geef OUD en NIEUW, of met --rev één bestand. Vergeleken wordt wat de documenten laten
+    zien: bedragen, totalen, percentages en de verdeling per gemeente, elk met de plek
+    waar het staat.
+    """
+    from voorstel.verschil import verschil, verschil_rev
+
+    verwacht = 1 if bereik else 2
+    if len(bestanden) != verwacht:
+        raise click.UsageError(
+            "geef één bestand met --rev" if bereik else "geef twee bestanden: OUD en NIEUW"
+        )
+    try:
+        if bereik:
+            wijzigingen = verschil_rev(bereik, bestanden[0])
+        else:
+            wijzigingen = verschil(bestanden[0], bestanden[1])
+    except VoorstelError as exc:
+        for probleem in exc.problemen:
+            _toon(probleem if exc.path else f"fout: {exc.message}")
+        raise SystemExit(1) from None
+    for wijziging in wijzigingen:
+        click.echo(str(wijziging))
+    aantal = len(wijzigingen)
+    click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")

@@ -18,11 +18,22 @@ def binnen(out: Path, target: Path) -> Path:
     return resolved
 
 
+def _rechten() -> int:
+    """The permissions a new file gets (mkstemp's are private: owner only)."""
+    masker = os.umask(0o022)
+    os.umask(masker)
+    return 0o666 & ~masker
+
+
+RECHTEN = _rechten()
+
+
 def schrijf_atomisch(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, RECHTEN)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -86,7 +86,7 @@ class DocxTekst:
             if run.voetnoot is not None:
                 self._voetnoot_verwijzing(paragraph, self._voetnoot_tekst(run.voetnoot, stuk))
                 continue
-            r = paragraph.add_run(run.tekst)
+            r = voeg_run_toe(paragraph, run.tekst)
             r.bold = run.vet or None
             r.italic = run.cursief or None
 
@@ -133,6 +133,17 @@ class Afbeelding(InlineImage):  # type: ignore[misc]
             f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
             '<w:t xml:space="preserve">'
         )
+
+
+def voeg_run_toe(paragraph: Any, tekst: str) -> Any:
+    """paragraph.add_run(tekst), without python-docx's walk over every character when the
+    text has no tab or line break (the same XML, a lot faster for long prose)."""
+    if "\t" in tekst or "\n" in tekst or "\r" in tekst:
+        return paragraph.add_run(tekst)
+    run = paragraph.add_run()
+    if tekst:
+        run._r.add_t(tekst)
+    return run
 
 
 def nieuwe_nummering(document: Any, style_name: str, start: int = 1) -> str:
