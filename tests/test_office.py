@@ -67,6 +67,19 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
             "besproken",
         ],
     ),
+    "wbo/inkoopstrategie-jeugdhulp-2027.pdf": (
+        21,
+        [
+            "INKOOPSTRATEGIE",
+            "Inhoudsopgave",
+            "4.3.1 Looptijd van de overeenkomst",
+            "De duur van de overeenkomst is vijf jaar met twee verlengingsopties van één jaar.",
+            "In totaal contracteren we dus minimaal twee en maximaal drie contractpartners",
+            "Q1 2025",
+            "€ 72.000.000",
+            "Bijlage 2: Begrippenlijst",
+        ],
+    ),
 }
 """Per PDF: its pages and sentences that must be in it (measured with LibreOffice 7.4)."""
 

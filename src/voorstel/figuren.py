@@ -27,6 +27,8 @@ KLEUR_DALING = "#C62828"
 DPI = 200
 BREEDTE_CM = 8.0
 HOOGTE_CM = 6.0
+WEERGAVE_CM = 7.6
+"""Width in the Word document: two charts side by side in a 16 cm text column."""
 STIJL: dict[str, Any] = {
     "font.family": "DejaVu Sans",  # ships with matplotlib: identical glyphs everywhere
     "font.size": 7,

@@ -339,6 +339,7 @@ def marktanalyse(m: Marktanalyse) -> dict[str, Any]:
         *(cel(Decimal(m.regiototaal(j)), "getal", nadruk=True) for j in jaren),
     ]
     view = tabel(m.titel, ["Gemeente", *(str(j) for j in jaren)], rijen, voet, _bron(m))
+    view["breedtes"] = [3.6, *(12.4 / len(jaren) for _ in jaren)]
     return {"figuren": figuren, "tabel": view}
 
 

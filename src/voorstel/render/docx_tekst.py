@@ -31,6 +31,7 @@ class DocxTekst:
         self.centraal = voetnoten
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
         self._lijst_nummers: dict[str, str] = {}
+        self._afbeeldingen = 0
 
     def subdoc(self, text: str) -> Any:
         """A docxtpl Subdoc holding the prose as Word paragraphs."""
@@ -47,9 +48,12 @@ class DocxTekst:
 
     def figuur(self, view: dict[str, Any]) -> Afbeelding:
         """A chart as an inline image with its alt text."""
-        from voorstel.figuren import BREEDTE_CM, lijndiagram
+        from voorstel.figuren import WEERGAVE_CM, lijndiagram
 
-        return Afbeelding(self.tpl, lijndiagram(view), Cm(BREEDTE_CM), str(view["alt"]))
+        self._afbeeldingen += 1
+        return Afbeelding(
+            self.tpl, lijndiagram(view), Cm(WEERGAVE_CM), str(view["alt"]), self._afbeeldingen
+        )
 
     def _blokken(self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int) -> None:
         for blok in blokken:
@@ -119,9 +123,10 @@ class DocxTekst:
 class Afbeelding(InlineImage):  # type: ignore[misc]
     """An inline image whose drawing carries alt text (wp:docPr/@descr) for screen readers."""
 
-    def __init__(self, tpl: DocxTemplate, png: bytes, breedte: Any, alt: str) -> None:
+    def __init__(self, tpl: DocxTemplate, png: bytes, breedte: Any, alt: str, nummer: int) -> None:
         super().__init__(tpl, io.BytesIO(png), width=breedte)
         self.alt = alt
+        self.nummer = nummer
 
     def _insert_image(self) -> str:
         self.image_descriptor.seek(0)
@@ -129,6 +134,7 @@ class Afbeelding(InlineImage):  # type: ignore[misc]
             self.image_descriptor, self.width, self.height
         )
         inline.docPr.set("descr", self.alt)
+        inline.docPr.set("name", f"Figuur {self.nummer}")
         return (
             f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
             '<w:t xml:space="preserve">'
