@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
@@ -115,6 +115,8 @@ def test_willekeurige_bytes(data: bytes) -> None:
 
 @FUZZ
 @given(st.one_of(st.text(max_size=500), YAMLACHTIG, GEMUTEERD))
+@example("%YAML 1.0\n---\nsoort: memo\n")
+@example("%YAML 1.3\n---\n- a\n")
 def test_willekeurige_tekst(text: str) -> None:
     uitkomst = _laad_en_valideer(_tekst_als_bytes(text))
     assert isinstance(uitkomst, Bron | Gevalideerd | VoorstelError)

@@ -48,8 +48,20 @@ def laadfout(path: Path) -> str:
             1,
             "het bestand moet uit velden bestaan ('naam: waarde'), te beginnen met 'soort:'",
         ),
+        (
+            "# versie\n%YAML 1.0\n---\nsoort: collegevoorstel\n",
+            2,
+            "onbekende YAML-versie in de %YAML-regel; laat die regel weg of schrijf %YAML 1.2",
+        ),
     ],
-    ids=["tab", "dubbel-aanhalingsteken", "enkel-aanhalingsteken", "dubbele-sleutel", "lijst"],
+    ids=[
+        "tab",
+        "dubbel-aanhalingsteken",
+        "enkel-aanhalingsteken",
+        "dubbele-sleutel",
+        "lijst",
+        "yaml-versie",
+    ],
 )
 def test_yaml_fout_met_regel(tree: Tree, text: str, regel: int, bericht: str) -> None:
     path = tree({"doc.yaml": text})["doc.yaml"]

@@ -194,6 +194,13 @@ def load(path: str | Path) -> Bron:
         raise LaadFout(
             "lijsten en velden zijn te diep genest; controleer de inspringing", path=path
         ) from None
+    except AssertionError:
+        # ruamel asserts on %YAML directives other than 1.1 and 1.2.
+        raise LaadFout(
+            "onbekende YAML-versie in de %YAML-regel; laat die regel weg of schrijf %YAML 1.2",
+            path=path,
+            line=1 + next((i for i, r in enumerate(text.splitlines()) if r.startswith("%")), 0),
+        ) from None
     except (YAMLError, ValueError) as exc:
         raise LaadFout(f"ongeldige YAML: {exc}", path=path) from None
     # The document itself starts at its first key: where a missing top-level field is reported.
