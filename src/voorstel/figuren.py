@@ -9,6 +9,7 @@ Decimal values with the Dutch filters.
 from __future__ import annotations
 
 import io
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -97,3 +98,19 @@ def _labels(ax: Any, jaren: list[int], waarden: list[int], veranderingen: list[A
             fontsize=5,
             color=KLEUR_STIJGING if verandering > 0 else KLEUR_DALING,
         )
+
+
+_GETEKEND: dict[str, bytes] = {}
+MAX_GETEKEND = 128
+
+
+def getekend(figuur: dict[str, Any]) -> bytes:
+    """The line chart of `figuur`, drawn once per process for the same data: the .docx and
+    the .md of a document, and the versions per gemeente, share their charts."""
+    sleutel = json.dumps(figuur, sort_keys=True, default=repr)
+    png = _GETEKEND.get(sleutel)
+    if png is None:
+        if len(_GETEKEND) >= MAX_GETEKEND:
+            _GETEKEND.clear()
+        png = _GETEKEND[sleutel] = lijndiagram(figuur)
+    return png

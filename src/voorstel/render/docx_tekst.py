@@ -48,11 +48,11 @@ class DocxTekst:
 
     def figuur(self, view: dict[str, Any]) -> Afbeelding:
         """A chart as an inline image with its alt text."""
-        from voorstel.figuren import WEERGAVE_CM, lijndiagram
+        from voorstel.figuren import WEERGAVE_CM, getekend
 
         self._afbeeldingen += 1
         return Afbeelding(
-            self.tpl, lijndiagram(view), Cm(WEERGAVE_CM), str(view["alt"]), self._afbeeldingen
+            self.tpl, getekend(view), Cm(WEERGAVE_CM), str(view["alt"]), self._afbeeldingen
         )
 
     def _blokken(self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int) -> None:

@@ -44,10 +44,10 @@ class MarkdownTekst:
 
     def figuur(self, view: dict[str, Any]) -> str:
         """A chart: the image is written next to the .md, linked with its alt text."""
-        from voorstel.figuren import lijndiagram
+        from voorstel.figuren import getekend
 
         suffix = f"-figuur-{len(self.figuren) + 1}.png"
-        self.figuren[suffix] = lijndiagram(view)
+        self.figuren[suffix] = getekend(view)
         return f"![{escape(view['alt'])}]({self.naam}{suffix})"
 
     def _blok(self, blok: Blok, stuk: Tekststuk, diepte: int) -> str:
