@@ -604,8 +604,9 @@ def memo() -> Sjabloon:
 
 
 def inhoudsopgave(s: Sjabloon) -> None:
-    """A Word TOC field over Heading 1-3, pre-filled with the headings (without page
-    numbers); Word updates it on opening (w:updateFields), LibreOffice when making a PDF."""
+    """A Word TOC field over Heading 1-3, pre-filled with the headings, each linked to its
+    heading's bookmark; Word updates it on opening (w:updateFields), pdf.py adds the page
+    numbers before LibreOffice makes the PDF (LibreOffice does not update it)."""
     s.alinea("Inhoudsopgave", style="TOC Heading")
     begin = s.body.add_paragraph(style="toc 1")
     _veldteken(begin, "begin", dirty=True)
@@ -614,10 +615,15 @@ def inhoudsopgave(s: Sjabloon) -> None:
     with s.voor("item in inhoudsopgave"):
         for niveau in (1, 2, 3):
             with s.als(f"item.niveau == {niveau}"):
-                s.alinea(
-                    "{% if item.nummer %}{{ item.nummer }} {% endif %}{{ item.titel }}",
-                    style=f"toc {niveau}",
+                entry = s.body.add_paragraph(style=f"toc {niveau}")
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("w:anchor"), "{{ item.anker }}")
+                link.set(qn("w:history"), "1")
+                run = entry.add_run(
+                    "{% if item.nummer %}{{ item.nummer }} {% endif %}{{ item.titel }}"
                 )
+                link.append(run._r)
+                entry._p.append(link)
     _veldteken(s.body.add_paragraph(style="toc 1"), "end")
     s.alinea()
     update = OxmlElement("w:updateFields")

@@ -1,6 +1,7 @@
 """The real-office test: every example in data/ becomes a PDF through LibreOffice (in one
 batch, as `voorstel build --format pdf` does), with the expected number of pages and its
-key sentences and figures in the text that pdftotext reads from it.
+key sentences and figures in the text that pdftotext reads from it; the inkoopstrategie's
+table of contents gives for each heading the page it is really on.
 
 Skipped where soffice or pdftotext is missing, except in CI (CI=true), where it must run.
 """
@@ -109,7 +110,12 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         mp.setattr(subprocess, "run", tel)
         resultaten = bouw([DATA], out, ("pdf",))
     assert all(r.gelukt for r in resultaten), [str(r.fout) for r in resultaten]
-    assert len(aanroepen) == 1  # one LibreOffice for the whole batch
+    # one LibreOffice for the whole batch, one more for the documents with a table of
+    # contents (the inkoopstrategie), with its page numbers; no third: they stayed put
+    assert len(aanroepen) == 2
+    geschreven = [p for r in resultaten for p in r.geschreven if p.suffix == ".pdf"]
+    assert sum(a.endswith(".docx") for a in aanroepen[0]) == len(geschreven)
+    assert sum(a.endswith(".docx") for a in aanroepen[1]) == 1
     return {p.relative_to(out).as_posix(): p for r in resultaten for p in r.geschreven}
 
 
@@ -151,3 +157,41 @@ def test_nieuwe_voorbeelden_hebben_titel_en_onderwerp(pdfs: dict[str, Path]) -> 
         soort, _, onderwerp = info["Title"].partition(": ")
         assert soort and onderwerp, (naam, info["Title"])
         assert onderwerp in _tekst(pdf), naam
+
+
+def _paginas(pdf: Path) -> list[str]:
+    """The text of each page, white space runs as one space (pdftotext ends pages in \\f)."""
+    uit = subprocess.run(
+        [programma("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [re.sub(r"\s+", " ", pagina).strip() for pagina in uit.split("\f")]
+
+
+TOC_REGEL = re.compile(r"^\s*(\S.*?)\s*\.{5,}\s*(\d+)$", re.MULTILINE)
+
+
+def test_inhoudsopgave_met_de_echte_paginanummers(pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["wbo/inkoopstrategie-jeugdhulp-2027.pdf"]
+    layout = subprocess.run(
+        [programma("pdftotext"), "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\f")
+    regels = [
+        (index, titel, int(nummer))
+        for index, pagina in enumerate(layout, start=1)
+        for titel, nummer in TOC_REGEL.findall(pagina)
+    ]
+    titels = [titel for _, titel, _ in regels]
+    assert len(regels) == 37, titels  # every heading of levels 1-3 and the two bijlagen
+    assert "4.3 Inrichtingskeuzes voor de inkoop" in titels
+    assert titels[-1] == "Bijlage 2: Begrippenlijst"
+    paginas = _paginas(pdf)
+    na_toc = max(index for index, _, _ in regels) + 1
+    for _, titel, nummer in regels:
+        assert titel in paginas[nummer - 1], (titel, nummer)  # on the page the TOC says
+        eerder = paginas[na_toc - 1 : nummer - 1]
+        assert not any(titel in p for p in eerder), (titel, nummer)  # and not before it
+    nummers = [nummer for _, _, nummer in regels]
+    assert nummers == sorted(nummers) and nummers[0] == na_toc

@@ -90,7 +90,10 @@ def test_een_proces_voor_de_hele_batch(tmp_path: Path, nep_soffice: Path) -> Non
     assert aanroep[0].startswith("-env:UserInstallation=file://")
     assert "--headless" in aanroep
     filter_ = aanroep[aanroep.index("--convert-to") + 1]
-    assert filter_ == 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    assert filter_ == (
+        'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+        '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+    )
     assert sum(a.endswith(".docx") for a in aanroep) == 4
     geschreven = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert geschreven == [

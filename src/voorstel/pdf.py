@@ -2,8 +2,11 @@
 
 Starting LibreOffice takes seconds, so a build collects the .docx of all its documents
 and converts them in one `soffice --convert-to pdf` call, with a private profile (a
-running LibreOffice of the user is never touched). The PDFs are made in a temporary
-folder and only then written, atomically, into the output folder.
+running LibreOffice of the user is never touched). LibreOffice does not update a table of
+contents, so the documents that have one are converted once more, together, with the page
+numbers of the first run written into it (inhoudsopgave.py); again only if that moved a
+heading to another page. The PDFs are made in a temporary folder and only then written,
+atomically, into the output folder.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from voorstel import inhoudsopgave
 from voorstel.errors import PdfFout, VoorstelError
 from voorstel.write import binnen, schrijf_atomisch
 
@@ -23,6 +28,9 @@ PDF = "pdf"
 TIJD_START = 120
 """Seconds LibreOffice gets to start, plus TIJD_PER_DOCUMENT for each document."""
 TIJD_PER_DOCUMENT = 30
+RONDES = 3
+"""At most this many LibreOffice runs: all documents, then those with a table of contents
+until its page numbers stay put (one more run in practice: the numbers fit on its lines)."""
 
 INSTALLEER = (
     "installeer LibreOffice (Debian/Ubuntu: 'apt-get install libreoffice-writer-nogui', "
@@ -74,32 +82,95 @@ def apart(
 
 
 def filter_optie(pdfa: bool) -> str:
-    """The --convert-to argument: tagged PDF, and PDF/A-2 for archiving when asked."""
-    opties: dict[str, dict[str, str]] = {"UseTaggedPDF": {"type": "boolean", "value": "true"}}
+    """The --convert-to argument: tagged PDF, bookmarks as named destinations (where the
+    headings are, for the table of contents), and PDF/A-2 for archiving when asked."""
+    opties: dict[str, dict[str, str]] = {
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"},
+    }
     if pdfa:
         opties["SelectPdfVersion"] = {"type": "long", "value": "2"}
     return "pdf:writer_pdf_Export:" + json.dumps(opties, separators=(",", ":"))
 
 
-def converteer(bronnen: Sequence[bytes], pdfa: bool = False) -> list[bytes | None]:
-    """Convert Word documents to PDF in one LibreOffice run; None where one failed."""
+@dataclass(frozen=True)
+class Mislukt:
+    """No usable PDF for one document, and what the user can do about it (in Dutch)."""
+
+    reden: str = "open het in Word of LibreOffice om te zien wat eraan mankeert"
+
+
+VERSCHUIFT = Mislukt(
+    f"de paginanummers van de inhoudsopgave lagen na {RONDES} omzettingen nog niet vast; "
+    "maak de langste titels in de inhoudsopgave korter"
+)
+ONLEESBAAR = Mislukt("de PDF is niet te lezen om de inhoudsopgave te nummeren")
+
+
+def converteer(bronnen: Sequence[bytes], pdfa: bool = False) -> list[bytes | Mislukt]:
+    """Convert Word documents to PDF, their tables of contents numbered, in one LibreOffice
+    run (and one more for the documents with a table of contents)."""
     if not bronnen:
         return []
     programma = soffice()
     with tempfile.TemporaryDirectory(prefix="voorstel-pdf-") as tmp:
         map_ = Path(tmp)
-        (map_ / "in").mkdir()
-        invoer = []
-        for index, data in enumerate(bronnen):
-            path = map_ / "in" / f"{index:05d}.docx"
-            path.write_bytes(data)
-            invoer.append(str(path))
-        _draai(programma, map_, invoer, pdfa)
-        uit = [map_ / "pdf" / f"{index:05d}.pdf" for index in range(len(bronnen))]
-        return [p.read_bytes() if p.is_file() and p.stat().st_size else None for p in uit]
+        uit = _ronde(programma, map_, 1, bronnen, pdfa)
+        geschreven: dict[int, dict[str, int]] = {
+            index: {}
+            for index, (docx, pdf) in enumerate(zip(bronnen, uit, strict=True))
+            if isinstance(pdf, bytes) and inhoudsopgave.ankers(docx)
+        }
+        for ronde in range(2, RONDES + 2):
+            verschoven = _verschoven(bronnen, uit, geschreven)
+            if not verschoven:
+                break
+            if ronde > RONDES:
+                for index in verschoven:
+                    uit[index] = VERSCHUIFT
+                break
+            gevuld = [inhoudsopgave.vul(bronnen[i], nummers) for i, nummers in verschoven.items()]
+            nieuw = _ronde(programma, map_, ronde, gevuld, pdfa)
+            for index, pdf in zip(verschoven, nieuw, strict=True):
+                uit[index] = pdf
+            geschreven = {i: n for i, n in verschoven.items() if isinstance(uit[i], bytes)}
+        return uit
 
 
-def _draai(programma: str, map_: Path, invoer: list[str], pdfa: bool) -> None:
+def _verschoven(
+    bronnen: Sequence[bytes], uit: list[bytes | Mislukt], geschreven: dict[int, dict[str, int]]
+) -> dict[int, dict[str, int]]:
+    """The page numbers of each table of contents whose PDF differs from what it says."""
+    verschoven = {}
+    for index, nummers in geschreven.items():
+        pdf = uit[index]
+        assert isinstance(pdf, bytes)
+        try:
+            gevonden = inhoudsopgave.paginas(pdf, inhoudsopgave.ankers(bronnen[index]))
+        except inhoudsopgave.OnleesbarePdf:
+            uit[index] = ONLEESBAAR
+            continue
+        if gevonden != nummers:
+            verschoven[index] = gevonden
+    return verschoven
+
+
+def _ronde(
+    programma: str, map_: Path, ronde: int, bronnen: Sequence[bytes], pdfa: bool
+) -> list[bytes | Mislukt]:
+    """One LibreOffice run over `bronnen` in its own folders, with the shared profile."""
+    invoer = []
+    for index, data in enumerate(bronnen):
+        path = map_ / f"in{ronde}" / f"{index:05d}.docx"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        invoer.append(str(path))
+    _draai(programma, map_, map_ / f"pdf{ronde}", invoer, pdfa)
+    uit = [map_ / f"pdf{ronde}" / f"{index:05d}.pdf" for index in range(len(bronnen))]
+    return [p.read_bytes() if p.is_file() and p.stat().st_size else Mislukt() for p in uit]
+
+
+def _draai(programma: str, map_: Path, uitmap: Path, invoer: list[str], pdfa: bool) -> None:
     opdracht = [
         programma,
         f"-env:UserInstallation={(map_ / 'profiel').as_uri()}",
@@ -109,7 +180,7 @@ def _draai(programma: str, map_: Path, invoer: list[str], pdfa: bool) -> None:
         "--convert-to",
         filter_optie(pdfa),
         "--outdir",
-        str(map_ / "pdf"),
+        str(uitmap),
         *invoer,
     ]
     try:
@@ -139,10 +210,10 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
     ]
     pdfs = converteer([data for _, _, data in taken], pdfa)
     for (resultaat, naam, _), pdf in zip(taken, pdfs, strict=True):
-        if pdf is None:
+        if isinstance(pdf, Mislukt):
             resultaat.fout = PdfFout(
-                f"LibreOffice kon {naam.with_suffix('.docx').name} niet omzetten naar PDF; open "
-                "het in Word of LibreOffice om te zien wat eraan mankeert",
+                f"LibreOffice kon {naam.with_suffix('.docx').name} niet omzetten naar PDF; "
+                + pdf.reden,
                 path=resultaat.bron,
             )
             continue
