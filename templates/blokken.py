@@ -1,0 +1,198 @@
+"""The Word blocks every soort shares: kopblok, tabellen, bijlagen, ondertekening, ...
+
+Each is written once here and used by the document types in genereer.py; the Markdown
+versions are templates/_blokken/*.md.j2.
+"""
+
+from __future__ import annotations
+
+from docx.shared import Pt
+from sjabloon import Sjabloon
+
+
+def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
+    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...' (unless `kopregel` is off)."""
+    s.alinea(soortnaam.upper(), style="Title")
+    if not kopregel:
+        return
+    s.alinea(
+        "Datum: {{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
+        "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
+        style="Kopblok",
+    )
+
+
+def kostentabel(s: Sjabloon, tabel: str) -> None:
+    """A cost table: four columns when any post has a toelichting or opmerking, else two."""
+    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) if post.bedrag is not none else 'PM' }}}}"
+    totaal = f"{{{{ {tabel}.totaal|bedrag({tabel}.centen) }}}}"
+    with s.als(f"{tabel}.titel"):
+        s.alinea(f"{{{{ {tabel}.titel }}}}", style="Caption")
+    s.tag(f"{{%p if {tabel}.uitgebreid %}}")
+    s.tabel(
+        [
+            ("Onderdeel", "{{ post.onderdeel }}", 4.0),
+            ("Toelichting", "{{ post.toelichting or '' }}", 5.0),
+            ("Opmerking", "{{ post.opmerking or '' }}", 4.0),
+            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 3.0),
+        ],
+        f"post in {tabel}.posten",
+        totaal=["Totaal", "", "", totaal],
+    )
+    s.tag("{%p else %}")
+    s.tabel(
+        [
+            ("Onderdeel", "{{ post.onderdeel }}", 10.0),
+            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 6.0),
+        ],
+        f"post in {tabel}.posten",
+        totaal=["Totaal", totaal],
+    )
+    s.tag("{%p endif %}")
+    with s.als(f"{tabel}.noot"):
+        s.alinea(f"{{{{ {tabel}.noot }}}}", style="Caption")
+
+
+def bijlagen(s: Sjabloon, geen: bool = False) -> None:
+    """The list of bijlagen; with `geen`, the section shows 'Geen' when there are none."""
+    lijst = s.nieuwe_lijst()
+    if geen:
+        s.kop("Bijlagen")
+        with s.als("not bijlagen"):
+            s.alinea("Geen")
+    with s.als("bijlagen"):
+        if not geen:
+            s.kop("Bijlagen")
+        with s.voor("bijlage in bijlagen"):
+            s.genummerd(
+                "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
+                "{{ bijlage.omschrijving }}{% endif %}",
+                lijst,
+            )
+
+
+def kopgegevens(s: Sjabloon) -> None:
+    """The metadata block: onderwerp, portefeuillehouder, eenheid, contact, openbaarheid."""
+    kop = "kopblok"
+    s.gegevens(
+        [
+            ("Onderwerp", "{{ onderwerp }}", None),
+            (
+                "Portefeuillehouder",
+                f"{{{{ {kop}.portefeuillehouder.naam }}}} ({{{{ {kop}.portefeuillehouder.rol }}}})",
+                None,
+            ),
+            ("Eenheid", f"{{{{ {kop}.eenheid }}}}", None),
+            ("Contactpersoon", f"{{{{ {kop}.contact.naam }}}}", None),
+            ("Contactgegevens", f"{{{{ {kop}.contact.gegevens }}}}", None),
+            ("Openbaarheid", f"{{{{ {kop}.openbaarheid|capitalize }}}}", None),
+            ("Zaaknummer", f"{{{{ {kop}.zaaknummer }}}}", f"{kop}.zaaknummer"),
+        ]
+    )
+
+
+def behandeling(s: Sjabloon) -> None:
+    """The dates of the college and council meetings."""
+    s.gegevens(
+        [
+            (
+                "Behandeld in collegevergadering van",
+                "{{ behandeling.collegevergadering|datum }}",
+                None,
+            ),
+            (
+                "Behandeling in raadsvergadering van",
+                "{{ behandeling.raadsvergadering|datum }}",
+                "behandeling.raadsvergadering",
+            ),
+        ]
+    )
+
+
+def paragrafen(s: Sjabloon, expr: str, niveau: int = 2) -> None:
+    """Paragrafen: heading, text, lettered onderdelen (a., b., ...) and text after them."""
+    with s.voor(f"paragraaf in {expr}"):
+        with s.als("paragraaf.titel"):
+            s.kop("{{ paragraaf.titel }}", niveau)
+        s.tekst("paragraaf.tekst")
+        with s.voor("deel in paragraaf.onderdelen"):
+            s.kop("{{ deel.letter }}. {{ deel.titel }}", min(niveau + 1, 3))
+            s.tekst("deel.tekst")
+        s.tekst("paragraaf.tekst_na")
+
+
+def financien(s: Sjabloon, titel: str) -> None:
+    """The financial section: text, then onderdelen each with an optional cost table."""
+    with s.als("financien"):
+        s.kop(titel)
+        s.tekst("financien.tekst")
+        with s.voor("onderdeel in financien.onderdelen"):
+            with s.als("onderdeel.titel"):
+                s.kop("{{ onderdeel.titel }}", 2)
+            s.tekst("onderdeel.tekst")
+            with s.als("onderdeel.tabel"):
+                kostentabel(s, "onderdeel.tabel")
+            s.tag("{{p onderdeel.begroting|tabel }}")
+            s.tag("{{p onderdeel.verdeling|tabel }}")
+            s.tekst("onderdeel.tekst_na")
+
+
+def risicotabel(s: Sjabloon, expr: str) -> None:
+    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list."""
+    s.tabel(
+        [
+            ("Risico", "{{ risico.risico }}", 4.0),
+            ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
+            (
+                "Beheersmaatregelen",
+                "{{p (risico.beheersmaatregelen or '')|tekst }}",
+                6.0,
+            ),
+        ],
+        f"risico in {expr}",
+        bedragen=False,
+    )
+
+
+def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
+    """Risico's: text and/or a table of risks with their beheersmaatregelen."""
+    with s.als("risicos"):
+        s.kop(titel)
+        s.tekst("risicos.tekst")
+        with s.als("risicos.lijst"):
+            risicotabel(s, "risicos.lijst")
+
+
+def ondertekening(s: Sjabloon) -> None:
+    """'Burgemeester en wethouders van de gemeente X,' with burgemeester and secretaris."""
+    s.alinea()
+    s.alinea("Burgemeester en wethouders van de gemeente {{ gemeente }},")
+    for functie in ("burgemeester", "gemeentesecretaris"):
+        ondertekenaar = f"ondertekening.{functie}"
+        paragraph = s.body.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(18)
+        paragraph.paragraph_format.keep_together = True
+        paragraph.add_run(f"de {functie}").add_break()
+        paragraph.add_run(
+            f"{{% if {ondertekenaar}.titel %}}{{{{ {ondertekenaar}.titel }}}} {{% endif %}}"
+            f"{{{{ {ondertekenaar}.naam }}}}"
+        )
+
+
+def bijlagen_inhoud(s: Sjabloon) -> None:
+    """Bijlagen with content of their own, each on a new page: 'BIJLAGE 1: titel'."""
+    with s.voor("bijlage in bijlagen"), s.als("bijlage.inhoud"):
+        kop = s.body.add_paragraph(
+            "BIJLAGE {{ loop.index }}: {{ bijlage.titel }}", style="Heading 1"
+        )
+        kop.paragraph_format.page_break_before = True
+        paragrafen(s, "bijlage.inhoud")
+
+
+def communicatie(s: Sjabloon) -> None:
+    with s.als("communicatie"):
+        s.kop("Communicatie")
+        with s.als("communicatie.kernboodschap"):
+            s.kop("Kernboodschap", 2)
+            s.tekst("communicatie.kernboodschap")
+        s.tekst("communicatie.tekst")
