@@ -150,7 +150,7 @@ def test_build_onbekend_formaat(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "uit"
     result = runner.invoke(main, ["build", str(VOORBEELD), "--out", str(out), "--format", "odt"])
     assert result.exit_code == 2
-    assert "onbekend formaat 'odt'; kies uit docx, md, pdf" in result.stderr
+    assert "onbekend formaat 'odt'; kies uit docx, md, html, pdf" in result.stderr
     assert not out.exists()
 
 

@@ -10,6 +10,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from voorstel.errors import RenderFout
+from voorstel.render import html
 from voorstel.render.docx_tekst import DocxTekst
 from voorstel.render.md_tekst import MarkdownTekst
 from voorstel.render.omgeving import (
@@ -114,7 +115,22 @@ class MarkdownRenderer(Renderer):
         return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))
 
 
-RENDERERS: dict[str, type[Renderer]] = {r.name: r for r in (DocxRenderer, MarkdownRenderer)}
+class HtmlRenderer(MarkdownRenderer):
+    """HTML, made from the Markdown (same templates, same text), with the same charts."""
+
+    name = "html"
+    suffix = ".html"
+
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        bestanden = super().uitvoer(context, naam)
+        markdown = bestanden.pop(self.suffix).decode("utf-8")  # the Markdown, under our suffix
+        pagina = html.pagina(markdown, str(context["meta"]["titel"]))
+        return {self.suffix: pagina.encode("utf-8"), **bestanden}
+
+
+RENDERERS: dict[str, type[Renderer]] = {
+    r.name: r for r in (DocxRenderer, MarkdownRenderer, HtmlRenderer)
+}
 """Every output format by name, as --format takes it."""
 
-__all__ = ["RENDERERS", "DocxRenderer", "MarkdownRenderer", "Renderer"]
+__all__ = ["RENDERERS", "DocxRenderer", "HtmlRenderer", "MarkdownRenderer", "Renderer"]
