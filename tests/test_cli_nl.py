@@ -33,6 +33,12 @@ def test_hulp_van_build_heeft_nederlandse_waarden() -> None:
         (["validate"], "Fout: argument BESTANDEN... ontbreekt."),
         (["frobnicate"], "Fout: onbekende opdracht 'frobnicate'."),
         (["validate", "weg.yaml"], "Fout: 'BESTANDEN...': 'weg.yaml' bestaat niet."),
+        (
+            ["new", "brief", "x.yaml"],
+            "Fout: 'SOORT': 'brief' is geen geldige keuze; kies uit 'collegevoorstel', "
+            "'inkoopstrategie', 'memo', 'raadsinformatiebrief'.",
+        ),
+        (["allocate", "data", "1"], "Fout: 'SLEUTEL': 'data' is een map."),
     ],
 )
 def test_gebruiksfouten_in_het_nederlands(args: list[str], fout: str) -> None:

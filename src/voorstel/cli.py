@@ -251,8 +251,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
 
 
 @main.command()
-@click.argument("soort", type=click.Choice(sorted(SOORTEN)))
-@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("soort", type=click.Choice(sorted(SOORTEN)), metavar="SOORT")
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD")
 @click.option(
     "--templates",
     "sjablonen",
@@ -263,7 +263,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
 def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     """Maak een nieuw YAML-bestand voor een document van SOORT in PAD.
 
-    Het bestand bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
+    SOORT is collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie. Het bestand
+    bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
     vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
     bestand wordt nooit overschreven.
     """

@@ -39,20 +39,10 @@ FOUTEN: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), r"optie '\1' heeft een waarde nodig."),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"onverwacht argument: \1."),
-    (
-        re.compile(
-            r"^Invalid value for (.+?): (?:File|Directory|Path|Bestand) '(.+)' does not exist\.$"
-        ),
-        r"\1: '\2' bestaat niet.",
-    ),
-    (
-        re.compile(r"^Invalid value for (.+?): (?:File|Directory|Path) '(.+)' is a directory\.$"),
-        r"\1: '\2' is een map; geef een bestand.",
-    ),
-    (
-        re.compile(r"^Invalid value for (.+?): (?:File|Directory|Path) '(.+)' is a file\.$"),
-        r"\1: '\2' is een bestand; geef een map.",
-    ),
+    (_ongeldig(r"(?:File|Directory|Path) '(.+)' does not exist\."), r"\1: '\2' bestaat niet."),
+    (_ongeldig(r"(?:File|Directory|Path) '(.+)' is a directory\."), r"\1: '\2' is een map."),
+    (_ongeldig(r"(?:File|Directory|Path) '(.+)' is a file\."), r"\1: '\2' is een bestand."),
+    (_ongeldig(r"'(.*)' is not one of (.+)\."), r"\1: '\2' is geen geldige keuze; kies uit \3."),
     (re.compile(r"^Invalid value for (.+?): (.+)$", re.S), r"ongeldige waarde voor \1: \2"),
     (re.compile(r"^Missing command\.$"), "geef een opdracht."),
 ]
