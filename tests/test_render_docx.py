@@ -247,3 +247,13 @@ def test_weggelaten_secties_verschijnen_niet(tree: Tree, tmp_path: Path) -> None
     assert koppen(docx, 2) == []
     assert xml(docx).find(".//w:tbl", NS) is None
     assert [t for _, _, t in alineas(docx) if not t] == []
+
+
+def test_kerneigenschappen_in_de_juiste_namespace(docx: Path) -> None:
+    core = xml(docx, "docProps/core.xml")
+    kern = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    vreemd = [el.tag for el in core if el.tag.startswith("{") and "custom-properties" in el.tag]
+    assert vreemd == []
+    assert len(core.findall(f"{{{kern}}}keywords")) == 1
+    assert core.findtext(f"{{{kern}}}keywords") == "collegevoorstel"
+    assert core.findtext(f"{{{kern}}}revision") == "1"

@@ -87,6 +87,7 @@ def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
     props.modified = meta["datum"]
     props.last_modified_by = meta["auteur"]
     props.revision = 1
+    props.comments = ""
 
 
 class MarkdownRenderer(Renderer):

@@ -26,6 +26,14 @@ from docxtpl.subdoc import Subdoc
 from jinja2 import Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+# Importing docxtpl's Subdoc imports docxcompose, which rebinds python-docx's "cp" prefix to
+# the custom-properties namespace; core properties (keywords, lastModifiedBy, revision) would
+# then be written a second time in the wrong namespace, which Word reports as unreadable
+# content. Bind the prefix back to the core-properties namespace.
+docx.oxml.ns.nsmap["cp"] = (
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+)
+
 VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
 """The date of every zip entry: the earliest a zip can hold, so no clock leaks in."""
 EERSTE = "[Content_Types].xml"
