@@ -153,3 +153,26 @@ def test_waarschuwing_bij_een_verschreven_verwijzing(tree: Tree) -> None:
         f"{path}:7: beslispunten[0]: waarschuwing: {{{{ totaal }}}} kan hier niet worden "
         "ingevuld (dit document heeft geen verdeling) en blijft letterlijk staan",
     ]
+
+
+def test_verdeling_met_andere_gemeenten_dan_de_regio(tree: Tree, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    sleutel = (ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml").read_text(encoding="utf-8")
+    ander = sleutel.replace("Breda", "Tilburg")
+    extra = """\
+regio:
+  naam: Regio
+  verdeelsleutel: k.yaml
+financien:
+  onderdelen:
+    - verdeling:
+        sleutel: k2.yaml
+        bedrag: 1000
+"""
+    paths = tree({"k.yaml": sleutel, "k2.yaml": ander, "v.yaml": MINIMAAL + extra})
+    resultaat = bouw_bestand(paths["v.yaml"], tmp_path / "out")
+    assert str(resultaat.fout) == (
+        f"{paths['v.yaml']}:15: financien.onderdelen[0].verdeling.sleutel: verdeelsleutel "
+        "'k2.yaml' mist Breda en noemt ook Tilburg; een regionaal voorstel verdeelt over de "
+        "gemeenten van regio.verdeelsleutel ('k.yaml')"
+    )

@@ -107,7 +107,9 @@ def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening)
 
 def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, Any]:
     """The figures prose may name: the variant's own bijdrage and percentage, the total."""
-    if gemeente is None or gemeente not in verdeling.gemeenten:
+    if gemeente is not None and gemeente not in verdeling.gemeenten:
+        raise VoorstelError(f"gemeente '{gemeente}' staat niet in de verdeling")
+    if gemeente is None:
         return {
             "bijdrage": verdeling.totaal,
             "percentage": Decimal(100),

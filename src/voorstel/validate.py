@@ -234,12 +234,11 @@ def validate(bron: Bron) -> Gevalideerd:
 def _gemeente_in_sleutel(
     bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
 ) -> Iterator[Probleem]:
-    """A document for one gemeente must name a gemeente that its keys know."""
+    """A document for one gemeente names a gemeente its keys know; the keys of a regional
+    proposal all name the gemeenten of its regio key, so every variant has its figures."""
     gemeente = getattr(document, "gemeente", None)
-    if gemeente is None:
-        return
     for pad, sleutel in sleutels.items():
-        if gemeente not in sleutel.gemeenten:
+        if gemeente is not None and gemeente not in sleutel.gemeenten:
             close = difflib.get_close_matches(gemeente, sleutel.gemeenten, n=1)
             hint = f"; bedoelde u '{close[0]}'?" if close else ""
             yield _probleem(
@@ -247,6 +246,26 @@ def _gemeente_in_sleutel(
                 ("gemeente",),
                 f"gemeente '{gemeente}' staat niet in verdeelsleutel '{pad}' "
                 f"({', '.join(sleutel.gemeenten)}){hint}",
+            )
+    regio = getattr(document, "regio", None)
+    if regio is None or regio.verdeelsleutel not in sleutels:
+        return
+    basis = sleutels[regio.verdeelsleutel].gemeenten
+    for loc, model in modellen(document):
+        for sub, pad in getattr(model, "verwijzingen", lambda: [])():
+            anders = sleutels.get(pad)
+            if anders is None or set(anders.gemeenten) == set(basis):
+                continue
+            ontbreekt = [g for g in basis if g not in anders.gemeenten]
+            extra = [g for g in anders.gemeenten if g not in basis]
+            delen = ([f"mist {', '.join(ontbreekt)}"] if ontbreekt else []) + (
+                [f"noemt ook {', '.join(extra)}"] if extra else []
+            )
+            yield _probleem(
+                bron,
+                (*loc, *sub),
+                f"verdeelsleutel '{pad}' {' en '.join(delen)}; een regionaal voorstel verdeelt "
+                f"over de gemeenten van regio.verdeelsleutel ('{regio.verdeelsleutel}')",
             )
 
 

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, cast
 import docx
 from docx.document import Document as WordDocument
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import Template
@@ -30,9 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 # the custom-properties namespace; core properties (keywords, lastModifiedBy, revision) would
 # then be written a second time in the wrong namespace, which Word reports as unreadable
 # content. Bind the prefix back to the core-properties namespace.
-docx.oxml.ns.nsmap["cp"] = (
-    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-)
+nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
 """The date of every zip entry: the earliest a zip can hold, so no clock leaks in."""
