@@ -199,3 +199,11 @@ def test_build_eigen_sjablonen(runner: CliRunner, tree: Tree, tmp_path: Path) ->
     )
     assert result.exit_code == 0, result.output
     assert (out / "doc.md").read_text(encoding="utf-8") == "Eigen: Een onderwerp\n"
+
+
+def test_build_slaat_een_genoemde_verdeelsleutel_over(runner: CliRunner, tmp_path: Path) -> None:
+    sleutel = VOORBEELD.parent / "verdeelsleutel-wbo-2024.yaml"
+    out = tmp_path / "uit"
+    result = runner.invoke(main, ["build", str(sleutel), str(VOORBEELD), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert not list(out.glob("verdeelsleutel*"))

@@ -105,6 +105,10 @@ def test_normaliseren_schaalt_naar_verhouding(tree: Tree) -> None:
             "6: componenten[0].aandeel: moet tussen 0% en 100% liggen, niet 125%",
         ),
         (
+            ('Beek: "50%"', 'Beek: "-50%"'),
+            "8: componenten[0].gewichten.Beek: een gewicht mag niet negatief zijn",
+        ),
+        (
             ("Beek: 1234", "Beek: -1234"),
             "13: componenten[1].gewichten.Beek: een gewicht mag niet negatief zijn",
         ),

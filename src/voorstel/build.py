@@ -96,6 +96,12 @@ def bouw_bestand(
     try:
         gevalideerd = laad_en_valideer(bron)
         resultaat.waarschuwingen = gevalideerd.waarschuwingen
+        if gevalideerd.soort in DOCUMENT_SOORTEN_ZONDER_UITVOER:
+            raise VoorstelError(
+                f"dit is een {gevalideerd.soort}, een gedeeld bestand en geen document; bouw "
+                "de documenten die ernaar verwijzen",
+                path=bron,
+            )
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
@@ -110,6 +116,8 @@ def bouw_bestand(
         outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
         resultaat.geschreven = schrijf_alles(out, outputs)
     except VoorstelError as exc:
+        if exc.path is None:  # raised while computing: name the document it belongs to
+            exc.path = str(bron)
         resultaat.fout = exc
     return resultaat
 
@@ -134,7 +142,7 @@ def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, P
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
             result.extend((p, path) for p in files if gedeeld or is_document(p))
-        else:
+        elif gedeeld or is_document(path):
             result.append((path, None))
     return result
 

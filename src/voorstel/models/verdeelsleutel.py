@@ -25,12 +25,14 @@ class Gewicht(NamedTuple):
 def _gewicht(value: Any) -> Gewicht:
     if isinstance(value, Gewicht):
         return value
-    if isinstance(value, str) and value.strip().endswith("%"):
-        return Gewicht(parse_decimal(value, nl.parse_procent, "percentage"), True)
-    waarde = parse_decimal(value, nl.parse_getal, "gewicht")
+    procent = isinstance(value, str) and value.strip().endswith("%")
+    if procent:
+        waarde = parse_decimal(value, nl.parse_procent, "percentage")
+    else:
+        waarde = parse_decimal(value, nl.parse_getal, "gewicht")
     if waarde < 0:
         raise fout("negatief", "een gewicht mag niet negatief zijn")
-    return Gewicht(waarde, False)
+    return Gewicht(waarde, procent)
 
 
 GewichtVeld = Annotated[Gewicht, BeforeValidator(_gewicht)]
