@@ -207,3 +207,26 @@ def test_build_slaat_een_genoemde_verdeelsleutel_over(runner: CliRunner, tmp_pat
     result = runner.invoke(main, ["build", str(sleutel), str(VOORBEELD), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     assert not list(out.glob("verdeelsleutel*"))
+
+
+def test_twee_bronnen_met_dezelfde_uitvoer(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for naam in ("a.yaml", "a.yml"):
+        (data / naam).write_text(MINIMAAL_CLI, encoding="utf-8")
+    result = runner.invoke(main, ["build", str(data), "-o", str(tmp_path / "uit"), "-q"])
+    assert result.exit_code == 1
+    assert f"'{data / 'a.yaml'}' en '{data / 'a.yml'}' zouden dezelfde uitvoer krijgen" in (
+        result.output
+    )
+    assert not (tmp_path / "uit").exists() or not list((tmp_path / "uit").glob("a.*"))
+
+
+MINIMAAL_CLI = """\
+soort: collegevoorstel
+kopblok:
+  datum: 2024-12-05
+onderwerp: X
+beslispunten: [Y]
+samenvatting: Z
+"""

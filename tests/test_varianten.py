@@ -176,3 +176,25 @@ financien:
         "'k2.yaml' mist Breda en noemt ook Tilburg; een regionaal voorstel verdeelt over de "
         "gemeenten van regio.verdeelsleutel ('k.yaml')"
     )
+
+
+def test_gemeenten_met_dezelfde_bestandsnaam(tree: Tree, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    sleutel = """\
+soort: verdeelsleutel
+naam: K
+componenten:
+  - naam: Inwoners
+    aandeel: "100%"
+    gewichten:
+      Bergen: 1
+      bergen: 1
+"""
+    extra = "regio:\n  naam: R\n  verdeelsleutel: k.yaml\n"
+    paths = tree({"k.yaml": sleutel, "v.yaml": MINIMAAL + extra})
+    resultaat = bouw_bestand(paths["v.yaml"], tmp_path / "out")
+    assert str(resultaat.fout) == (
+        f"{paths['v.yaml']}: de gemeenten 'Bergen' en 'bergen' zouden dezelfde bestandsnaam "
+        "krijgen (v-bergen); maak de namen in de verdeelsleutel duidelijker verschillend"
+    )
+    assert not (tmp_path / "out").exists()

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorstel import pdf
-from voorstel.build import STANDAARD_FORMATEN, Resultaat, bouw_bestand, verzamel
+from voorstel.build import (
+    STANDAARD_FORMATEN,
+    Resultaat,
+    bouw_bestand,
+    controleer_namen,
+    verzamel,
+)
 from voorstel.errors import VoorstelError
 from voorstel.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash
 
@@ -129,6 +135,7 @@ def bouw_batch(
     afdrukken = Vingerafdrukken()
     code = code_hash()
     alle = verzamel(paden)
+    controleer_namen(alle)
     instellingen = [opties.instellingen(code, basis) for _, basis in alle]
     te_bouwen = [
         index

@@ -65,8 +65,17 @@ def render_document(
     written yet: '.docx' for the document, '-oosterhout.docx' for a variant, and files
     an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links."""
     rendered: dict[str, bytes] = {}
+    gemeenten: dict[str, str | None] = {}
     for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+        if achtervoegsel in gemeenten:
+            raise VoorstelError(
+                f"de gemeenten '{gemeenten[achtervoegsel]}' en '{gemeente}' zouden dezelfde "
+                f"bestandsnaam krijgen ({naam}{achtervoegsel}); maak de namen in de "
+                "verdeelsleutel duidelijker verschillend",
+                path=gevalideerd.bron.path,
+            )
+        gemeenten[achtervoegsel] = gemeente
         for renderer in outputs:
             for suffix, data in renderer.uitvoer(context, naam + achtervoegsel).items():
                 rendered[achtervoegsel + suffix] = data
@@ -147,6 +156,19 @@ def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, P
     return result
 
 
+def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
+    """Refuse two sources whose outputs would have the same name (ink.yaml and ink.yml)."""
+    gezien: dict[Path, Path] = {}
+    for bron, basis in bronnen:
+        naam = uitvoernaam(bron, basis)
+        if naam in gezien:
+            raise VoorstelError(
+                f"'{gezien[naam]}' en '{bron}' zouden dezelfde uitvoer krijgen ({naam}.*); "
+                "hernoem een van beide"
+            )
+        gezien[naam] = bron
+
+
 def bouw(
     paden: Iterable[Path],
     out: Path,
@@ -158,9 +180,10 @@ def bouw(
     """Build every given file (folders: every document in them); PDFs in one batch."""
     if pdf.PDF in formaten:
         pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    bronnen = verzamel(paden)
+    controleer_namen(bronnen)
     resultaten = [
-        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie)
-        for bron, basis in verzamel(paden)
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie) for bron, basis in bronnen
     ]
     if pdf.PDF in formaten:
         pdf.maak_pdfs(resultaten, out, pdfa)
