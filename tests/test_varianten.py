@@ -198,3 +198,38 @@ componenten:
         "krijgen (v-bergen); maak de namen in de verdeelsleutel duidelijker verschillend"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_overzicht_negeert_gemeente_van_het_document(tree: Tree, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    sleutel = """\
+soort: verdeelsleutel
+naam: K
+componenten:
+  - naam: Inwoners
+    aandeel: "100%"
+    gewichten:
+      Breda: 3
+      Oosterhout: 1
+"""
+    extra = """\
+gemeente: Oosterhout
+regio:
+  naam: Regio Oost
+  verdeelsleutel: k.yaml
+  varianten: true
+financien:
+  onderdelen:
+    - tekst: Voor {{ gemeente }} betekent dit een bijdrage van {{ bijdrage }}.
+      verdeling:
+        bedrag: 1000
+"""
+    paths = tree({"k.yaml": sleutel, "v.yaml": MINIMAAL + extra})
+    resultaat = bouw_bestand(paths["v.yaml"], tmp_path / "out", formaten=("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    overzicht = (tmp_path / "out" / "v.md").read_text(encoding="utf-8")
+    oosterhout = (tmp_path / "out" / "v-oosterhout.md").read_text(encoding="utf-8")
+    assert "Voor Regio Oost betekent dit een bijdrage van € 1.000,00." in overzicht
+    assert "**Oosterhout**" not in overzicht
+    assert "Voor Oosterhout betekent dit een bijdrage van € 250,00." in oosterhout
+    assert "**Oosterhout**" in oosterhout

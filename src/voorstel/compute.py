@@ -161,11 +161,17 @@ def compute(
     doc: BaseModel,
     sleutels: Mapping[str, Verdeelsleutel] | None = None,
     gemeente: str | None = None,
+    overzicht: bool = False,
 ) -> dict[str, Any]:
-    """The template context of a valid document (for one gemeente, or the overview)."""
+    """The template context of a valid document (for one gemeente, or the overview).
+
+    Without a gemeente the document's own `gemeente` is used, except for the regional
+    overview (`overzicht`), which is never one gemeente's version.
+    """
     if not isinstance(doc, Document):
         raise TypeError(f"{type(doc).__name__} is geen documentsoort")
-    berekening = Berekening(doc, sleutels or {}, gemeente or getattr(doc, "gemeente", None))
+    eigen_gemeente = None if overzicht else getattr(doc, "gemeente", None)
+    berekening = Berekening(doc, sleutels or {}, gemeente or eigen_gemeente)
     context = doc.model_dump()
     _gedeelde_blokken(doc, context, berekening)
     eigen = COMPUTERS.get(type(doc))
@@ -194,7 +200,7 @@ def varianten(
     if regio is None or not regio.varianten or sleutels is None:
         return [(None, compute(doc, sleutels))]
     gemeenten = sleutels[regio.verdeelsleutel].gemeenten
-    return [(None, compute(doc, sleutels, None))] + [
+    return [(None, compute(doc, sleutels, None, overzicht=True))] + [
         (g, compute(doc, sleutels, g)) for g in gemeenten
     ]
 
