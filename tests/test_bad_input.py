@@ -175,6 +175,30 @@ GEVALLEN: dict[str, Geval] = {
         NEGATIEF,
         ":14: financien.onderdelen[0].tabel.posten[0].bedrag: mag niet negatief zijn (€ -500,00)",
     ),
+    "bedrag-hexadecimaal": Geval(
+        NEGATIEF.replace("-500", "0x10"),
+        ':14: financien.onderdelen[0].tabel.posten[0].bedrag: "0x10" is geen bedrag: schrijf '
+        "het in gewone cijfers, zonder voorloopnullen, exponent (e) of 0x/0o/0b, bijvoorbeeld "
+        '1500 of "€ 1.500,00"',
+    ),
+    "bedrag-octaal": Geval(
+        NEGATIEF.replace("-500", "0o10"),
+        ':14: financien.onderdelen[0].tabel.posten[0].bedrag: "0o10" is geen bedrag: schrijf '
+        "het in gewone cijfers, zonder voorloopnullen, exponent (e) of 0x/0o/0b, bijvoorbeeld "
+        '1500 of "€ 1.500,00"',
+    ),
+    "bedrag-binair": Geval(
+        NEGATIEF.replace("-500", "0b101"),
+        ':14: financien.onderdelen[0].tabel.posten[0].bedrag: "0b101" is geen bedrag: schrijf '
+        "het in gewone cijfers, zonder voorloopnullen, exponent (e) of 0x/0o/0b, bijvoorbeeld "
+        '1500 of "€ 1.500,00"',
+    ),
+    "bedrag-exponent": Geval(
+        NEGATIEF.replace("-500", "1e3"),
+        ':14: financien.onderdelen[0].tabel.posten[0].bedrag: "1e3" is geen bedrag: schrijf '
+        "het in gewone cijfers, zonder voorloopnullen, exponent (e) of 0x/0o/0b, bijvoorbeeld "
+        '1500 of "€ 1.500,00"',
+    ),
     "procent-boven-100": Geval(
         SLEUTEL.replace('aandeel: "50%"', 'aandeel: "120%"', 1),
         ":5: componenten[0].aandeel: moet tussen 0% en 100% liggen, niet 120%",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from voorstel.errors import LaadFout
-from voorstel.load import YamlFloat, load
+from voorstel.load import YamlFloat, YamlInt, load
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 
@@ -137,6 +137,17 @@ def test_yaml_float_blijft_tekst(tree: Tree) -> None:
     assert data["ander"] == "1.5e3"
     assert data["geheel"] == 1500
     assert type(data["geheel"]) is int
+
+
+def test_yaml_int_in_andere_notatie_blijft_tekst(tree: Tree) -> None:
+    tekst = "a: 0x10\nb: 0o10\nc: 0b101\nd: 0012\ne: -12\nf: 0\ng: +7\nh: 1_000\n"
+    data = load(tree({"doc.yaml": tekst})["doc.yaml"]).data
+    assert data == {
+        "a": "0x10", "b": "0o10", "c": "0b101", "d": "0012",
+        "e": -12, "f": 0, "g": 7, "h": "1_000",
+    }  # fmt: skip
+    assert all(isinstance(data[k], YamlInt) for k in "abcdh")
+    assert all(type(data[k]) is int for k in "efg")
 
 
 def test_gequote_getal_blijft_gewone_tekst(tree: Tree) -> None:

@@ -252,3 +252,11 @@ def test_voetnootteken_in_gewone_tekst_is_geen_voetnoot(tree: Tree) -> None:
     assert problemen(tree, text.replace("datum: 2024-12-05", "datum: morgen")) == [
         "3: kopblok.datum: geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
     ]
+
+
+def test_zaaknummer_met_voorloopnullen_blijft_zoals_geschreven(tree: Tree) -> None:
+    text = MINIMAAL.replace('zaaknummer: "1060308"', "zaaknummer: 0012")
+    bron = load(tree({"doc.yaml": text})["doc.yaml"])
+    document = validate(bron).document
+    assert isinstance(document, Collegevoorstel)
+    assert document.kopblok.zaaknummer == "0012"

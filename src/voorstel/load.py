@@ -31,15 +31,33 @@ class YamlFloat(str):
     """
 
 
+class YamlInt(str):
+    """An integer YAML would read in another notation, kept as the text the user wrote.
+
+    `0x10`, `0o10`, `0b101` and `0012` are 16, 8, 5 and 12 to YAML, but a case number
+    "0012" must keep its zeros and an amount written so is a mistake, not a number.
+    """
+
+
+_GEWOON_GETAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
 class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, but floats stay the text the user wrote."""
+    """ruamel's round-trip constructor, but floats and odd integers stay the text written."""
 
 
 def _float_als_tekst(constructor: Any, node: Any) -> YamlFloat:
     return YamlFloat(node.value)
 
 
+def _int_of_tekst(constructor: Any, node: Any) -> Any:
+    if _GEWOON_GETAL.fullmatch(node.value):
+        return RoundTripConstructor.construct_yaml_int(constructor, node)
+    return YamlInt(node.value)
+
+
 _Constructor.add_constructor("tag:yaml.org,2002:float", _float_als_tekst)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _int_of_tekst)
 
 
 @dataclass
@@ -95,7 +113,7 @@ def _plain(node: Any, loc: Loc, regels: dict[Loc, int]) -> Any:
             regels[item_loc] = node.lc.item(index)[0] + 1
             items.append(_plain(value, item_loc, regels))
         return items
-    if isinstance(node, YamlFloat):
+    if isinstance(node, YamlFloat | YamlInt):
         return node
     if isinstance(node, bool | int | dt.date | type(None)):
         return node if isinstance(node, bool | dt.date | type(None)) else int(node)

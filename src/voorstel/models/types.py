@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from voorstel import nl
 from voorstel.errors import NotatieFout
-from voorstel.load import YamlFloat
+from voorstel.load import YamlFloat, YamlInt
 
 
 class Model(BaseModel):
@@ -26,6 +26,22 @@ def fout(kind: str, bericht: str) -> PydanticCustomError:
     """A validation error with a Dutch message that is never format-interpreted."""
     leesbaar = bericht.encode("utf-8", "backslashreplace").decode("utf-8")
     return PydanticCustomError(kind, "{bericht}", {"bericht": leesbaar})
+
+
+_KOMMAGETAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+_VOORBEELD = {"bedrag": '1500 of "€ 1.500,00"', "getal": '1500 of "1.234,5"'}
+
+
+def _andere_notatie(text: str, soort: str) -> PydanticCustomError:
+    """A YAML number in hex, octal, binary, exponent or zero-padded notation."""
+    voorbeeld = _VOORBEELD.get(soort, '"18,33%"')
+    return fout(
+        soort,
+        f'"{text}" is geen {soort}: schrijf het in gewone cijfers, zonder voorloopnullen, '
+        f"exponent (e) of 0x/0o/0b, bijvoorbeeld {voorbeeld}",
+    )
 
 
 def _dubbelzinnig(text: str) -> PydanticCustomError:
@@ -41,6 +57,10 @@ def _dubbelzinnig(text: str) -> PydanticCustomError:
 
 
 def parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
+    if isinstance(value, YamlInt) or (
+        isinstance(value, YamlFloat) and not _KOMMAGETAL.fullmatch(value)
+    ):
+        raise _andere_notatie(str(value), soort)
     if isinstance(value, YamlFloat):
         raise _dubbelzinnig(str(value))
     if isinstance(value, bool):
