@@ -97,3 +97,30 @@ financien:
     md = resultaat.geschreven[0].read_text(encoding="utf-8")
     assert "| Juridisch advies | PM |" in md
     assert "| **Totaal** | **€ 1.000** |" in md
+
+
+def test_afgeleide_kolommen_tellen_op_met_pm(tree: Tree, tmp_path: Path) -> None:
+    financien = """\
+financien:
+  onderdelen:
+    - begroting:
+        kolommen: ["2025", "2026"]
+        verschil: ["2025", "2026"]
+        basis: "2025"
+        regels:
+          - onderdeel: Inkoop
+            bedragen: {"2025": 1000, "2026": 1800}
+          - onderdeel: Advies
+            bedragen: {"2025": PM, "2026": 100}
+          - onderdeel: Beheer
+            bedragen: {"2025": 200, "2026": 100}
+"""
+    path = tree({"v.yaml": MINIMAAL + financien})["v.yaml"]
+    resultaat = bouw_bestand(path, tmp_path / "out", formaten=("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    md = resultaat.geschreven[0].read_text(encoding="utf-8")
+    assert "| Inkoop | € 1.000 | € 1.800 | € 800 | € 800 | 80,00% |" in md
+    assert "| Advies | PM | € 100 | PM | PM | n.v.t. |" in md
+    assert "| Beheer | € 200 | € 100 | € -100 | € -100 | -50,00% |" in md
+    # 800 - 100 = 700 in each derived column; 700 / (1000 + 200) = 58,33%.
+    assert "| **Totaal** | **€ 1.200** | **€ 2.000** | **€ 700** | **€ 700** | **58,33%** |" in md

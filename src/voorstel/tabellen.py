@@ -86,10 +86,35 @@ def begrotingstabel(bt: Begrotingstabel) -> dict[str, Any]:
     rijen = [
         [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
     ]
-    voet = [cel("Totaal", nadruk=True)] + [
-        {**c, "nadruk": True} for c in _figuren(bt, [bt.kolomtotaal(k) for k in kolommen])
-    ]
+    voet = [cel("Totaal", nadruk=True)] + [{**c, "nadruk": True} for c in _voet(bt, rijen)]
     return tabel(bt.titel, kop, rijen, voet, PM_NOOT if bt.heeft_pm else None)
+
+
+def _voet(bt: Begrotingstabel, rijen: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The Totaal line: every column the sum of its own cells, so each column foots.
+
+    A derived column (verschil, mutatie) is not derived again from the column totals: with
+    PM in a line that would count amounts the column itself leaves out.
+    """
+    cellen = []
+    for index, kolom in enumerate(zip(*(r[1:] for r in rijen), strict=True)):
+        if kolom[0]["soort"] in ("bedrag", "pm"):
+            totaal = finance.som([c["waarde"] if c["soort"] == "bedrag" else None for c in kolom])
+            cellen.append(cel(totaal, "bedrag", bt.centen))
+        else:
+            cellen.append(_mutatie_procent(bt, [r[index] for r in rijen]))
+    return cellen
+
+
+def _mutatie_procent(bt: Begrotingstabel, mutaties: list[dict[str, Any]]) -> dict[str, Any]:
+    """The total mutation as a percentage of the basis, over the lines where both are known."""
+    totaal = basis = Decimal(0)
+    for regel, mutatie in zip(bt.regels, mutaties, strict=True):
+        waarde = regel.bedragen.get(str(bt.basis))
+        if mutatie["soort"] == "bedrag" and waarde is not None:
+            totaal += mutatie["waarde"]
+            basis += waarde
+    return cel(totaal / basis * 100, "procent") if basis else cel("n.v.t.")
 
 
 def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[dict[str, Any]]:
