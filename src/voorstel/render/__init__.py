@@ -18,6 +18,7 @@ from voorstel.render.omgeving import (
     docx_omgeving,
     markdown_omgeving,
     md_sjabloonbestanden,
+    sjabloonfout,
     zoek_sjabloon,
 )
 from voorstel.render.sjabloon import Sjabloon
@@ -61,9 +62,12 @@ class DocxRenderer(Renderer):
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
             tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
+            staat.schrijf_voetnoten()
         except TemplateError as exc:
-            raise RenderFout(f"Word-sjabloon {path}: {exc}") from None
-        staat.schrijf_voetnoten()
+            raise sjabloonfout(exc, path, regel=False) from None
+        except RenderFout as exc:
+            exc.path = exc.path or str(path)
+            raise
         _eigenschappen(tpl, context)
         return tpl.als_bytes()
 
@@ -103,17 +107,26 @@ class MarkdownRenderer(Renderer):
         """The Markdown and its chart images, written next to it as <naam>-figuur-N.png."""
         env = markdown_omgeving(self.sjablonen)
         staat = MarkdownTekst(context.get("voetnoten") or {}, naam)
+        sjabloon = f"{context['soort']}/document.md.j2"
         try:
-            template = env.get_template(f"{context['soort']}/document.md.j2")
+            template = env.get_template(sjabloon)
             text = template.render({**context, RENDER_STAAT: staat})
         except TemplateError as exc:
-            raise RenderFout(f"Markdown-sjabloon voor '{context['soort']}': {exc}") from None
+            raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
         return {self.suffix: text.encode("utf-8"), **staat.figuren}
 
     def bestanden(self, soort: str) -> list[Path]:
         return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))
+
+
+def template_pad(sjabloon: str, sjablonen: Sequence[Path]) -> str:
+    """The file a template name stands for, or the name when there is none."""
+    try:
+        return str(zoek_sjabloon(sjabloon, sjablonen))
+    except FileNotFoundError:
+        return sjabloon
 
 
 class HtmlRenderer(MarkdownRenderer):

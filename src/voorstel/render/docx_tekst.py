@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import functools
 import io
-from typing import Any
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -13,6 +16,7 @@ from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
 from voorstel import prose
+from voorstel.errors import RenderFout
 from voorstel.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
 from voorstel.render.tabel import docx_tabel
 
@@ -21,6 +25,28 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 
 KOP_BASIS = 2
 """Prose headings (#) become Heading 2: the sections themselves are Heading 1."""
+
+_GEEN_STIJL = re.compile(r"no style with name '(.*)'")
+T = TypeVar("T")
+
+
+def _stijlen_nodig(functie: Callable[..., T]) -> Callable[..., T]:
+    """A style the (user's) Word template lacks becomes a RenderFout naming it."""
+
+    @functools.wraps(functie)
+    def met_stijlen(*args: Any, **kwargs: Any) -> T:
+        try:
+            return functie(*args, **kwargs)
+        except KeyError as exc:
+            gevonden = _GEEN_STIJL.fullmatch(str(exc.args[0]) if exc.args else "")
+            if gevonden is None:
+                raise
+            raise RenderFout(
+                f"het Word-sjabloon mist de opmaakstijl '{gevonden.group(1)}'; voeg die stijl "
+                "toe in Word (Stijlen beheren) of begin met het standaardsjabloon"
+            ) from None
+
+    return met_stijlen
 
 
 class DocxTekst:
@@ -33,6 +59,7 @@ class DocxTekst:
         self._lijst_nummers: dict[str, str] = {}
         self._afbeeldingen = 0
 
+    @_stijlen_nodig
     def subdoc(self, text: str) -> Any:
         """A docxtpl Subdoc holding the prose as Word paragraphs."""
         stuk = prose.parse(text, frozenset(self.centraal))
@@ -40,6 +67,7 @@ class DocxTekst:
         self._blokken(sub, stuk.blokken, stuk, diepte=0)
         return sub
 
+    @_stijlen_nodig
     def tabel(self, view: dict[str, Any]) -> Any:
         """A docxtpl Subdoc holding a computed table."""
         sub = self.tpl.new_subdoc()
@@ -155,7 +183,13 @@ def voeg_run_toe(paragraph: Any, tekst: str) -> Any:
 def nieuwe_nummering(document: Any, style_name: str, start: int = 1) -> str:
     """A new w:num for a numbered list, so each list starts at its own number."""
     style = document.styles[style_name].element
-    style_num = style.find(f".//{qn('w:numId')}").get(qn("w:val"))
+    style_num_id = style.find(f".//{qn('w:numId')}")
+    if style_num_id is None:
+        raise RenderFout(
+            f"de opmaakstijl '{style_name}' in het Word-sjabloon heeft geen nummering; "
+            "zet in Word nummering aan voor die stijl of begin met het standaardsjabloon"
+        )
+    style_num = style_num_id.get(qn("w:val"))
     numbering = document.part.numbering_part.element
     nums = numbering.findall(qn("w:num"))
     base = next(n for n in nums if n.get(qn("w:numId")) == style_num)
@@ -185,7 +219,10 @@ def _footnotes_part(tpl: DocxTemplate) -> Any:
     for part in tpl.docx.part.package.parts:
         if part.content_type == FOOTNOTES_CT:
             return part
-    raise LookupError("het Word-sjabloon heeft geen voetnotendeel (footnotes.xml)")
+    raise RenderFout(
+        "het Word-sjabloon heeft geen voetnotendeel (footnotes.xml), maar de tekst heeft "
+        "voetnoten; begin met het standaardsjabloon, dat er wel een heeft"
+    )
 
 
 def _w(tag: str, **attrs: str) -> Any:

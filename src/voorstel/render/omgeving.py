@@ -7,13 +7,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, meta, pass_context
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    pass_context,
+)
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from markupsafe import escape as xml_escape
 
 from voorstel import nl
+from voorstel.errors import RenderFout
 from voorstel.render.md_tekst import escape
 from voorstel.render.sjabloon import CompilerendeOmgeving
 
@@ -36,6 +46,33 @@ def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(naam)
+
+
+def sjabloonfout(exc: TemplateError, sjabloon: str | Path, regel: bool = True) -> RenderFout:
+    """A Jinja error in a template as a Dutch RenderFout naming the file (and line).
+
+    `regel` is false for Word templates: the line of their XML means nothing to a user."""
+    if isinstance(exc, TemplateSyntaxError):
+        bestand = exc.filename or sjabloon
+        return RenderFout(
+            f"fout in een sjabloontag ({exc.message}); controleer de {{{{ }}}}- en "
+            "{% %}-tags" + ("" if regel else " in dit Word-sjabloon"),
+            path=bestand,
+            line=exc.lineno if regel else None,
+        )
+    if isinstance(exc, TemplateNotFound):
+        return RenderFout(
+            f"het sjabloon gebruikt '{exc.name}', maar dat bestand is niet gevonden in de "
+            "sjabloonmappen; controleer de naam",
+            path=sjabloon,
+        )
+    if isinstance(exc, UndefinedError):
+        return RenderFout(
+            f"het sjabloon gebruikt iets dat niet bestaat ({exc.message}); controleer de "
+            "namen in de tags",
+            path=sjabloon,
+        )
+    return RenderFout(f"het sjabloon kan niet gemaakt worden ({exc.message})", path=sjabloon)
 
 
 @pass_context
@@ -147,7 +184,11 @@ def md_sjabloonbestanden(extra: tuple[Path, ...], soort: str) -> tuple[Path, ...
         except TemplateNotFound:
             continue
         paden.add(Path(str(bestand)).resolve())
-        for verwijzing in meta.find_referenced_templates(env.parse(bron)):
+        try:
+            boom = env.parse(bron, naam, bestand)
+        except TemplateSyntaxError as exc:
+            raise sjabloonfout(exc, str(bestand)) from None
+        for verwijzing in meta.find_referenced_templates(boom):
             if verwijzing is None:
                 paden.update(_alle_blokken(extra))
             elif verwijzing not in gezien:

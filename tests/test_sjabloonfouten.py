@@ -1,0 +1,103 @@
+"""A user's own template (--templates) with a mistake gives a Dutch error naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+
+from conftest import MINIMAAL
+from voorstel.build import bouw_bestand
+
+VOETNOOT = MINIMAAL.replace(
+    "samenvatting: Een korte samenvatting.\n",
+    "samenvatting: |\n  Tekst met een voetnoot.[^1]\n\n  [^1]: De noot.\n",
+)
+LIJST = MINIMAAL.replace(
+    "samenvatting: Een korte samenvatting.\n",
+    "samenvatting: |\n  1. een\n     1. dieper\n",
+)
+
+
+def _fout(tmp_path: Path, sjablonen: Path, formaat: str, tekst: str = MINIMAAL) -> str:
+    bron = tmp_path / "doc.yaml"
+    bron.write_text(tekst, encoding="utf-8")
+    resultaat = bouw_bestand(bron, tmp_path / "out", [formaat], [sjablonen])
+    assert resultaat.fout is not None
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    return str(resultaat.fout)
+
+
+def _md(tmp_path: Path, inhoud: str) -> Path:
+    map_ = tmp_path / "eigen"
+    (map_ / "collegevoorstel").mkdir(parents=True)
+    (map_ / "collegevoorstel" / "document.md.j2").write_text(inhoud, encoding="utf-8")
+    return map_
+
+
+def _docx(tmp_path: Path, *regels: str, zonder_stijl: str = "", met_stijl: str = "") -> Path:
+    map_ = tmp_path / "eigen"
+    (map_ / "collegevoorstel").mkdir(parents=True)
+    document = docx.Document()
+    for regel in regels:
+        document.add_paragraph(regel)
+    if met_stijl:
+        document.styles.add_style(met_stijl, WD_STYLE_TYPE.CHARACTER)
+    if zonder_stijl:
+        stijl = document.styles[zonder_stijl].element
+        stijl.getparent().remove(stijl)
+    document.save(str(map_ / "collegevoorstel" / "document.docx"))
+    return map_
+
+
+def test_syntaxfout_in_eigen_md_sjabloon_noemt_bestand_en_regel(tmp_path: Path) -> None:
+    map_ = _md(tmp_path, "Hallo\n{{ onderwerp }\n")
+    assert _fout(tmp_path, map_, "md") == (
+        f"{map_}/collegevoorstel/document.md.j2:2: fout in een sjabloontag (unexpected '}}'); "
+        "controleer de {{ }}- en {% %}-tags"
+    )
+
+
+def test_onbekende_naam_in_eigen_md_sjabloon(tmp_path: Path) -> None:
+    map_ = _md(tmp_path, "Hallo {{ onbekend }}\n")
+    assert _fout(tmp_path, map_, "md") == (
+        f"{map_}/collegevoorstel/document.md.j2: het sjabloon gebruikt iets dat niet bestaat "
+        "('onbekend' is undefined); controleer de namen in de tags"
+    )
+
+
+def test_syntaxfout_in_eigen_word_sjabloon(tmp_path: Path) -> None:
+    map_ = _docx(tmp_path, "Hallo {{ onderwerp }")
+    assert _fout(tmp_path, map_, "docx") == (
+        f"{map_}/collegevoorstel/document.docx: fout in een sjabloontag (unexpected '}}'); "
+        "controleer de {{ }}- en {% %}-tags in dit Word-sjabloon"
+    )
+
+
+def test_word_sjabloon_zonder_lijststijl(tmp_path: Path) -> None:
+    map_ = _docx(tmp_path, "{{p samenvatting|tekst }}", zonder_stijl="List Number 2")
+    assert _fout(tmp_path, map_, "docx", LIJST) == (
+        f"{map_}/collegevoorstel/document.docx: het Word-sjabloon mist de opmaakstijl "
+        "'List Number 2'; voeg die stijl toe in Word (Stijlen beheren) of begin met het "
+        "standaardsjabloon"
+    )
+
+
+def test_word_sjabloon_zonder_voetnoten(tmp_path: Path) -> None:
+    map_ = _docx(tmp_path, "{{p samenvatting|tekst }}", met_stijl="Footnote Reference")
+    assert _fout(tmp_path, map_, "docx", VOETNOOT) == (
+        f"{map_}/collegevoorstel/document.docx: het Word-sjabloon heeft geen voetnotendeel "
+        "(footnotes.xml), maar de tekst heeft voetnoten; begin met het standaardsjabloon, "
+        "dat er wel een heeft"
+    )
+
+
+def test_word_sjabloon_zonder_voetnoten_werkt_zonder_voetnoten(tmp_path: Path) -> None:
+    map_ = _docx(tmp_path, "{{ onderwerp }}")
+    bron = tmp_path / "doc.yaml"
+    bron.write_text(MINIMAAL, encoding="utf-8")
+    resultaat = bouw_bestand(bron, tmp_path / "out", ["docx"], [map_])
+    assert resultaat.fout is None
+    tekst = [p.text for p in docx.Document(str(tmp_path / "out" / "doc.docx")).paragraphs]
+    assert tekst == ["Een onderwerp"]
