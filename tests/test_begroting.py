@@ -124,3 +124,42 @@ financien:
     assert "| Beheer | € 200 | € 100 | € -100 | € -100 | -50,00% |" in md
     # 800 - 100 = 700 in each derived column; 700 / (1000 + 200) = 58,33%.
     assert "| **Totaal** | **€ 1.200** | **€ 2.000** | **€ 700** | **€ 700** | **58,33%** |" in md
+
+
+def test_negatieve_bedragen_in_een_begroting(tree: Tree, tmp_path: Path) -> None:
+    financien = """\
+financien:
+  onderdelen:
+    - begroting:
+        kolommen: ["2025", "2026"]
+        rijtotaal: true
+        regels:
+          - onderdeel: Bezuiniging
+            bedragen: {"2025": -250, "2026": "-1.500,00"}
+          - onderdeel: Inkoop
+            bedragen: {"2025": 1000, "2026": PM}
+"""
+    path = tree({"v.yaml": MINIMAAL + financien})["v.yaml"]
+    resultaat = bouw_bestand(path, tmp_path / "out", formaten=("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    md = resultaat.geschreven[0].read_text(encoding="utf-8")
+    assert "| Bezuiniging | € -250 | € -1.500 | € -1.750 |" in md
+    assert "| **Totaal** | **€ 750** | **€ -1.500** | **€ -750** |" in md
+
+
+def test_negatieve_post_in_kostentabel_blijft_fout(tree: Tree) -> None:
+    financien = """\
+financien:
+  onderdelen:
+    - tabel:
+        posten:
+          - onderdeel: Korting
+            bedrag: -500
+"""
+    path = tree({"v.yaml": MINIMAAL + financien})["v.yaml"]
+    with pytest.raises(ValidatieFout) as info:
+        validate(load(path))
+    assert [str(p) for p in info.value.problemen] == [
+        f"{path}:14: financien.onderdelen[0].tabel.posten[0].bedrag: "
+        "mag niet negatief zijn (€ -500,00)"
+    ]

@@ -11,10 +11,10 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from voorstel import finance, nl
 from voorstel.models.begroting import Begrotingstabel, VerdelingRef
 from voorstel.models.types import (
-    BedragOfPM,
     Email,
     Model,
     NietNegatiefBedrag,
+    NietNegatiefBedragOfPM,
     Proza,
     Tekst,
     Telefoon,
@@ -38,7 +38,7 @@ class Post(Model):
     onderdeel: Tekst
     toelichting: Tekst | None = None
     opmerking: Tekst | None = None
-    bedrag: BedragOfPM
+    bedrag: NietNegatiefBedragOfPM
 
 
 def som(posten: list[Post]) -> Decimal:

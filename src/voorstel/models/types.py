@@ -127,11 +127,21 @@ NietNegatiefBedrag = Annotated[
 def _bedrag_of_pm(value: Any) -> Decimal | None:
     if isinstance(value, str) and value.strip().upper() == "PM":
         return None
-    return _niet_negatief(_bedrag(value))
+    return _bedrag(value)
+
+
+def _niet_negatief_of_pm(value: Decimal | None) -> Decimal | None:
+    return None if value is None else _niet_negatief(value)
 
 
 BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm)]
-"""A non-negative amount, or PM (pro memorie: not yet known, left out of sums) as None."""
+"""An amount, negative too (a bezuiniging, a mutation), or PM (pro memorie: not yet known,
+left out of sums) as None."""
+
+NietNegatiefBedragOfPM = Annotated[
+    Decimal | None, BeforeValidator(_bedrag_of_pm), AfterValidator(_niet_negatief_of_pm)
+]
+"""A non-negative amount (a cost), or PM."""
 
 Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
 """A number: a YAML integer or a Dutch string ("1.234,5")."""
