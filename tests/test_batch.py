@@ -283,3 +283,26 @@ def test_nooit_buiten_de_uitvoermap(tree: Tree, tmp_path: Path) -> None:
     with pytest.raises(SchrijfFout, match="buiten de uitvoermap"):
         write.schrijf_alles(tmp_path / "uit", {Path("../ontsnapt.md"): b"x"})
     assert not (tmp_path / "ontsnapt.md").exists()
+
+
+def test_mislukt_schrijven_van_een_bestand_laat_alle_oude_uitvoer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "uit"
+    write.schrijf_alles(out, {Path("a.docx"): b"oud a", Path("a.md"): b"oud md"})
+    echte_fsync = os.fsync
+    aanroepen = []
+
+    def vol(fd: int) -> None:
+        aanroepen.append(fd)
+        if len(aanroepen) == 2:  # the second output: the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        echte_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", vol)
+    with pytest.raises(SchrijfFout, match=r"a\.md niet schrijven"):
+        write.schrijf_alles(out, {Path("a.docx"): b"nieuw a", Path("a.md"): b"nieuw md"})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {
+        "a.docx": b"oud a",
+        "a.md": b"oud md",
+    }

@@ -129,7 +129,8 @@ def test_mislukte_omzetting_is_een_fout_van_dat_document(
         "in Word of LibreOffice om te zien wat eraan mankeert"
     )
     assert not (out / "map0" / "voorstel1.pdf").exists()  # nothing half-made
-    assert (out / "map0" / "voorstel1.docx").exists()
+    assert not (out / "map0" / "voorstel1.docx").exists()  # nor its Word output
+    assert (out / "map0" / "voorstel0.docx").exists()
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary files
 
 
@@ -198,3 +199,42 @@ def test_echte_pdf_zonder_pdfa_is_geen_pdf_a(
     data = _echte_pdf(tmp_path, monkeypatch, pdfa=False).read_bytes()
     assert data.startswith(b"%PDF-")
     assert b"pdfaid:part" not in data
+
+
+SLEUTEL = """\
+soort: verdeelsleutel
+naam: Sleutel
+eenheid: euro
+componenten:
+  - naam: Verdeelsleutel
+    aandeel: "100%"
+    gewichten:
+      Aadorp: "40%"
+      Beekdorp: "60%"
+"""
+
+
+def test_mislukte_pdf_laat_alle_oude_uitvoer_en_meldt_elke_fout(
+    tmp_path: Path, nep_soffice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sleutel.yaml").write_text(SLEUTEL, "utf-8")
+    regio = "regio:\n  naam: Regio Test\n  verdeelsleutel: sleutel.yaml\n  varianten: true\n"
+    bron = data / "voorstel.yaml"
+    bron.write_text(MINIMAAL + regio, "utf-8")
+    out = tmp_path / "uit"
+    assert all(r.gelukt for r in bouw([bron], out, ("docx", "pdf")))
+    oud = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(oud) == sorted(
+        f"voorstel{v}.{f}" for v in ("", "-aadorp", "-beekdorp") for f in ("docx", "pdf")
+    )
+    bron.write_text(MINIMAAL.replace("Een onderwerp", "Ander onderwerp") + regio, "utf-8")
+    monkeypatch.setattr(pdf, "converteer", lambda bronnen, _pdfa: [pdf.Mislukt()] * len(bronnen))
+    [resultaat] = bouw([bron], out, ("docx", "pdf"))
+    assert resultaat.fout is not None
+    assert [p.message.split(";")[0] for p in resultaat.fout.problemen] == [
+        f"LibreOffice kon {naam}.docx niet omzetten naar PDF"
+        for naam in ("voorstel", "voorstel-aadorp", "voorstel-beekdorp")
+    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == oud  # no new .docx, no temps

@@ -34,6 +34,8 @@ class Resultaat:
     """Why a document was not built (e.g. not public, in a build for publication)."""
     pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
     """Word output still to be converted to PDF, by the relative .pdf path."""
+    te_schrijven: dict[Path, bytes] = field(default_factory=dict)
+    """With PDF: the other outputs, written together with the PDFs once those are made."""
     afhankelijkheden: list[Path] = field(default_factory=list)
     """The files besides the source the outputs came from: shared files, templates."""
 
@@ -123,7 +125,10 @@ def bouw_bestand(
         rendered = render_document(gevalideerd, uitvoer, naam.name)
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
         outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
-        resultaat.geschreven = schrijf_alles(out, outputs)
+        if pdf.PDF in formaten:  # written with the PDFs, so a failed PDF leaves all as it was
+            resultaat.te_schrijven = outputs
+        else:
+            resultaat.geschreven = schrijf_alles(out, outputs)
     except VoorstelError as exc:
         if exc.path is None:  # raised while computing: name the document it belongs to
             exc.path = str(bron)

@@ -102,3 +102,21 @@ class SchrijfFout(VoorstelError):
 
 class PdfFout(VoorstelError):
     """A PDF that cannot be made: LibreOffice missing, or a conversion that failed."""
+
+
+class Fouten(VoorstelError):
+    """Several errors of one document (e.g. each PDF that failed); carries all of them."""
+
+    def __init__(self, fouten: list[VoorstelError]) -> None:
+        self.fouten = list(fouten)
+        eerste = self.fouten[0]
+        super().__init__(
+            "\n".join(f.message for f in self.fouten), eerste.path, eerste.line, eerste.field
+        )
+
+    @property
+    def problemen(self) -> list[Probleem]:
+        return [p for fout in self.fouten for p in fout.problemen]
+
+    def __str__(self) -> str:
+        return "\n".join(str(fout) for fout in self.fouten)

@@ -6,7 +6,7 @@ running LibreOffice of the user is never touched). LibreOffice does not update a
 contents, so the documents that have one are converted once more, together, with the page
 numbers of the first run written into it (inhoudsopgave.py); again only if that moved a
 heading to another page. The PDFs are made in a temporary folder and only then written,
-atomically, into the output folder.
+together with the document's other outputs, into the output folder (all or nothing).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Protocol
 
 from voorstel import inhoudsopgave
-from voorstel.errors import PdfFout, VoorstelError
-from voorstel.write import binnen, schrijf_atomisch
+from voorstel.errors import Fouten, PdfFout, VoorstelError
+from voorstel.write import schrijf_alles
 
 PDF = "pdf"
 TIJD_START = 120
@@ -44,6 +44,7 @@ class MetPdf(Protocol):
     bron: Path
     geschreven: list[Path]
     pdf_bronnen: dict[Path, bytes]
+    te_schrijven: dict[Path, bytes]
     fout: VoorstelError | None
 
     @property
@@ -201,7 +202,8 @@ def _draai(programma: str, map_: Path, uitmap: Path, invoer: list[str], pdfa: bo
 
 
 def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> None:
-    """Convert the set-aside Word output of every successful result; write the PDFs."""
+    """Convert the set-aside Word output of every successful result; write each document's
+    PDFs together with its other outputs, or, if any of its PDFs failed, nothing of it."""
     taken = [
         (resultaat, naam, data)
         for resultaat in resultaten
@@ -209,18 +211,30 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
         for naam, data in resultaat.pdf_bronnen.items()
     ]
     pdfs = converteer([data for _, _, data in taken], pdfa)
+    gemaakt: dict[int, dict[Path, bytes]] = {}
+    fouten: dict[int, list[VoorstelError]] = {}
     for (resultaat, naam, _), pdf in zip(taken, pdfs, strict=True):
         if isinstance(pdf, Mislukt):
-            resultaat.fout = PdfFout(
-                f"LibreOffice kon {naam.with_suffix('.docx').name} niet omzetten naar PDF; "
-                + pdf.reden,
-                path=resultaat.bron,
+            fouten.setdefault(id(resultaat), []).append(
+                PdfFout(
+                    f"LibreOffice kon {naam.with_suffix('.docx').name} niet omzetten naar PDF; "
+                    + pdf.reden,
+                    path=resultaat.bron,
+                )
             )
+        else:
+            gemaakt.setdefault(id(resultaat), {})[naam] = pdf
+    for resultaat in resultaten:
+        if not resultaat.gelukt or not (resultaat.pdf_bronnen or resultaat.te_schrijven):
             continue
-        doel = binnen(out, naam)
+        if id(resultaat) in fouten:
+            lijst = fouten[id(resultaat)]
+            resultaat.fout = lijst[0] if len(lijst) == 1 else Fouten(lijst)
+            continue
         try:
-            schrijf_atomisch(doel, pdf)
-        except OSError as exc:
-            resultaat.fout = PdfFout(f"kan {doel} niet schrijven: {exc.strerror}", resultaat.bron)
-            continue
-        resultaat.geschreven.append(doel)
+            resultaat.geschreven = schrijf_alles(
+                out, {**resultaat.te_schrijven, **gemaakt.get(id(resultaat), {})}
+            )
+        except VoorstelError as exc:
+            exc.path = exc.path or str(resultaat.bron)
+            resultaat.fout = exc

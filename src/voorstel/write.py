@@ -28,8 +28,8 @@ def _rechten() -> int:
 RECHTEN = _rechten()
 
 
-def schrijf_atomisch(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
+def _tijdelijk(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file next to `path` (synced); return its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -38,18 +38,40 @@ def schrijf_atomisch(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def schrijf_atomisch(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    tmp = _tijdelijk(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
-    """Write every output (relative paths under `out`); check all places first."""
+    """Write every output (relative paths under `out`) in two phases: first each to a
+    temporary file beside it, then, only when all are written, rename them all; so a
+    failure while writing leaves every old output as it was."""
     targets = {binnen(out, rel): data for rel, data in outputs.items()}
-    for target, data in targets.items():
-        try:
-            schrijf_atomisch(target, data)
-        except OSError as exc:
-            raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+    klaar: dict[Path, Path] = {}
+    try:
+        for target, data in targets.items():
+            try:
+                klaar[target] = _tijdelijk(target, data)
+            except OSError as exc:
+                raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+        for target, tmp in klaar.items():
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+    finally:
+        for tmp in klaar.values():
+            tmp.unlink(missing_ok=True)  # only those not renamed are still there
     return list(targets)
