@@ -163,3 +163,33 @@ financien:
         f"{path}:14: financien.onderdelen[0].tabel.posten[0].bedrag: "
         "mag niet negatief zijn (€ -500,00)"
     ]
+
+
+def test_verdeling_van_een_onbekende_tabel(tree: Tree, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    sleutel = """\
+soort: verdeelsleutel
+naam: K
+componenten:
+  - naam: Inwoners
+    aandeel: "100%"
+    gewichten: {Breda: 1, Oosterhout: 1}
+"""
+    financien = """\
+financien:
+  onderdelen:
+    - tabel:
+        id: pilotkosten
+        posten:
+          - {onderdeel: Inzet, bedrag: 1000}
+      verdeling:
+        sleutel: k.yaml
+        tabel: kk
+"""
+    paths = tree({"k.yaml": sleutel, "v.yaml": MINIMAAL + financien})
+    with pytest.raises(ValidatieFout) as info:
+        validate(load(paths["v.yaml"]))
+    assert [str(p) for p in info.value.problemen] == [
+        f"{paths['v.yaml']}:17: financien.onderdelen[0].verdeling.tabel: geen kostentabel met "
+        "id 'kk'; de kostentabellen met een id zijn: pilotkosten"
+    ]

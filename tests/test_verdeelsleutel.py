@@ -112,6 +112,12 @@ def test_normaliseren_schaalt_naar_verhouding(tree: Tree) -> None:
             ("Beek: 1234", "Beek: -1234"),
             "13: componenten[1].gewichten.Beek: een gewicht mag niet negatief zijn",
         ),
+        (
+            ("Beek: 1234\n      Beekdaelen: 2871", "Beek: 0\n      Beekdaelen: 0"),
+            "12: componenten[1].gewichten: de gewichten van component 'Jongeren <20' zijn "
+            "allemaal 0; er valt niets naar te verdelen; geef minstens één gemeente een "
+            "gewicht groter dan 0",
+        ),
     ],
 )
 def test_fouten_in_een_sleutel(tree: Tree, wijziging: tuple[str, str], verwacht: str) -> None:

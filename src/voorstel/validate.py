@@ -17,6 +17,8 @@ from voorstel.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.gedeeld import los_op
 from voorstel.load import Bron, Loc, load, walk
 from voorstel.models import SOORTEN
+from voorstel.models.begroting import VerdelingRef
+from voorstel.models.blokken import Kostentabel
 from voorstel.models.types import Proza, ProzaTekst
 from voorstel.models.verdeelsleutel import Verdeelsleutel
 
@@ -223,12 +225,30 @@ def validate(bron: Bron) -> Gevalideerd:
             frozenset(getattr(document, "voetnoten", {}) or {}),
         )
     )
+    problems.extend(_verdeelde_tabellen(bron, document))
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
     problems.extend(sleutelproblemen)
     problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
     if problems:
         raise ValidatieFout(problems)
     return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+
+
+def _verdeelde_tabellen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """A verdeling's `tabel` names a kostentabel of this document by its id."""
+    ids = [m.id for _, m in modellen(document) if isinstance(m, Kostentabel) and m.id]
+    for loc, model in modellen(document):
+        if isinstance(model, VerdelingRef) and model.tabel is not None:
+            if model.tabel in ids:
+                continue
+            bekend = (
+                f"de kostentabellen met een id zijn: {', '.join(ids)}"
+                if ids
+                else "geen kostentabel in dit document heeft een id; geef er een 'id'"
+            )
+            yield _probleem(
+                bron, (*loc, "tabel"), f"geen kostentabel met id '{model.tabel}'; {bekend}"
+            )
 
 
 def _gemeente_in_sleutel(
@@ -371,7 +391,6 @@ def _controleer_voetnoten(
 def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
     """Warn about `{{ naam }}` that looks like a figure but will stay literal."""
     from voorstel.compute import CIJFERNAMEN, VERWIJZING
-    from voorstel.models.begroting import VerdelingRef
 
     heeft_verdeling = any(isinstance(m, VerdelingRef) for _, m in modellen(document))
     beschikbaar = set(CIJFERNAMEN) if heeft_verdeling else {"gemeente", "regio"}

@@ -77,6 +77,15 @@ class Verdeelsleutel(Model):
                         'overal percentages ("6,25%") of overal getallen (relatieve gewichten)'
                     ),
                 )
+            elif all(g.waarde == 0 for g in component.gewichten.values()):
+                yield (
+                    loc,
+                    (
+                        f"de gewichten van component '{component.naam}' zijn allemaal 0; er "
+                        "valt niets naar te verdelen; geef minstens één gemeente een gewicht "
+                        "groter dan 0"
+                    ),
+                )
             elif soorten == {True} and not self.normaliseren:
                 totaal = sum((g.waarde for g in component.gewichten.values()), Decimal(0))
                 if totaal != HONDERD:
