@@ -260,3 +260,15 @@ def test_zaaknummer_met_voorloopnullen_blijft_zoals_geschreven(tree: Tree) -> No
     document = validate(bron).document
     assert isinstance(document, Collegevoorstel)
     assert document.kopblok.zaaknummer == "0012"
+
+
+def test_voetnoot_in_de_tekst_en_onder_voetnoten_is_een_fout(tree: Tree) -> None:
+    text = MINIMAAL.replace(
+        "samenvatting: Een korte samenvatting.",
+        "samenvatting: |\n  Kort[^a].\n\n  [^a]: Hier beschreven.\nvoetnoten:\n  a: Ook hier.",
+    )
+    assert problemen(tree, text) == [
+        "8: samenvatting: voetnoot [^a] is twee keer beschreven: in deze tekst ('[^a]: ...') "
+        "en onder 'voetnoten' (regel 13); één van beide teksten zou wegvallen, houd er één"
+    ]
+

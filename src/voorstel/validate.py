@@ -378,6 +378,14 @@ def _controleer_voetnoten(
 ) -> Iterator[Probleem]:
     for loc, text in velden:
         stuk = prose.parse(text, centraal)
+        for label in sorted(set(stuk.voetnoten) & centraal):
+            yield _probleem(
+                bron,
+                loc,
+                f"voetnoot [^{label}] is twee keer beschreven: in deze tekst ('[^{label}]: ...') "
+                f"en onder 'voetnoten' (regel {bron.regel(('voetnoten', label))}); één van "
+                "beide teksten zou wegvallen, houd er één",
+            )
         for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
             if label not in stuk.voetnoten and label not in centraal:
                 yield _probleem(
