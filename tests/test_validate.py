@@ -272,3 +272,12 @@ def test_voetnoot_in_de_tekst_en_onder_voetnoten_is_een_fout(tree: Tree) -> None
         "en onder 'voetnoten' (regel 13); één van beide teksten zou wegvallen, houd er één"
     ]
 
+
+def test_argument_bij_een_beslispunt_dat_niet_bestaat(tree: Tree) -> None:
+    text = MINIMAAL.replace(
+        "  - Iets te besluiten.\n", "  - Iets te besluiten.\n  - Nog iets.\n"
+    ) + ("argumenten:\n  - titel: Een argument\n    tekst: Omdat het moet.\n    beslispunt: 5\n")
+    assert problemen(tree, text) == [
+        "13: argumenten[0].beslispunt: beslispunt 5 bestaat niet; er zijn 2 beslispunten, "
+        "kies een nummer van 1 tot en met 2"
+    ]

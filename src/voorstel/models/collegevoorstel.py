@@ -83,3 +83,17 @@ class Collegevoorstel(Document):
     def documentdatum(self) -> dt.date:
         """The date in the kopblok."""
         return self.kopblok.datum
+
+    def controles(self) -> Iterator[tuple[Loc, str]]:
+        """Every argument supports a beslispunt that exists."""
+        aantal = len(self.beslispunten)
+        for index, argument in enumerate(self.argumenten):
+            if argument.beslispunt > aantal:
+                yield (
+                    ("argumenten", index, "beslispunt"),
+                    (
+                        f"beslispunt {argument.beslispunt} bestaat niet; er "
+                        f"{'is 1 beslispunt' if aantal == 1 else f'zijn {aantal} beslispunten'}"
+                        f", kies een nummer van 1 tot en met {aantal}"
+                    ),
+                )
