@@ -20,8 +20,9 @@ from typing import Any
 
 from voorstel import nl
 from voorstel.build import laad_en_valideer
-from voorstel.compute import varianten
+from voorstel.compute import VERWIJZING, varianten
 from voorstel.errors import ValidatieFout, VoorstelError
+from voorstel.load import walk
 
 Cijfers = dict[str, str]
 """Place -> the figure as the document writes it."""
@@ -48,11 +49,12 @@ class Wijziging:
 
 
 def opmaak(waarde: Decimal, soort: str) -> str:
-    """A figure in Dutch notation; amounts always with cents, so no change hides."""
+    """A figure in Dutch notation; amounts always with cents and percentages with two
+    decimals (as in the tables), so no change hides."""
     if soort == "bedrag":
         return nl.bedrag(waarde, centen=True)
     if soort == "procent":
-        return nl.procent(waarde)
+        return nl.procent(waarde, 2)
     return nl.getal(waarde)
 
 
@@ -116,17 +118,30 @@ def figuren(waarde: Any, plaats: list[str], sleutel: str = "") -> Iterator[tuple
 def cijfers_van(pad: Path) -> Cijfers:
     """Every figure of a document and its variants (a variant's own figures only)."""
     gevalideerd = laad_en_valideer(pad)
+    gebruikt = tekstcijfers(gevalideerd.document.model_dump())
     result: Cijfers = {}
     for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
         if gemeente is None:
             result.update(figuren(context, []))
             continue
         for key in ("bijdrage", "percentage"):
+            if key not in gebruikt:
+                continue
             waarde = context.get("cijfers", {}).get(key)
             if isinstance(waarde, Decimal):
                 soort = "bedrag" if key == "bijdrage" else "procent"
                 result[f"versie voor {gemeente}, {key} in de tekst"] = opmaak(waarde, soort)
     return result
+
+
+def tekstcijfers(data: Any) -> set[str]:
+    """The names of the figures the texts of a document refer to ({{ bijdrage }}, ...)."""
+    return {
+        match.group(1)
+        for _, waarde in walk(data)
+        if isinstance(waarde, str)
+        for match in VERWIJZING.finditer(waarde)
+    }
 
 
 def vergelijk(oud: Cijfers, nieuw: Cijfers) -> list[Wijziging]:
