@@ -25,7 +25,7 @@ from voorstel.build import (
     verzamel,
 )
 from voorstel.errors import VoorstelError
-from voorstel.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash
+from voorstel.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 
 BEWAAR_ELKE = 5.0
 """Seconds between writes of the state during a long batch (so a crash loses little)."""
@@ -42,6 +42,8 @@ class Batch:
 
     resultaten: list[Resultaat] = field(default_factory=list)
     totaal: int = 0
+    verwijderd: dict[Path, str] = field(default_factory=dict)
+    """Old outputs removed because their document no longer makes them, with why (Dutch)."""
 
     @property
     def ongewijzigd(self) -> int:
@@ -163,8 +165,20 @@ def bouw_batch(
         pdf.maak_pdfs(resultaten, opties.out, opties.pdfa)
         for index in sorted(klaar):
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
+    verwijderd = _ruim_op(staat, resultaten)
     staat.schrijf()
-    return Batch(resultaten, len(alle))
+    return Batch(resultaten, len(alle), verwijderd)
+
+
+def _ruim_op(staat: Staat, resultaten: list[Resultaat]) -> dict[Path, str]:
+    """Remove the outputs documents no longer make; each with why, for the user."""
+    niet_openbaar = {sleutel(r.bron) for r in resultaten if r.overgeslagen is not None}
+    return {
+        pad: "niet openbaar, hoort niet in uitvoer voor publicatie"
+        if bron in niet_openbaar
+        else "niet meer gemaakt"
+        for bron, pad in staat.ruim_op()
+    }
 
 
 def _noteer(
@@ -172,7 +186,7 @@ def _noteer(
 ) -> None:
     """Record a built document; forget a failed one, so the next build tries it again."""
     if resultaat.fout is not None:
-        staat.vergeet(resultaat.bron)
+        staat.vergeet(resultaat.bron, resultaat.geschreven)
         return
     try:
         staat.noteer(
@@ -183,4 +197,4 @@ def _noteer(
             afdrukken,
         )
     except OSError:
-        staat.vergeet(resultaat.bron)
+        staat.vergeet(resultaat.bron, resultaat.geschreven)

@@ -200,6 +200,9 @@ def _meld(batch: Batch, stil: bool) -> None:
         if not stil:
             for path in resultaat.geschreven:
                 click.echo(f"geschreven: {_relatief(path)}")
+    if not stil:
+        for path, reden in batch.verwijderd.items():
+            click.echo(f"verwijderd: {_relatief(path)} ({reden})")
     gemaakt = len(resultaten) - mislukt - overgeslagen
     if batch.ongewijzigd:
         samenvatting = f"{len(resultaten)} van {batch.totaal} documenten gewijzigd"
@@ -211,6 +214,11 @@ def _meld(batch: Batch, stil: bool) -> None:
         samenvatting += f", {overgeslagen} overgeslagen (niet openbaar)"
     if mislukt and batch.ongewijzigd:
         samenvatting += f", {mislukt} mislukt"
+    if batch.verwijderd:
+        aantal = len(batch.verwijderd)
+        samenvatting += (
+            f", {aantal} {'oud bestand' if aantal == 1 else 'oude bestanden'} verwijderd"
+        )
     click.echo(samenvatting)
     if mislukt:
         raise SystemExit(1)

@@ -3,7 +3,10 @@
 Per document it records a fingerprint (size, mtime in ns, SHA-256) of its source and of
 every file it depends on (verdeelsleutels, templates), a hash of the settings (tool,
 formats, options) and the size and mtime of each output. A document is up to date when
-all of that still holds. A file whose size and mtime are unchanged counts as unchanged
+all of that still holds. An output a document made before but no longer makes (another
+name, a dropped format, not built for publication) is listed to be removed, and removed
+at the end of the build (`ruim_op`), so no stale file stays behind to be published. A
+file whose size and mtime are unchanged counts as unchanged
 without being read (like make and git do); otherwise its bytes are hashed, and equal
 bytes count as unchanged too. Nothing here parses YAML, so checking is cheap.
 
@@ -16,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voorstel.write import schrijf_atomisch
+from voorstel.errors import SchrijfFout
+from voorstel.write import binnen, schrijf_atomisch
 
 STAATBESTAND = ".voorstel-staat.json"
 VERSIE = 1
@@ -86,6 +90,24 @@ def uitvoer_intact(out: Path, uitvoer: Mapping[str, list[int]]) -> bool:
     return True
 
 
+def verwijder_binnen(out: Path, naam: str) -> Path | None:
+    """Remove the file `naam` (relative) from `out`; never a folder, never anything whose
+    folder lies outside `out` (a link is removed itself, not what it points to). The path
+    removed, or None if there was nothing to remove."""
+    pad = Path(os.path.abspath(out / naam))
+    try:
+        binnen(out, pad.parent)
+    except SchrijfFout:
+        return None
+    if pad == Path(os.path.abspath(out / STAATBESTAND)) or not (pad.is_symlink() or pad.is_file()):
+        return None
+    try:
+        pad.unlink()
+    except OSError:
+        return None
+    return pad
+
+
 @dataclass
 class Staat:
     """The build state of one output folder."""
@@ -123,7 +145,7 @@ class Staat:
         bron: Path,
         instellingen: str,
         bestanden: Iterable[Path],
-        uitvoer: Iterable[Path],
+        uitvoer: Sequence[Path],
         afdrukken: Vingerafdrukken,
     ) -> None:
         """Record what a document was just built from and what it wrote."""
@@ -131,7 +153,7 @@ class Staat:
         for path in (bron, *bestanden):
             afdruk = afdrukken.van(sleutel(path))
             if afdruk is None:
-                self.vergeet(bron)
+                self.vergeet(bron, uitvoer)
                 return
             gelezen[sleutel(path)] = list(afdruk)
         geschreven = {}
@@ -141,15 +163,52 @@ class Staat:
                 stat.st_size,
                 stat.st_mtime_ns,
             ]
+        weg = self._eerdere_uitvoer(bron) - set(geschreven)
         self.documenten[sleutel(bron)] = {
             "instellingen": instellingen,
             "bestanden": gelezen,
             "uitvoer": geschreven,
+            **({"opruimen": sorted(weg)} if weg else {}),
         }
 
-    def vergeet(self, bron: Path) -> None:
-        """Forget a document, so the next build builds it again."""
-        self.documenten.pop(sleutel(bron), None)
+    def _eerdere_uitvoer(self, bron: Path) -> set[str]:
+        """The outputs a document had (and those still to be removed), as recorded."""
+        eerder = self.documenten.get(sleutel(bron))
+        if not isinstance(eerder, dict):
+            return set()
+        namen = set(eerder.get("uitvoer") or {}) | set(eerder.get("opruimen") or [])
+        return {naam for naam in namen if isinstance(naam, str)}
+
+    def vergeet(self, bron: Path, geschreven: Iterable[Path] = ()) -> None:
+        """Forget how a document was built, so the next build builds it again; keep which
+        outputs it has (with any it just wrote), so a later build can remove stale ones."""
+        namen = self._eerdere_uitvoer(bron)
+        for path in geschreven:
+            namen.add(path.resolve().relative_to(self.out.resolve()).as_posix())
+        if namen:
+            self.documenten[sleutel(bron)] = {"uitvoer": {naam: [-1, -1] for naam in namen}}
+        else:
+            self.documenten.pop(sleutel(bron), None)
+
+    def ruim_op(self) -> list[tuple[str, Path]]:
+        """Remove every output a document had before but no longer makes, unless another
+        document makes it now; only inside the output folder. (document, removed file)."""
+        beschermd = {
+            naam
+            for eerder in self.documenten.values()
+            if isinstance(eerder, dict) and isinstance(eerder.get("uitvoer"), dict)
+            for naam in eerder["uitvoer"]
+        }
+        verwijderd = []
+        for bron, eerder in self.documenten.items():
+            if not isinstance(eerder, dict) or "opruimen" not in eerder:
+                continue
+            for naam in eerder.pop("opruimen") or []:
+                if isinstance(naam, str) and naam not in beschermd:
+                    pad = verwijder_binnen(self.out, naam)
+                    if pad is not None:
+                        verwijderd.append((bron, pad))
+        return verwijderd
 
     def schrijf(self) -> None:
         """Write the state atomically (not at all if there is nothing to keep)."""
