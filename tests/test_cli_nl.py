@@ -39,6 +39,7 @@ def test_hulp_van_build_heeft_nederlandse_waarden() -> None:
             "'inkoopstrategie', 'memo', 'raadsinformatiebrief'.",
         ),
         (["allocate", "data", "1"], "Fout: 'SLEUTEL': 'data' is een map."),
+        (["build", "-j", "abc"], "Fout: '--jobs' / '-j': 'abc' is geen geheel getal."),
     ],
 )
 def test_gebruiksfouten_in_het_nederlands(args: list[str], fout: str) -> None:
@@ -50,3 +51,36 @@ def test_gebruiksfouten_in_het_nederlands(args: list[str], fout: str) -> None:
 
 def test_onbekende_melding_blijft_staan() -> None:
     assert vertaal("Something new.") == "Something new."
+
+
+@pytest.mark.parametrize(
+    ("engels", "nederlands"),
+    [
+        ("Invalid value for '-j': '1,5' is not a valid float.", "'-j': '1,5' is geen getal."),
+        ("Invalid value for 'X': 'a' is not 'b'.", "'X': 'a' is geen geldige keuze; kies 'b'."),
+        (
+            "Invalid value for '--x': 'nee?' is not a valid boolean. Recognized values: 1, 0",
+            "'--x': 'nee?' is geen ja/nee-waarde.",
+        ),
+        ("Invalid value for '-j': 0 is not in the range x>=1.", "'-j': 0 is te klein; minstens 1."),
+        ("Invalid value for '-j': 0 is not in the range x>0.", "'-j': 0 is te klein; meer dan 0."),
+        (
+            "Invalid value for '-j': 9 is not in the range x<=8.",
+            "'-j': 9 is te groot; hoogstens 8.",
+        ),
+        (
+            "Invalid value for '-j': 8 is not in the range x<8.",
+            "'-j': 8 is te groot; minder dan 8.",
+        ),
+        (
+            "Invalid value for '-j': 9 is not in the range 1<=x<=8.",
+            "'-j': 9 ligt niet tussen 1 en 8 (die meegerekend).",
+        ),
+        (
+            "Invalid value for '-j': 9 is not in the range 1<x<8.",
+            "'-j': 9 ligt buiten het bereik 1<x<8.",
+        ),
+    ],
+)
+def test_klik_typefouten_in_het_nederlands(engels: str, nederlands: str) -> None:
+    assert vertaal(engels) == nederlands

@@ -154,3 +154,31 @@ def test_verkeerd_gebruik(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["diff", str(een)]).exit_code == 2
     result = CliRunner().invoke(main, ["diff", "--rev", "HEAD", str(een), str(een)])
     assert result.exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
+@pytest.mark.parametrize("bereik", ["HEAD~5..HEAD", "bestaatniet..", "--output=uit.tar..HEAD"])
+def test_rev_onbekende_versie(tmp_path: Path, bereik: str) -> None:
+    repo = tmp_path / "repo"
+    document = kopie(repo)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "eerste")
+    result = CliRunner().invoke(main, ["diff", f"--rev={bereik}", str(document)])
+    assert result.exit_code == 1
+    revisie = bereik.partition("..")[0]
+    assert result.stderr == (
+        f"fout: '{revisie}' is geen bestaande versie in de git-repository {repo}; geef een "
+        "commit, tak of bijvoorbeeld HEAD~1 (zie 'git log' voor wat er is)\n"
+    )
+    assert not (repo / "uit.tar").exists()
+
+
+def test_rev_buiten_git(tmp_path: Path) -> None:
+    document = kopie(tmp_path / "los")
+    result = CliRunner().invoke(main, ["diff", "--rev=HEAD..", str(document)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{document}: staat niet in een git-repository; --rev vergelijkt versies uit git, "
+        "vergelijk anders twee bestanden: OUD en NIEUW\n"
+    )

@@ -191,7 +191,14 @@ def verschil_rev(bereik: str, bestand: Path) -> list[Wijziging]:
     shared files it refers to taken from the same revision)."""
     oud, nieuw = revisies(bereik)
     map_ = bestand.resolve().parent
-    wortel = Path(git("rev-parse", "--show-toplevel", cwd=map_).decode().strip())
+    try:
+        wortel = Path(git("rev-parse", "--show-toplevel", cwd=map_).decode().strip())
+    except VoorstelError:
+        raise VoorstelError(
+            "staat niet in een git-repository; --rev vergelijkt versies uit git, vergelijk "
+            "anders twee bestanden: OUD en NIEUW",
+            path=bestand,
+        ) from None
     relatief = bestand.resolve().relative_to(wortel.resolve())
     with tempfile.TemporaryDirectory(prefix="voorstel-diff-") as tmp:
         eerst = _cijfers_op(wortel, oud, Path(tmp) / "oud", relatief)
@@ -200,9 +207,24 @@ def verschil_rev(bereik: str, bestand: Path) -> list[Wijziging]:
         return vergelijk(eerst, _cijfers_op(wortel, nieuw, Path(tmp) / "nieuw", relatief))
 
 
+def commit_van(wortel: Path, revisie: str) -> str:
+    """The commit a revision names, checked before git sees it as anything else."""
+    fout = VoorstelError(
+        f"'{revisie}' is geen bestaande versie in de git-repository {wortel}; geef een "
+        "commit, tak of bijvoorbeeld HEAD~1 (zie 'git log' voor wat er is)"
+    )
+    if not revisie or revisie.startswith("-"):
+        raise fout
+    try:
+        uit = git("rev-parse", "--verify", "--end-of-options", f"{revisie}^{{commit}}", cwd=wortel)
+    except VoorstelError:
+        raise fout from None
+    return uit.decode().strip()
+
+
 def _cijfers_op(wortel: Path, revisie: str, doel: Path, relatief: Path) -> Cijfers:
     """The figures of a file at a revision; problems name 'REVISIE:pad', not a temp dir."""
-    _uitgepakt(wortel, revisie, doel)
+    _uitgepakt(wortel, commit_van(wortel, revisie), doel)
     try:
         return cijfers_van(doel / relatief)
     except ValidatieFout as exc:
