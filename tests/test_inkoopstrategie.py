@@ -256,3 +256,47 @@ def test_marktanalyse_totaal_wordt_gecontroleerd(tree: Tree) -> None:
         "68: marktanalyse.totaal[2018]: het opgegeven totaal voor 2018 (31) wijkt af van de som "
         "van de gemeenten (30); pas het totaal of de reeksen aan"
     ]
+
+
+def test_marktanalyse_zonder_jaren(tree: Tree) -> None:
+    tekst = KLEIN.replace(
+        "        blokken: [planning]\n", "        blokken: [planning, marktanalyse]\n"
+    ) + ("marktanalyse:\n  titel: Jeugdigen\n  reeksen:\n    Noorddorp: {}\n    Zuiddorp: {}\n")
+    assert problemen(tree, tekst) == [
+        "65: marktanalyse.reeksen: geef minstens twee opeenvolgende jaren, zonder gaten"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("van", "delen", "eerste", "kwartaal"),
+    [
+        ("2025-07-01", [4], 9.6, [1.6]),
+        ("2024-01-01", [8, 2], 4.0, [1.5, 1.6]),
+        ("2021-07-01", [8, 8, 4], 4.0, [1.5, 1.5, 1.6]),
+    ],
+)
+def test_lange_planning_past_in_kolommen(
+    tree: Tree, van: str, delen: list[int], eerste: float, kwartaal: list[float]
+) -> None:
+    tekst = vervang("van: 2025-07-01", f"van: {van}")
+    tabel = compute(geldig(tree, tekst))["planning"][0]["tabel"]
+    views = [tabel, *tabel.get("vervolg", [])]
+    assert [len(v["kop"]) - 1 for v in views] == delen
+    assert [v["titel"] for v in views] == ["Planning", *["Planning (vervolg)"] * (len(delen) - 1)]
+    for view, q in zip(views, kwartaal, strict=True):
+        n = len(view["kop"]) - 1
+        assert view["breedtes"] == pytest.approx([16.0 - q * n, *[q] * n])
+        assert view["breedtes"][0] >= eerste
+    assert views[-1]["kop"][-1] == "Q2 2026"
+
+
+def test_lange_planning_wordt_gemaakt(tmp_path: Path) -> None:
+    from voorstel.build import bouw_bestand
+
+    bron = tmp_path / "doc.yaml"
+    bron.write_text(vervang("van: 2025-07-01", "van: 2021-07-01"), encoding="utf-8")
+    resultaat = bouw_bestand(bron, tmp_path / "out", ["docx", "md"])
+    assert resultaat.fout is None, resultaat.fout
+    assert (tmp_path / "out" / "doc.docx").stat().st_size > 0
+    md = (tmp_path / "out" / "doc.md").read_text("utf-8")
+    assert "| Activiteit | Q3 2021 |" in md and "*Planning (vervolg)*" in md

@@ -260,10 +260,27 @@ def _kwartaaleinde(start: dt.date) -> dt.date:
     return volgende - dt.timedelta(days=1)
 
 
+PER_TABEL = 8
+"""Quarters in one planning table: more do not fit the text width with 'Q3 2025' on one
+line, so they go on in another table."""
+
+
 def planningtabel(planning: Planning) -> dict[str, Any]:
-    """Activities as rows, quarters as columns, an X where an activity runs."""
+    """Activities as rows, quarters as columns, an X where an activity runs; a planning
+    of more than PER_TABEL quarters goes on in follow-up tables (view["vervolg"])."""
     begin = min(a.van for a in planning.activiteiten)
     reeks = kwartalen(begin, planning.eind)
+    delen = [reeks[i : i + PER_TABEL] for i in range(0, len(reeks), PER_TABEL)]
+    views = [
+        _planningdeel(planning, deel, planning.titel if i == 0 else f"{planning.titel} (vervolg)")
+        for i, deel in enumerate(delen)
+    ]
+    if len(views) > 1:
+        views[0]["vervolg"] = views[1:]
+    return views[0]
+
+
+def _planningdeel(planning: Planning, reeks: list[dt.date], titel: str) -> dict[str, Any]:
     rijen: list[list[dict[str, Any]]] = []
     groep = None
     for activiteit in planning.activiteiten:
@@ -275,9 +292,16 @@ def planningtabel(planning: Planning) -> dict[str, Any]:
             for q in reeks
         ]
         rijen.append([cel(activiteit.activiteit), *cellen])
-    view = tabel(planning.titel, ["Activiteit", *(nl.kwartaal(q) for q in reeks)], rijen)
-    view["breedtes"] = [16.0 - 1.6 * len(reeks), *(1.6 for _ in reeks)]
+    view = tabel(titel, ["Activiteit", *(nl.kwartaal(q) for q in reeks)], rijen)
+    view["breedtes"] = planningbreedtes(len(reeks))
     return view
+
+
+def planningbreedtes(kwartalen: int) -> list[float]:
+    """Column widths in cm sharing the 16 cm text width: each quarter at most 1.6 cm,
+    at least 1.5 cm (PER_TABEL quarters), the activity column the rest (at least 4 cm)."""
+    kwartaal = min(1.6, 12.0 / kwartalen)
+    return [16.0 - kwartaal * kwartalen, *(kwartaal for _ in range(kwartalen))]
 
 
 def vertaaltabel(doc: Inkoopstrategie) -> dict[str, Any]:

@@ -62,6 +62,8 @@ class Marktanalyse(Model):
         jaren = self.jaren
         if len(jaren) < 2 or jaren != list(range(jaren[0], jaren[-1] + 1)):
             yield ("reeksen",), "geef minstens twee opeenvolgende jaren, zonder gaten"
+            if not jaren:
+                return
         for gemeente, reeks in self.reeksen.items():
             if sorted(reeks) != jaren:
                 yield (

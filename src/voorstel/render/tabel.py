@@ -58,6 +58,8 @@ def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
     if view["noot"]:
         sub.add_paragraph(view["noot"], style="Caption")
     sub.add_paragraph()
+    for vervolg in view.get("vervolg", []):
+        docx_tabel(sub, vervolg)
 
 
 def _breedtes(table: Any, breedtes: list[float] | None) -> None:
@@ -101,6 +103,7 @@ def md_tabel(view: dict[str, Any]) -> str:
         lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
     if view["noot"]:
         lines += ["", f"*{escape(view['noot'])}*"]
+    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.get("vervolg", [])]
     return "\n".join(lines)
 
 
