@@ -62,3 +62,30 @@ def test_gebruikerstekst_blijft_letterlijk(tree: Tree, tmp_path: Path) -> None:
     md = bouw_md(tree, text, tmp_path / "out")
     assert "\\*niet vet\\* \\{\\{ 1 + 1 \\}\\} \\<b\\>x\\</b\\>\n" in md
     assert "\\{% if 1 %\\}ja\\{% endif %\\}\n" in md
+
+
+def test_tekst_over_meer_regels_houdt_de_tabel_heel(tree: Tree, tmp_path: Path) -> None:
+    text = MINIMAAL + (
+        "financien:\n"
+        "  onderdelen:\n"
+        "    - tabel:\n"
+        "        titel: |\n          Kosten\n          2025\n"
+        "        posten:\n"
+        "          - onderdeel: |\n              Inhuur\n              extern\n"
+        "            toelichting: |\n              Twee\n              regels\n"
+        "            bedrag: 500\n"
+    )
+    md = bouw_md(tree, text, tmp_path / "out")
+    assert "*Kosten 2025*\n" in md
+    assert "| Inhuur extern | Twee regels |  | € 500 |\n" in md
+
+
+def test_md_tabel_zet_regeleinden_om_in_spaties() -> None:
+    from voorstel.render.tabel import md_tabel
+    from voorstel.tabellen import cel, tabel
+
+    view = tabel("Titel\nop twee", ["Kop\na", "B"], [[cel("een\r\ntwee"), cel("drie")]])
+    view["noot"] = "Noot\n\nlang"
+    assert md_tabel(view) == (
+        "*Titel op twee*\n\n| Kop a | B |\n|---|---|\n| een twee | drie |\n\n*Noot lang*"
+    )

@@ -21,6 +21,12 @@ def escape(text: str) -> str:
     return re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text, flags=re.M)
 
 
+def een_regel(text: str) -> str:
+    """Text on one line, for a table cell, title or note: a line break would end the
+    table row (or the emphasis), so each is a space."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text.strip())
+
+
 class MarkdownTekst:
     """Writes prose fields as Markdown and collects the footnotes of one document."""
 

@@ -24,7 +24,7 @@ from markupsafe import escape as xml_escape
 
 from voorstel import nl
 from voorstel.errors import RenderFout
-from voorstel.render.md_tekst import escape
+from voorstel.render.md_tekst import een_regel, escape
 from voorstel.render.sjabloon import CompilerendeOmgeving
 
 STANDAARD_SJABLONEN = Path(__file__).resolve().parents[3] / "templates"
@@ -165,6 +165,7 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
     )
     _filters(env)
     env.filters["tekst"] = _tekst_md
+    env.filters["regel"] = een_regel
     env.filters["tabel"] = _tabel_md
     env.filters["figuur"] = _figuur_md
     return env

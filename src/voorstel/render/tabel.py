@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from voorstel import nl
-from voorstel.render.md_tekst import escape
+from voorstel.render.md_tekst import een_regel, escape
 
 KOPKLEUR = "D9E2F3"
 
@@ -96,17 +96,17 @@ def md_tabel(view: dict[str, Any]) -> str:
     rechts = _rechts(view)
     lines = []
     if view["titel"]:
-        lines += [f"*{escape(view['titel'])}*", ""]
-    lines.append("| " + " | ".join(escape(k) for k in view["kop"]) + " |")
+        lines += [f"*{escape(een_regel(view['titel']))}*", ""]
+    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view["kop"]) + " |")
     lines.append("|" + "|".join("---:" if r else "---" for r in rechts) + "|")
     for cellen in view["rijen"] + ([view["voet"]] if view["voet"] else []):
         lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
     if view["noot"]:
-        lines += ["", f"*{escape(view['noot'])}*"]
+        lines += ["", f"*{escape(een_regel(view['noot']))}*"]
     lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.get("vervolg", [])]
     return "\n".join(lines)
 
 
 def _md_cel(cel: dict[str, Any]) -> str:
-    text = escape(cel_tekst(cel))
+    text = escape(een_regel(cel_tekst(cel)))
     return f"**{text}**" if cel["nadruk"] and text else text
