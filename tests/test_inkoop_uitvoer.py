@@ -159,3 +159,16 @@ def test_pdf_van_minstens_acht_paginas(gebouwd: dict[str, Path], tmp_path: Path)
     info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
     paginas = int(next(r for r in info.stdout.splitlines() if r.startswith("Pages:")).split()[1])
     assert paginas >= 8
+
+
+def test_figuren_bij_een_naam_met_spaties_en_haakjes(tmp_path: Path) -> None:
+    bron = tmp_path / "mijn strategie (v2) [concept].yaml"
+    shutil.copy(VOORBEELD, bron)
+    resultaat = bouw_bestand(bron, tmp_path / "out", ["md", "html"])
+    assert resultaat.fout is None, str(resultaat.fout)
+    md = (tmp_path / "out" / "mijn strategie (v2) [concept].md").read_text("utf-8")
+    html = (tmp_path / "out" / "mijn strategie (v2) [concept].html").read_text("utf-8")
+    link = "mijn%20strategie%20%28v2%29%20%5Bconcept%5D-figuur-1.png"
+    assert f"]({link})" in md
+    assert f'<img src="{link}"' in html
+    assert (tmp_path / "out" / "mijn strategie (v2) [concept]-figuur-1.png").is_file()

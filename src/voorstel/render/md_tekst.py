@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from voorstel import prose
 from voorstel.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
@@ -54,7 +55,8 @@ class MarkdownTekst:
 
         suffix = f"-figuur-{len(self.figuren) + 1}.png"
         self.figuren[suffix] = getekend(view)
-        return f"![{escape(view['alt'])}]({self.naam}{suffix})"
+        # The file name may hold spaces or brackets, which would end a Markdown link.
+        return f"![{escape(view['alt'])}]({quote(self.naam + suffix)})"
 
     def _blok(self, blok: Blok, stuk: Tekststuk, diepte: int) -> str:
         if isinstance(blok, Alinea):
