@@ -230,3 +230,25 @@ onderwerp: X
 beslispunten: [Y]
 samenvatting: Z
 """
+
+
+def test_hoofdhulp_noemt_elke_soort(runner: CliRunner) -> None:
+    from voorstel.build import DOCUMENT_SOORTEN_ZONDER_UITVOER
+    from voorstel.models import SOORTEN
+
+    tekst = " ".join(runner.invoke(main, ["--help"]).output.split())
+    assert "een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van" in tekst
+    for soort in set(SOORTEN) - set(DOCUMENT_SOORTEN_ZONDER_UITVOER):
+        assert soort in tekst
+
+
+def test_validate_lege_map(runner: CliRunner, tmp_path: Path) -> None:
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    (leeg / "notities.txt").write_text("geen yaml", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(leeg)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"geen documenten gevonden in {leeg} (geen .yaml- of .yml-bestanden)\n1 probleem gevonden\n"
+    )

@@ -30,9 +30,9 @@ def main() -> None:
     """voorstel: van YAML-data naar complete gemeentelijke documenten.
 
     Schrijf de feiten van een voorstel in één YAML-bestand onder data/ en maak er met één
-    opdracht een collegevoorstel, raadsinformatiebrief of memo van in Word (.docx) en
-    Markdown (.md), met Nederlandse notatie van bedragen, percentages en datums. Begin een
-    nieuw document met 'voorstel new'.
+    opdracht een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van in Word
+    (.docx) en Markdown (.md), met Nederlandse notatie van bedragen, percentages en datums.
+    Begin een nieuw document met 'voorstel new'.
     """
 
 
@@ -51,6 +51,9 @@ def validate(bestanden: tuple[Path, ...]) -> None:
     Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
     """
     fouten = 0
+    for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
+        fouten += 1
+        _toon(f"geen documenten gevonden in {leeg} (geen .yaml- of .yml-bestanden)")
     for bron, _ in verzamel(bestanden, gedeeld=True):
         try:
             gevalideerd = laad_en_valideer(bron)
