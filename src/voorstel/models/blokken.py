@@ -128,16 +128,20 @@ class FinancieelOnderdeel(Model):
     tekst_na: Proza | None = None
 
 
-class Financien(Model):
-    """The financial section: text and onderdelen, each with an optional cost table."""
-
-    tekst: Proza | None = None
-    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
+class MetTekst(Model):
+    """A section with a `tekst` field that may also be written as plain text alone."""
 
     @model_validator(mode="before")
     @classmethod
     def _alleen_tekst(cls, value: Any) -> Any:
         return {"tekst": value} if isinstance(value, str) else value
+
+
+class Financien(MetTekst):
+    """The financial section: text and onderdelen, each with an optional cost table."""
+
+    tekst: Proza | None = None
+    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
 
 
 class Risico(Model):
@@ -148,16 +152,11 @@ class Risico(Model):
     beheersmaatregelen: Proza | None = None
 
 
-class Risicos(Model):
+class Risicos(MetTekst):
     """Risico's: text, a list of risks, or both; plain text alone may be written directly."""
 
     tekst: Proza | None = None
     lijst: list[Risico] = Field(default_factory=list)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_tekst(cls, value: Any) -> Any:
-        return {"tekst": value} if isinstance(value, str) else value
 
 
 class Portefeuillehouder(Model):
