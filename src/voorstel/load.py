@@ -263,11 +263,15 @@ def _yaml_bericht(exc: MarkedYAMLError) -> str:
 
 
 def walk(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every (location, value) pair in plain data, depth first."""
+    """Every (location, value) pair in plain data or a model, depth first, parents first."""
     yield loc, data
-    if isinstance(data, dict):
+    fields = getattr(type(data), "model_fields", None)  # a pydantic model: its fields
+    if fields is not None:
+        for name in fields:
+            yield from walk(getattr(data, name), (*loc, name))
+    elif isinstance(data, dict):
         for key, value in data.items():
-            yield from walk(value, (*loc, key))
-    elif isinstance(data, list):
+            yield from walk(value, (*loc, str(key)))
+    elif isinstance(data, list | tuple):
         for index, value in enumerate(data):
             yield from walk(value, (*loc, index))

@@ -177,16 +177,7 @@ def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> 
 
 def modellen(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     """Every model inside a model (itself included), with its location."""
-    if isinstance(value, BaseModel):
-        yield loc, value
-        for name in type(value).model_fields:
-            yield from modellen(getattr(value, name), (*loc, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from modellen(item, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from modellen(item, (*loc, str(key)))
+    return ((sub, v) for sub, v in walk(value, loc) if isinstance(v, BaseModel))
 
 
 def controleer(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
@@ -328,17 +319,7 @@ def _laad_sleutels(
 
 def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:
     """Every prose field in a model, with its location."""
-    if isinstance(value, ProzaTekst):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from prozavelden(getattr(value, name), (*loc, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from prozavelden(item, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from prozavelden(item, (*loc, str(key)))
+    return ((sub, v) for sub, v in walk(value, loc) if isinstance(v, ProzaTekst))
 
 
 # The validator that marks prose; Tekst shares Proza's other one.
