@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,38 +75,18 @@ def sjabloonfout(exc: TemplateError, sjabloon: str | Path, regel: bool = True) -
     return RenderFout(f"het sjabloon kan niet gemaakt worden ({exc.message})", path=sjabloon)
 
 
-@pass_context
-def _tekst_docx(context: Context, value: Any) -> Any:
-    if value is None or value == "":
-        return ""
-    return context[RENDER_STAAT].subdoc(str(value))
+def _via_staat(methode: str, markup: bool, als_tekst: bool = False) -> Callable[..., Any]:
+    """A filter that hands its value to the document's render state (prose writer, table
+    and chart writer); an empty value gives nothing. `markup` for the Markdown side."""
 
+    @pass_context
+    def _filter(context: Context, value: Any) -> Any:
+        if value is None or (hasattr(value, "__len__") and len(value) == 0):
+            return Markup("") if markup else ""
+        uit = getattr(context[RENDER_STAAT], methode)(str(value) if als_tekst else value)
+        return Markup(uit) if markup else uit
 
-@pass_context
-def _tekst_md(context: Context, value: Any) -> Markup:
-    if value is None or value == "":
-        return Markup("")
-    return Markup(context[RENDER_STAAT].blok(str(value)))
-
-
-@pass_context
-def _tabel_docx(context: Context, view: Any) -> Any:
-    return "" if not view else context[RENDER_STAAT].tabel(view)
-
-
-@pass_context
-def _tabel_md(context: Context, view: Any) -> Markup:
-    return Markup("") if not view else Markup(context[RENDER_STAAT].tabel(view))
-
-
-@pass_context
-def _figuur_docx(context: Context, view: Any) -> Any:
-    return "" if not view else context[RENDER_STAAT].figuur(view)
-
-
-@pass_context
-def _figuur_md(context: Context, view: Any) -> Markup:
-    return Markup("") if not view else Markup(context[RENDER_STAAT].figuur(view))
+    return _filter
 
 
 def _md_finalize(value: Any) -> Any:
@@ -140,9 +120,9 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     One per process, so each template part is compiled once."""
     env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
     _filters(env)
-    env.filters["tekst"] = _tekst_docx
-    env.filters["tabel"] = _tabel_docx
-    env.filters["figuur"] = _figuur_docx
+    env.filters["tekst"] = _via_staat("subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = _via_staat("tabel", markup=False)
+    env.filters["figuur"] = _via_staat("figuur", markup=False)
     return env
 
 
@@ -164,10 +144,10 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
         keep_trailing_newline=True,
     )
     _filters(env)
-    env.filters["tekst"] = _tekst_md
+    env.filters["tekst"] = _via_staat("blok", markup=True, als_tekst=True)
     env.filters["regel"] = een_regel
-    env.filters["tabel"] = _tabel_md
-    env.filters["figuur"] = _figuur_md
+    env.filters["tabel"] = _via_staat("tabel", markup=True)
+    env.filters["figuur"] = _via_staat("figuur", markup=True)
     return env
 
 
