@@ -210,12 +210,9 @@ CIJFERNAMEN = ("gemeente", "regio", "bijdrage", "percentage", "totaal")
 
 VERWIJZING = re.compile(r"\{\{\s*([a-z_]+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
 OPMAAK: dict[str, Callable[..., str]] = {
-    "bedrag": nl.bedrag,
-    "bedrag_heel": nl.bedrag_heel,
-    "miljoen": nl.miljoen,
-    "procent": nl.procent,
-    "getal": nl.getal,
+    naam: nl.FILTERS[naam] for naam in ("bedrag", "bedrag_heel", "miljoen", "procent", "getal")
 }
+"""The Dutch filters a figure reference in prose may use ({{ bijdrage|bedrag_heel }})."""
 STANDAARD_OPMAAK = {"bijdrage": "bedrag", "totaal": "bedrag", "percentage": "procent"}
 
 

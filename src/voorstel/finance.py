@@ -79,9 +79,6 @@ class Verdeling:
     cellen: Mapping[tuple[str, str], Decimal]
     percentages: Mapping[str, Decimal]
 
-    def bedrag(self, gemeente: str, component: str) -> Decimal:
-        return self.cellen[(gemeente, component)]
-
     def rij(self, gemeente: str) -> list[Decimal]:
         return [self.cellen[(gemeente, c)] for c in self.componenten]
 

@@ -249,15 +249,18 @@ def kwartalen(van: dt.date, tot: dt.date) -> list[dt.date]:
     result = []
     while start <= tot:
         result.append(start)
-        maand = start.month + 3
-        start = dt.date(start.year + (maand > 12), (maand - 1) % 12 + 1, 1)
+        start = _volgend_kwartaal(start)
     return result
 
 
-def _kwartaaleinde(start: dt.date) -> dt.date:
+def _volgend_kwartaal(start: dt.date) -> dt.date:
+    """The first day of the quarter after the one starting on `start`."""
     maand = start.month + 3
-    volgende = dt.date(start.year + (maand > 12), (maand - 1) % 12 + 1, 1)
-    return volgende - dt.timedelta(days=1)
+    return dt.date(start.year + (maand > 12), (maand - 1) % 12 + 1, 1)
+
+
+def _kwartaaleinde(start: dt.date) -> dt.date:
+    return _volgend_kwartaal(start) - dt.timedelta(days=1)
 
 
 PER_TABEL = 8
