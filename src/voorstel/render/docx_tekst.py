@@ -56,7 +56,6 @@ class DocxTekst:
         self.tpl = tpl
         self.centraal = voetnoten
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
-        self._lijst_nummers: dict[str, str] = {}
         self._afbeeldingen = 0
 
     @_stijlen_nodig
