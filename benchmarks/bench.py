@@ -29,10 +29,10 @@ from typing import Any
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from voorstel.build import laad_en_valideer, slug, uitvoernaam, verzamel
-from voorstel.compute import varianten
-from voorstel.render.docx_tekst import DocxTekst
-from voorstel.render.omgeving import RENDER_STAAT, docx_omgeving, zoek_sjabloon
+from voorstel.bouwen.build import laad_en_valideer, slug, uitvoernaam, verzamel
+from voorstel.pijplijn.compute import varianten
+from voorstel.uitvoer.docx_tekst import DocxTekst
+from voorstel.uitvoer.omgeving import RENDER_STAAT, docx_omgeving, zoek_sjabloon
 
 ROOT = Path(__file__).resolve().parents[1]
 VOORSTEL = Path(sys.executable).with_name("voorstel")

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from voorstel.render.docx_tekst import nieuwe_nummering, zet_nummering
+from voorstel.uitvoer.docx_tekst import nieuwe_nummering, zet_nummering
 
 HIER = Path(__file__).resolve().parent
 LETTER = "Arial"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 ROOT = Path(__file__).resolve().parents[1]
 VOORBEELD = ROOT / "data" / "wbo" / "jim.yaml"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAAL
-from voorstel.build import laad_en_valideer
-from voorstel.errors import VoorstelError
+from voorstel.bouwen.build import laad_en_valideer
+from voorstel.kern.errors import VoorstelError
 
 MB = 1024 * 1024
 

@@ -15,12 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINIMAAL
-from voorstel import write
-from voorstel.batch import Batch, Opties, bouw_batch
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.batch import Batch, Opties, bouw_batch
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
-from voorstel.errors import SchrijfFout
-from voorstel.staat import STAATBESTAND
+from voorstel.kern.errors import SchrijfFout
+from voorstel.pijplijn import write
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAAL
-from voorstel.build import bouw_bestand
-from voorstel.errors import ValidatieFout
-from voorstel.load import load
-from voorstel.validate import validate
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

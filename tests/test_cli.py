@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import MINIMAAL, VOORBEELD
 from voorstel import __version__
+from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
-from voorstel.staat import STAATBESTAND
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 
@@ -233,8 +233,8 @@ samenvatting: Z
 
 
 def test_hoofdhulp_noemt_elke_soort(runner: CliRunner) -> None:
-    from voorstel.build import DOCUMENT_SOORTEN_ZONDER_UITVOER
-    from voorstel.models import SOORTEN
+    from voorstel.bouwen.build import DOCUMENT_SOORTEN_ZONDER_UITVOER
+    from voorstel.soorten import SOORTEN
 
     tekst = " ".join(runner.invoke(main, ["--help"]).output.split())
     assert "een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van" in tekst

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from voorstel.cli import main
-from voorstel.cli_nl import vertaal
+from voorstel.cli.nl import vertaal
 
 
 def test_hulp_is_nederlands() -> None:

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, VOORBEELD
+from voorstel.bouwen.verschil import Wijziging, cijfers_van, vergelijk
 from voorstel.cli import main
-from voorstel.verschil import Wijziging, cijfers_van, vergelijk
 
 SLEUTEL = ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml"
 KOSTEN = "financiën, Kosten JIM januari t/m juni 2025"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voorstel.finance import Component, VerdeelFout, grootste_rest, verdeel
+from voorstel.kern.finance import Component, VerdeelFout, grootste_rest, verdeel
 
 D = Decimal
 WBO = {

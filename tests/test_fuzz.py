@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from conftest import MINIMAAL
-from voorstel.errors import VoorstelError
-from voorstel.load import Bron, YamlFloat, load
-from voorstel.models.types import Aandeel, Bedrag, Getal, NietNegatiefBedrag, Procent
-from voorstel.validate import Gevalideerd, validate
+from voorstel.blokken.types import Aandeel, Bedrag, Getal, NietNegatiefBedrag, Procent
+from voorstel.kern.errors import VoorstelError
+from voorstel.pijplijn.load import Bron, YamlFloat, load
+from voorstel.pijplijn.validate import Gevalideerd, validate
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,9 +16,9 @@ from lxml import etree
 from pypdf import PdfWriter
 
 from conftest import MINIMAAL, ROOT
-from voorstel import inhoudsopgave
-from voorstel.build import bouw, bouw_bestand
-from voorstel.errors import PdfFout
+from voorstel.bouwen.build import bouw, bouw_bestand
+from voorstel.kern.errors import PdfFout
+from voorstel.uitvoer import inhoudsopgave
 
 INKOOP = ROOT / "data" / "wbo" / "inkoopstrategie-jeugdhulp-2027.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

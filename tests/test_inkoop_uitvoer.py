@@ -14,8 +14,8 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from voorstel.build import bouw_bestand
-from voorstel.figuren import lijndiagram
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.uitvoer.figuren import lijndiagram
 
 VOORBEELD = ROOT / "data" / "wbo" / "inkoopstrategie-jeugdhulp-2027.yaml"
 GOLDEN = ROOT / "tests" / "golden" / "inkoopstrategie-jeugdhulp-2027.md"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from voorstel.compute import compute
-from voorstel.errors import ValidatieFout
-from voorstel.load import load
-from voorstel.models import Inkoopstrategie
-from voorstel.validate import validate
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.compute import compute
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
+from voorstel.soorten import Inkoopstrategie
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 
@@ -291,7 +291,7 @@ def test_lange_planning_past_in_kolommen(
 
 
 def test_lange_planning_wordt_gemaakt(tmp_path: Path) -> None:
-    from voorstel.build import bouw_bestand
+    from voorstel.bouwen.build import bouw_bestand
 
     bron = tmp_path / "doc.yaml"
     bron.write_text(vervang("van: 2025-07-01", "van: 2021-07-01"), encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from voorstel.errors import LaadFout
-from voorstel.load import YamlFloat, YamlInt, load
+from voorstel.kern.errors import LaadFout
+from voorstel.pijplijn.load import YamlFloat, YamlInt, load
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

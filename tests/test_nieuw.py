@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
-from voorstel.load import load
-from voorstel.models import SOORTEN
-from voorstel.validate import _model_in, validate
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import _model_in, validate
+from voorstel.soorten import SOORTEN
 
 SLEUTEL = re.compile(r"^\s*(?:- )?([a-z_]+):")
 UITGECOMMENTARIEERD = re.compile(r"^\s*#[\s#]*(?:- )?([a-z_]+):", re.M)

@@ -1,4 +1,4 @@
-"""Tests for Dutch formatting and parsing (voorstel.nl)."""
+"""Tests for Dutch formatting and parsing (voorstel.kern.nl)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voorstel.errors import NotatieFout
-from voorstel.nl import (
+from voorstel.kern.errors import NotatieFout
+from voorstel.kern.nl import (
     FILTERS,
     aantal,
     bedrag,

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from voorstel.build import bouw
+from voorstel.bouwen.build import bouw
 
 DATA = ROOT / "data"
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from lxml import etree
 
 from conftest import MINIMAAL
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
-from voorstel.staat import STAATBESTAND
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from conftest import MINIMAAL
+from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
-from voorstel.staat import STAATBESTAND
 
 
 def _schrijf(bron: Path, stand: str = "openbaar") -> None:

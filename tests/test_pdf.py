@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINIMAAL, VOORBEELD
-from voorstel import pdf
-from voorstel.build import bouw
+from voorstel.bouwen.build import bouw
 from voorstel.cli import main
-from voorstel.errors import PdfFout
+from voorstel.kern.errors import PdfFout
+from voorstel.uitvoer import pdf
 
 NEP_SOFFICE = """\
 #!/bin/sh

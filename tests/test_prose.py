@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voorstel.prose import Kop, parse
+from voorstel.kern.prose import Kop, parse
 
 
 def test_koppen_slaan_geen_niveau_over() -> None:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-from voorstel.load import load
-from voorstel.validate import validate
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

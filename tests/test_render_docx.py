@@ -11,7 +11,7 @@ from docx import Document
 from lxml import etree
 
 from conftest import MINIMAAL
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

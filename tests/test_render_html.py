@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import MINIMAAL, ROOT, VOORBEELD
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import MINIMAAL, ROOT
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 GOLDEN = ROOT / "tests" / "golden"
@@ -81,8 +81,8 @@ def test_tekst_over_meer_regels_houdt_de_tabel_heel(tree: Tree, tmp_path: Path) 
 
 
 def test_md_tabel_zet_regeleinden_om_in_spaties() -> None:
-    from voorstel.render.tabel import md_tabel
-    from voorstel.tabellen import cel, tabel
+    from voorstel.blokken.tabellen import cel, tabel
+    from voorstel.uitvoer.tabel import md_tabel
 
     view = tabel("Titel\nop twee", ["Kop\na", "B"], [[cel("een\r\ntwee"), cel("drie")]])
     view["noot"] = "Noot\n\nlang"

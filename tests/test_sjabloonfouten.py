@@ -8,7 +8,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 
 from conftest import MINIMAAL
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 VOETNOOT = MINIMAAL.replace(
     "samenvatting: Een korte samenvatting.\n",

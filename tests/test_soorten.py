@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from voorstel.compute import compute, letter
-from voorstel.errors import ValidatieFout
-from voorstel.load import load
-from voorstel.models import Memo, Raadsinformatiebrief
-from voorstel.validate import validate
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.compute import compute, letter
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
+from voorstel.soorten import Memo, Raadsinformatiebrief
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from test_render_docx import NS, alineas, koppen, tekst, xml
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
 
 GOLDEN = ROOT / "tests" / "golden"
 RIB = ROOT / "data" / "dalfsen" / "rib-inkoop-jeugdhulp-ijsselland.yaml"

@@ -21,8 +21,8 @@ from lxml import etree
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from voorstel import pdf
-from voorstel.build import bouw_bestand
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.uitvoer import pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

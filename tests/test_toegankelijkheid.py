@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from voorstel.build import bouw
+from voorstel.bouwen.build import bouw
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAAL, VOORBEELD
-from voorstel.errors import ValidatieFout
-from voorstel.load import load
-from voorstel.models import Collegevoorstel
-from voorstel.validate import Gevalideerd, validate
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import Gevalideerd, validate
+from voorstel.soorten import Collegevoorstel
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

@@ -11,9 +11,9 @@ import pytest
 from docx import Document
 
 from conftest import MINIMAAL, ROOT, VOORBEELD
-from voorstel import nl
-from voorstel.build import bouw_bestand
-from voorstel.compute import vul_in
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.kern import nl
+from voorstel.pijplijn.compute import vul_in
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 GEMEENTEN = ["Altena", "Breda", "Drimmelen", "Geertruidenberg", "Oosterhout"]
@@ -140,8 +140,8 @@ def test_onbekende_gemeente_in_de_sleutel(tree: Tree, tmp_path: Path) -> None:
 
 
 def test_waarschuwing_bij_een_verschreven_verwijzing(tree: Tree) -> None:
-    from voorstel.load import load
-    from voorstel.validate import validate
+    from voorstel.pijplijn.load import load
+    from voorstel.pijplijn.validate import validate
 
     tekst = MINIMAAL.replace(
         "  - Iets te besluiten.\n", "  - Betaal {{ bijdrag }} en {{ 7*7 }} of {{ totaal }}.\n"

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from voorstel.cli import main
-from voorstel.errors import ValidatieFout
-from voorstel.validate import laad_sleutel
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.validate import laad_sleutel
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from voorstel.build import bouw, bouw_bestand, laad_en_valideer
-from voorstel.compute import compute
-from voorstel.errors import Probleem, ValidatieFout, VoorstelError
-from voorstel.load import load
-from voorstel.validate import validate
+from voorstel.bouwen.build import bouw, bouw_bestand, laad_en_valideer
+from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.pijplijn.compute import compute
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
 
 __all__ = [
     "Probleem",

@@ -1,0 +1,1 @@
+"""The shared building blocks: models of kopblok, tabellen, begroting, verdeelsleutel, ..."""

@@ -1,0 +1,248 @@
+"""Building blocks shared by every document type: kopblok, tabellen, bijlagen, ..."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.types import (
+    Email,
+    Model,
+    NietNegatiefBedrag,
+    NietNegatiefBedragOfPM,
+    Proza,
+    Tekst,
+    Telefoon,
+    fout,
+)
+from voorstel.kern import finance, nl
+
+Openbaarheid = Literal["openbaar", "vertrouwelijk", "geheim"]
+
+
+class Kopblok(Model):
+    """The head of a document: date, openbaarheid and zaaknummer."""
+
+    datum: dt.date
+    openbaarheid: Openbaarheid = "openbaar"
+    zaaknummer: Tekst | None = None
+
+
+class Post(Model):
+    """One line of a cost table."""
+
+    onderdeel: Tekst
+    toelichting: Tekst | None = None
+    opmerking: Tekst | None = None
+    bedrag: NietNegatiefBedragOfPM
+
+
+def som(posten: list[Post]) -> Decimal:
+    """The total of a list of posten; PM posten are left out."""
+    return finance.som([p.bedrag for p in posten])
+
+
+class Kostentabel(Model):
+    """A cost table: posten and their computed total; a stated total is checked."""
+
+    id: Tekst | None = None
+    titel: Tekst | None = None
+    kolom_bedrag: Tekst = "Bedrag"
+    centen: bool = False
+    posten: list[Post] = Field(min_length=1)
+    totaal: NietNegatiefBedrag | None = None
+
+    @field_validator("totaal")
+    @classmethod
+    def _totaal_klopt(cls, totaal: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        posten = info.data.get("posten")
+        if totaal is None or not posten:
+            return totaal
+        berekend = som(posten)
+        if berekend != totaal:
+            raise fout(
+                "totaal",
+                f"het opgegeven totaal {nl.bedrag(totaal)} wijkt af van de som van de posten "
+                f"{nl.bedrag(berekend)}; pas het totaal of de posten aan (of laat 'totaal' weg)",
+            )
+        return totaal
+
+    @property
+    def heeft_pm(self) -> bool:
+        return any(p.bedrag is None for p in self.posten)
+
+    @property
+    def uitgebreid(self) -> bool:
+        """Whether the table needs the toelichting and opmerking columns."""
+        return any(p.toelichting or p.opmerking for p in self.posten)
+
+
+class TitelTekst(Model):
+    """A titled piece of prose: a kanttekening, a risico, a paragraph with a heading."""
+
+    titel: Tekst
+    tekst: Proza
+
+
+class Paragraaf(Model):
+    """A section: an optional heading, text, lettered onderdelen (a., b., ...), more text."""
+
+    titel: Tekst | None = None
+    tekst: Proza | None = None
+    onderdelen: list[TitelTekst] = Field(default_factory=list)
+    tekst_na: Proza | None = None
+
+
+class Bijlage(Model):
+    """An attachment, by title; an optional description and content of its own."""
+
+    titel: Tekst
+    omschrijving: Tekst | None = None
+    inhoud: list[Paragraaf] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_titel(cls, value: Any) -> Any:
+        return {"titel": value} if isinstance(value, str | int) else value
+
+
+class Communicatie(Model):
+    """Communicatie: the kernboodschap and, optionally, how it is communicated."""
+
+    kernboodschap: Proza | None = None
+    tekst: Proza | None = None
+
+
+class FinancieelOnderdeel(Model):
+    """A part of the financial section: a heading, text, a cost table, more text."""
+
+    titel: Tekst | None = None
+    tekst: Proza | None = None
+    tabel: Kostentabel | None = None
+    begroting: Begrotingstabel | None = None
+    verdeling: VerdelingRef | None = None
+    tekst_na: Proza | None = None
+
+
+class MetTekst(Model):
+    """A section with a `tekst` field that may also be written as plain text alone."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_tekst(cls, value: Any) -> Any:
+        return {"tekst": value} if isinstance(value, str) else value
+
+
+class Financien(MetTekst):
+    """The financial section: text and onderdelen, each with an optional cost table."""
+
+    tekst: Proza | None = None
+    onderdelen: list[FinancieelOnderdeel] = Field(default_factory=list)
+
+
+class Risico(Model):
+    """One risk in a risk list: what it is, what it means, and how it is managed."""
+
+    risico: Tekst
+    omschrijving: Proza
+    beheersmaatregelen: Proza | None = None
+
+
+class Risicos(MetTekst):
+    """Risico's: text, a list of risks, or both; plain text alone may be written directly."""
+
+    tekst: Proza | None = None
+    lijst: list[Risico] = Field(default_factory=list)
+
+
+class Portefeuillehouder(Model):
+    """The member of the college responsible, with their role."""
+
+    naam: Tekst
+    rol: Tekst = "wethouder"
+
+
+class Contact(Model):
+    """A contact person and how to reach them: an e-mail address, a phone number or both."""
+
+    naam: Tekst
+    email: Email | None = None
+    telefoon: Telefoon | None = None
+
+    @model_validator(mode="after")
+    def _bereikbaar(self) -> Contact:
+        if self.email is None and self.telefoon is None:
+            raise fout("contact", "geef een e-mailadres (email) of telefoonnummer (telefoon)")
+        return self
+
+
+class Kopgegevens(Model):
+    """The metadata block of a letter to the council: who is responsible and who to ask."""
+
+    portefeuillehouder: Portefeuillehouder
+    eenheid: Tekst
+    contact: Contact
+    openbaarheid: Openbaarheid = "openbaar"
+    zaaknummer: Tekst | None = None
+
+
+class Behandeling(Model):
+    """The meetings that deal with a document; the council meets after the college."""
+
+    collegevergadering: dt.date
+    raadsvergadering: dt.date | None = None
+
+    @field_validator("raadsvergadering")
+    @classmethod
+    def _na_college(cls, raad: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        college = info.data.get("collegevergadering")
+        if raad is not None and college is not None and raad < college:
+            raise fout(
+                "volgorde",
+                f"de raadsvergadering ({nl.datum(raad)}) ligt vóór de collegevergadering "
+                f"({nl.datum(college)}); de raad behandelt het stuk na het college, "
+                "controleer beide datums",
+            )
+        return raad
+
+
+class Ondertekenaar(Model):
+    """Someone who signs: a name and an optional title such as 'drs.'."""
+
+    naam: Tekst
+    titel: Tekst | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _alleen_naam(cls, value: Any) -> Any:
+        return {"naam": value} if isinstance(value, str) else value
+
+
+class Ondertekening(Model):
+    """Burgemeester en wethouders: signed by the burgemeester and the gemeentesecretaris."""
+
+    burgemeester: Ondertekenaar
+    gemeentesecretaris: Ondertekenaar
+
+
+class Document(Model):
+    """Base of every document soort: what its properties (title, author, date) come from."""
+
+    soortnaam: ClassVar[str]
+
+    def documentdatum(self) -> dt.date:
+        """The date the document is known by."""
+        raise NotImplementedError
+
+    def auteur(self) -> str:
+        """Who the document is from, for its properties."""
+        gemeente = getattr(self, "gemeente", None)
+        return f"Gemeente {gemeente}" if gemeente else "Gemeente"
+
+    def titel(self) -> str:
+        """The title in the document properties."""
+        return f"{self.soortnaam}: {getattr(self, 'onderwerp', '')}"

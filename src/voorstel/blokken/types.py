@@ -1,0 +1,206 @@
+"""Field types shared by every model: Dutch amounts, percentages, text and prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+from voorstel.kern import nl
+from voorstel.kern.errors import NotatieFout
+from voorstel.kern.locaties import YamlFloat, YamlInt
+
+
+class Model(BaseModel):
+    """Base of every model: unknown fields are errors, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def fout(kind: str, bericht: str) -> PydanticCustomError:
+    """A validation error with a Dutch message that is never format-interpreted."""
+    leesbaar = bericht.encode("utf-8", "backslashreplace").decode("utf-8")
+    return PydanticCustomError(kind, "{bericht}", {"bericht": leesbaar})
+
+
+_KOMMAGETAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+_VOORBEELD = {"bedrag": '1500 of "€ 1.500,00"', "getal": '1500 of "1.234,5"'}
+
+
+def _andere_notatie(text: str, soort: str) -> PydanticCustomError:
+    """A YAML number in hex, octal, binary, exponent or zero-padded notation."""
+    voorbeeld = _VOORBEELD.get(soort, '"18,33%"')
+    return fout(
+        soort,
+        f'"{text}" is geen {soort}: schrijf het in gewone cijfers, zonder voorloopnullen, '
+        f"exponent (e) of 0x/0o/0b, bijvoorbeeld {voorbeeld}",
+    )
+
+
+def _dubbelzinnig(text: str) -> PydanticCustomError:
+    whole, _, frac = text.lstrip("-").partition(".")
+    if len(frac) == 3 and whole.isdigit() and frac.isdigit():
+        plain = text.replace(".", "")
+        return fout("dubbelzinnig", f'"{text}" is dubbelzinnig; schrijf {plain} of "{text},00"')
+    return fout(
+        "dubbelzinnig",
+        f'"{text}" is dubbelzinnig; schrijf "{text.replace(".", ",")}" met een komma '
+        "als decimaalteken (tussen aanhalingstekens)",
+    )
+
+
+def parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
+    if isinstance(value, YamlInt) or (
+        isinstance(value, YamlFloat) and not _KOMMAGETAL.fullmatch(value)
+    ):
+        raise _andere_notatie(str(value), soort)
+    if isinstance(value, YamlFloat):
+        raise _dubbelzinnig(str(value))
+    if isinstance(value, bool):
+        raise fout(soort, f"moet een {soort} zijn, geen ja/nee-waarde")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            result: Decimal = parse(value)
+        except NotatieFout as exc:
+            raise fout(soort, exc.message) from None
+        return result
+    raise fout(soort, f'moet een {soort} zijn, bijvoorbeeld 1500 of "€ 1.500,00"')
+
+
+def _bedrag(value: Any) -> Decimal:
+    return parse_decimal(value, nl.parse_bedrag, "bedrag")
+
+
+def _getal(value: Any) -> Decimal:
+    return parse_decimal(value, nl.parse_getal, "getal")
+
+
+def _procent(value: Any) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise fout("procent", f'{value} mist het procentteken; schrijf "{value}%"')
+    return parse_decimal(value, nl.parse_procent, "percentage")
+
+
+def _tekst(value: Any) -> str:
+    if isinstance(value, bool):
+        raise fout("tekst", "moet tekst zijn, geen ja/nee-waarde")
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise fout("tekst", "moet tekst zijn, geen lijst of groep velden")
+
+
+def _niet_leeg(value: str) -> str:
+    if not value.strip():
+        raise fout("leeg", "mag niet leeg zijn")
+    return value
+
+
+def _niet_negatief(value: Decimal) -> Decimal:
+    if value < 0:
+        raise fout("negatief", f"mag niet negatief zijn ({nl.bedrag(value)})")
+    return value
+
+
+_as_str = PlainSerializer(lambda v: v, return_type=Decimal)
+
+Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str]
+"""An amount of money in euros: a YAML integer or a Dutch string ("€ 11.326,00")."""
+
+NietNegatiefBedrag = Annotated[
+    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str
+]
+
+
+def _bedrag_of_pm(value: Any) -> Decimal | None:
+    if isinstance(value, str) and value.strip().upper() == "PM":
+        return None
+    return _bedrag(value)
+
+
+def _niet_negatief_of_pm(value: Decimal | None) -> Decimal | None:
+    return None if value is None else _niet_negatief(value)
+
+
+BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm)]
+"""An amount, negative too (a bezuiniging, a mutation), or PM (pro memorie: not yet known,
+left out of sums) as None."""
+
+NietNegatiefBedragOfPM = Annotated[
+    Decimal | None, BeforeValidator(_bedrag_of_pm), AfterValidator(_niet_negatief_of_pm)
+]
+"""A non-negative amount (a cost), or PM."""
+
+Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
+"""A number: a YAML integer or a Dutch string ("1.234,5")."""
+
+Procent = Annotated[Decimal, BeforeValidator(_procent), _as_str]
+"""A percentage in points: "18,33%" is Decimal("18.33")."""
+
+
+def _aandeel(value: Decimal) -> Decimal:
+    if not 0 <= value <= 100:
+        raise fout("aandeel", f"moet tussen 0% en 100% liggen, niet {nl.procent(value)}")
+    return value
+
+
+Aandeel = Annotated[Decimal, BeforeValidator(_procent), AfterValidator(_aandeel), _as_str]
+"""A share of a whole in points, 0% to 100%: "25%" is Decimal("25")."""
+
+Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg)]
+"""One line or a short piece of plain text; YAML numbers are taken as their text."""
+
+
+class ProzaTekst(str):
+    """Text in the Markdown subset; the marker lets checks find every prose field."""
+
+
+def _proza(value: str) -> ProzaTekst:
+    return ProzaTekst(_niet_leeg(value))
+
+
+Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza)]
+"""Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""
+
+
+def _email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise fout(
+            "email", f'"{value}" is geen geldig e-mailadres; schrijf het als naam@gemeente.nl'
+        ) from None
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_tekst), AfterValidator(_email)]
+"""An e-mail address, checked for its form (not whether it exists), kept as written."""
+
+_TELEFOON = re.compile(r"\+?[0-9][0-9 ()-]*")
+
+
+def _telefoon(value: str) -> str:
+    cijfers = sum(c.isdigit() for c in value)
+    if not _TELEFOON.fullmatch(value) or not 10 <= cijfers <= 15:
+        raise fout(
+            "telefoon",
+            f'"{value}" is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" '
+            'of "+31 529 48 83 88"',
+        )
+    return value
+
+
+Telefoon = Annotated[str, BeforeValidator(_tekst), AfterValidator(_telefoon)]
+"""A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""

@@ -1,0 +1,1 @@
+"""Building: discover sources, plan outputs, batch builds, incremental state, diff, new."""

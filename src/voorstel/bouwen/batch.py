@@ -1,0 +1,200 @@
+"""Batch builds: every document, only those that changed, in parallel across the cores.
+
+The main process decides from the state in the output folder which documents changed
+(without parsing YAML), hands those to worker processes and records what each was built
+from. Each worker writes its own outputs atomically and returns only a small result, so
+memory stays flat however many documents there are. Results come back in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voorstel.bouwen.build import (
+    STANDAARD_FORMATEN,
+    Resultaat,
+    bouw_bestand,
+    controleer_namen,
+    verzamel,
+)
+from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
+from voorstel.kern.errors import VoorstelError
+from voorstel.uitvoer import pdf
+
+BEWAAR_ELKE = 5.0
+"""Seconds between writes of the state during a long batch (so a crash loses little)."""
+
+Taak = tuple[Path, Path | None]
+"""A source file and the folder it was found in (which decides its output path)."""
+Voortgang = Callable[[int, int], None]
+"""Called with (done, total) after every document built."""
+
+
+@dataclass
+class Batch:
+    """What a batch build did: the results of the documents built, in input order."""
+
+    resultaten: list[Resultaat] = field(default_factory=list)
+    totaal: int = 0
+    verwijderd: dict[Path, str] = field(default_factory=dict)
+    """Old outputs removed because their document no longer makes them, with why (Dutch)."""
+
+    @property
+    def ongewijzigd(self) -> int:
+        """Documents left as they were because nothing they are built from changed."""
+        return self.totaal - len(self.resultaten)
+
+
+@dataclass(frozen=True)
+class Opties:
+    """The build options every document of a batch shares."""
+
+    out: Path
+    formaten: tuple[str, ...] = STANDAARD_FORMATEN
+    sjablonen: tuple[Path, ...] = ()
+    publicatie: bool = False
+    pdfa: bool = False
+
+    def instellingen(self, code: str, basis: Path | None) -> str:
+        """The hash of everything besides files that decides a document's outputs."""
+        return instellingen_hash(
+            code=code,
+            formaten=sorted(self.formaten),
+            sjablonen=[os.path.abspath(p) for p in self.sjablonen],
+            publicatie=self.publicatie,
+            pdfa=self.pdfa,
+            basis=None if basis is None else os.path.abspath(basis),
+        )
+
+
+def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
+    """Build one document; any failure, even an unexpected one, becomes its result."""
+    try:
+        return bouw_bestand(
+            bron, opties.out, opties.formaten, opties.sjablonen, basis, opties.publicatie
+        )
+    except Exception as exc:  # a bug in one document must not stop the batch
+        return Resultaat(bron, fout=_onverwacht(bron, exc))
+
+
+def _onverwacht(bron: Path, exc: BaseException) -> VoorstelError:
+    return VoorstelError(
+        f"onverwachte fout bij het maken ({type(exc).__name__}: {exc}); de uitvoer van dit "
+        "document is niet aangeraakt; meld dit aan de beheerders van voorstel",
+        path=bron,
+    )
+
+
+def processen_standaard() -> int:
+    """How many worker processes: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return max(1, os.cpu_count() or 1)
+
+
+def bouw_parallel(
+    taken: Sequence[Taak], opties: Opties, processen: int
+) -> Iterator[tuple[int, Resultaat]]:
+    """(index, result) for every task as it finishes; in this process if there is only
+    one worker or one task, else in a pool of worker processes."""
+    if processen <= 1 or len(taken) <= 1:
+        for index, (bron, basis) in enumerate(taken):
+            yield index, bouw_een(bron, basis, opties)
+        return
+    with ProcessPoolExecutor(max_workers=min(processen, len(taken))) as pool:
+        futures: dict[Future[Resultaat], int] = {
+            pool.submit(bouw_een, bron, basis, opties): index
+            for index, (bron, basis) in enumerate(taken)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except BrokenProcessPool as exc:
+                yield index, Resultaat(taken[index][0], fout=_onverwacht(taken[index][0], exc))
+
+
+def bouw_batch(
+    paden: Sequence[Path],
+    opties: Opties,
+    forceer: bool = False,
+    processen: int | None = None,
+    voortgang: Voortgang | None = None,
+) -> Batch:
+    """Build every document under `paden` that changed since the last build into
+    `opties.out` (with `forceer`: every document) and record the new state there."""
+    met_pdf = pdf.PDF in opties.formaten
+    if met_pdf:
+        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    staat = Staat.lees(opties.out)
+    afdrukken = Vingerafdrukken()
+    code = code_hash()
+    alle = verzamel(paden)
+    controleer_namen(alle)
+    instellingen = [opties.instellingen(code, basis) for _, basis in alle]
+    te_bouwen = [
+        index
+        for index, (bron, _) in enumerate(alle)
+        if forceer or not staat.actueel(bron, instellingen[index], afdrukken)
+    ]
+    for index in te_bouwen:
+        afdrukken.van(os.path.abspath(alle[index][0]))  # the source as it was before building
+    klaar: dict[int, Resultaat] = {}
+    bewaard = time.monotonic()
+    for positie, resultaat in bouw_parallel(
+        [alle[i] for i in te_bouwen], opties, processen or processen_standaard()
+    ):
+        index = te_bouwen[positie]
+        klaar[index] = resultaat
+        if not met_pdf:
+            _noteer(staat, resultaat, instellingen[index], afdrukken)
+            if time.monotonic() - bewaard > BEWAAR_ELKE:
+                staat.schrijf()
+                bewaard = time.monotonic()
+        if voortgang is not None:
+            voortgang(len(klaar), len(te_bouwen))
+    resultaten = [klaar[index] for index in sorted(klaar)]
+    if met_pdf:
+        pdf.maak_pdfs(resultaten, opties.out, opties.pdfa)
+        for index in sorted(klaar):
+            _noteer(staat, klaar[index], instellingen[index], afdrukken)
+    verwijderd = _ruim_op(staat, resultaten)
+    staat.schrijf()
+    return Batch(resultaten, len(alle), verwijderd)
+
+
+def _ruim_op(staat: Staat, resultaten: list[Resultaat]) -> dict[Path, str]:
+    """Remove the outputs documents no longer make; each with why, for the user."""
+    niet_openbaar = {sleutel(r.bron) for r in resultaten if r.overgeslagen is not None}
+    return {
+        pad: "niet openbaar, hoort niet in uitvoer voor publicatie"
+        if bron in niet_openbaar
+        else "niet meer gemaakt"
+        for bron, pad in staat.ruim_op()
+    }
+
+
+def _noteer(
+    staat: Staat, resultaat: Resultaat, instellingen: str, afdrukken: Vingerafdrukken
+) -> None:
+    """Record a built document; forget a failed one, so the next build tries it again."""
+    if resultaat.fout is not None:
+        staat.vergeet(resultaat.bron, resultaat.geschreven)
+        return
+    try:
+        staat.noteer(
+            resultaat.bron,
+            instellingen,
+            resultaat.afhankelijkheden,
+            resultaat.geschreven,
+            afdrukken,
+        )
+    except OSError:
+        staat.vergeet(resultaat.bron, resultaat.geschreven)

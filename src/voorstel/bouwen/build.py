@@ -1,0 +1,195 @@
+"""Build: load, validate, compute, render every format, and only then write."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.pijplijn import openbaar
+from voorstel.pijplijn.compute import varianten
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import Gevalideerd, validate
+from voorstel.pijplijn.write import schrijf_alles
+from voorstel.uitvoer import RENDERERS, Renderer, pdf
+
+STANDAARD_FORMATEN = ("docx", "md")
+FORMATEN = (*RENDERERS, pdf.PDF)
+"""Every format --format takes: the renderers, and PDF made from the Word output."""
+DOCUMENT_SOORTEN_ZONDER_UITVOER = frozenset({"verdeelsleutel"})
+
+
+@dataclass
+class Resultaat:
+    """What building one source file gave: written files, warnings, or an error."""
+
+    bron: Path
+    geschreven: list[Path] = field(default_factory=list)
+    waarschuwingen: list[Probleem] = field(default_factory=list)
+    fout: VoorstelError | None = None
+    overgeslagen: str | None = None
+    """Why a document was not built (e.g. not public, in a build for publication)."""
+    pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
+    """Word output still to be converted to PDF, by the relative .pdf path."""
+    te_schrijven: dict[Path, bytes] = field(default_factory=dict)
+    """With PDF: the other outputs, written together with the PDFs once those are made."""
+    afhankelijkheden: list[Path] = field(default_factory=list)
+    """The files besides the source the outputs came from: shared files, templates."""
+
+    @property
+    def gelukt(self) -> bool:
+        return self.fout is None
+
+
+def laad_en_valideer(path: Path) -> Gevalideerd:
+    """Load and validate one document."""
+    return validate(load(path))
+
+
+def renderers(formaten: Sequence[str], sjablonen: Sequence[Path] = ()) -> list[Renderer]:
+    """One renderer per requested format."""
+    return [RENDERERS[name](sjablonen) for name in formaten]
+
+
+def slug(naam: str) -> str:
+    """A gemeente's name as part of a file name: 'Geertruidenberg' -> 'geertruidenberg'."""
+    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gemeente"
+
+
+def render_document(
+    gevalideerd: Gevalideerd, outputs: Sequence[Renderer], naam: str = "document"
+) -> dict[str, bytes]:
+    """Every output of one document (and of each variant) by name suffix; nothing is
+    written yet: '.docx' for the document, '-oosterhout.docx' for a variant, and files
+    an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links."""
+    rendered: dict[str, bytes] = {}
+    gemeenten: dict[str, str | None] = {}
+    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+        achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+        if achtervoegsel in gemeenten:
+            raise VoorstelError(
+                f"de gemeenten '{gemeenten[achtervoegsel]}' en '{gemeente}' zouden dezelfde "
+                f"bestandsnaam krijgen ({naam}{achtervoegsel}); maak de namen in de "
+                "verdeelsleutel duidelijker verschillend",
+                path=gevalideerd.bron.path,
+            )
+        gemeenten[achtervoegsel] = gemeente
+        for renderer in outputs:
+            for suffix, data in renderer.uitvoer(context, naam + achtervoegsel).items():
+                rendered[achtervoegsel + suffix] = data
+    return rendered
+
+
+def uitvoernaam(bron: Path, basis: Path | None) -> Path:
+    """Where a source's outputs go under the output folder (without suffix)."""
+    if basis is not None:
+        try:
+            return bron.resolve().relative_to(basis.resolve()).with_suffix("")
+        except ValueError:
+            pass
+    return Path(bron.stem)
+
+
+def bouw_bestand(
+    bron: Path,
+    out: Path,
+    formaten: Sequence[str] = STANDAARD_FORMATEN,
+    sjablonen: Sequence[Path] = (),
+    basis: Path | None = None,
+    publicatie: bool = False,
+) -> Resultaat:
+    """Build one source file into `out`; errors are returned, not raised."""
+    resultaat = Resultaat(bron)
+    try:
+        gevalideerd = laad_en_valideer(bron)
+        resultaat.waarschuwingen = gevalideerd.waarschuwingen
+        if gevalideerd.soort in DOCUMENT_SOORTEN_ZONDER_UITVOER:
+            raise VoorstelError(
+                f"dit is een {gevalideerd.soort}, een gedeeld bestand en geen document; bouw "
+                "de documenten die ernaar verwijzen",
+                path=bron,
+            )
+        if publicatie and not openbaar.is_openbaar(gevalideerd.document):
+            resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
+            return resultaat
+        uitvoer = renderers(pdf.bronformaten(formaten), sjablonen)
+        resultaat.afhankelijkheden = [
+            *gevalideerd.afhankelijkheden,
+            *(p for r in uitvoer for p in r.bestanden(gevalideerd.soort)),
+        ]
+        naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
+        rendered = render_document(gevalideerd, uitvoer, naam.name)
+        outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
+        outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
+        if pdf.PDF in formaten:  # written with the PDFs, so a failed PDF leaves all as it was
+            resultaat.te_schrijven = outputs
+        else:
+            resultaat.geschreven = schrijf_alles(out, outputs)
+    except VoorstelError as exc:
+        if exc.path is None:  # raised while computing: name the document it belongs to
+            exc.path = str(bron)
+        resultaat.fout = exc
+    return resultaat
+
+
+def is_document(path: Path) -> bool:
+    """Whether a YAML file is a document to build (not a shared file such as a key)."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    for line in head.splitlines():
+        if line.startswith("soort:"):
+            return line.split(":", 1)[1].strip().strip("'\"") not in DOCUMENT_SOORTEN_ZONDER_UITVOER
+    return True
+
+
+def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, Path | None]]:
+    """Expand folders into their document files (with `gedeeld`, shared files such as
+    verdeelsleutels too), each with the folder it came from."""
+    result: list[tuple[Path, Path | None]] = []
+    for path in paden:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            result.extend((p, path) for p in files if gedeeld or is_document(p))
+        elif gedeeld or is_document(path):
+            result.append((path, None))
+    return result
+
+
+def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
+    """Refuse two sources whose outputs would have the same name (ink.yaml and ink.yml)."""
+    gezien: dict[Path, Path] = {}
+    for bron, basis in bronnen:
+        naam = uitvoernaam(bron, basis)
+        if naam in gezien:
+            raise VoorstelError(
+                f"'{gezien[naam]}' en '{bron}' zouden dezelfde uitvoer krijgen ({naam}.*); "
+                "hernoem een van beide"
+            )
+        gezien[naam] = bron
+
+
+def bouw(
+    paden: Iterable[Path],
+    out: Path,
+    formaten: Sequence[str] = STANDAARD_FORMATEN,
+    sjablonen: Sequence[Path] = (),
+    publicatie: bool = False,
+    pdfa: bool = False,
+) -> list[Resultaat]:
+    """Build every given file (folders: every document in them); PDFs in one batch."""
+    if pdf.PDF in formaten:
+        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    bronnen = verzamel(paden)
+    controleer_namen(bronnen)
+    resultaten = [
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie) for bron, basis in bronnen
+    ]
+    if pdf.PDF in formaten:
+        pdf.maak_pdfs(resultaten, out, pdfa)
+    return resultaten

@@ -1,0 +1,328 @@
+"""The command line: click commands only; the work is done by the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from voorstel import __version__
+from voorstel.blokken import tabellen
+from voorstel.bouwen.batch import Batch, Opties, bouw_batch
+from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
+from voorstel.bouwen.nieuw import nieuw
+from voorstel.bouwen.voortgang import voortgangsbalk
+from voorstel.cli.nl import NlGroup
+from voorstel.kern import nl
+from voorstel.kern.errors import VoorstelError
+from voorstel.pijplijn.validate import laad_sleutel
+from voorstel.soorten import SOORTEN
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=NlGroup, context_settings=CONTEXT)
+@click.version_option(
+    __version__,
+    prog_name="voorstel",
+    message="%(prog)s %(version)s",
+    help="Toon het versienummer en stop.",
+)
+def main() -> None:
+    """voorstel: van YAML-data naar complete gemeentelijke documenten.
+
+    Schrijf de feiten van een voorstel in één YAML-bestand onder data/ en maak er met één
+    opdracht een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van in Word
+    (.docx) en Markdown (.md), met Nederlandse notatie van bedragen, percentages en datums.
+    Begin een nieuw document met 'voorstel new'.
+    """
+
+
+def _toon(probleem: object, err: bool = True) -> None:
+    click.echo(str(probleem), err=err)
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def validate(bestanden: tuple[Path, ...]) -> None:
+    """Controleer documenten; meld elk probleem met pad en regel.
+
+    Elk probleem staat op een eigen regel als pad:regel: veld: melding.
+
+    Geef bestanden of mappen op. Eindigt met code 0 als alles geldig is, anders met 1.
+    Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
+    """
+    fouten = 0
+    for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
+        fouten += 1
+        _toon(f"geen documenten gevonden in {leeg} (geen .yaml- of .yml-bestanden)")
+    for bron, _ in verzamel(bestanden, gedeeld=True):
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError as exc:
+            fouten += len(exc.problemen)
+            for probleem in exc.problemen:
+                _toon(probleem)
+            continue
+        for waarschuwing in gevalideerd.waarschuwingen:
+            _toon(waarschuwing)
+        click.echo(f"{bron}: geldig")
+    if fouten:
+        click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)
+        raise SystemExit(1)
+
+
+def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in FORMATEN]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"onbekend formaat '{', '.join(unknown)}'; kies uit {', '.join(FORMATEN)}"
+        )
+    return names
+
+
+def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(f"{value} kan niet; geef 1 of meer")
+    return value
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    default=Path("build"),
+    type=click.Path(file_okay=False, path_type=Path),
+    show_default=True,
+    help="Uitvoermap.",
+)
+@click.option(
+    "--format",
+    "formaten",
+    default=",".join(STANDAARD_FORMATEN),
+    callback=_formaten,
+    show_default=True,
+    help="Formaten, met komma's gescheiden: "
+    + ", ".join(FORMATEN)
+    + " (PDF via LibreOffice, in één keer voor alle documenten).",
+)
+@click.option(
+    "--templates",
+    "sjablonen",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
+)
+@click.option(
+    "--pdfa",
+    is_flag=True,
+    help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
+)
+@click.option(
+    "--publicatie",
+    is_flag=True,
+    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
+)
+@click.option(
+    "--force",
+    "forceer",
+    is_flag=True,
+    help="Maak alle documenten opnieuw, ook als er niets aan veranderd is.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    "stil",
+    is_flag=True,
+    help="Geen voortgangsbalk en geen regel per geschreven bestand; alleen fouten en de "
+    "samenvatting.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    "processen",
+    type=int,
+    default=None,
+    metavar="GETAL",
+    callback=_processen,
+    help="Aantal documenten dat tegelijk gemaakt wordt [standaard: het aantal processorkernen].",
+)
+def build(
+    bestanden: tuple[Path, ...],
+    out: Path,
+    formaten: tuple[str, ...],
+    sjablonen: tuple[Path, ...],
+    pdfa: bool,
+    publicatie: bool,
+    forceer: bool,
+    stil: bool,
+    processen: int | None,
+) -> None:
+    """Maak documenten van YAML-bestanden of mappen.
+
+    Zonder argumenten bouwt het alles in data/. Alleen documenten die veranderd zijn
+    sinds de vorige keer worden opnieuw gemaakt: als het bestand zelf, een
+    verdeelsleutel of sjabloon dat het gebruikt, de opties of voorstel zelf veranderd
+    zijn, of als uitvoer ontbreekt. Wat er gemaakt is, staat in de uitvoermap
+    (.voorstel-staat.json)."""
+    paden = bestanden or (Path("data"),)
+    if not bestanden and not Path("data").is_dir():
+        raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
+    if pdfa and "pdf" not in formaten:
+        formaten = (*formaten, "pdf")
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
+    try:
+        with voortgangsbalk(stil) as voortgang:
+            batch = bouw_batch(paden, opties, forceer, processen, voortgang)
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
+    _meld(batch, stil)
+
+
+def _meld(batch: Batch, stil: bool) -> None:
+    """Report a batch: warnings, skipped and failed documents, written files, a summary."""
+    resultaten = batch.resultaten
+    mislukt = 0
+    overgeslagen = 0
+    for resultaat in resultaten:
+        for waarschuwing in resultaat.waarschuwingen:
+            _toon(waarschuwing)
+        if resultaat.overgeslagen is not None:
+            overgeslagen += 1
+            click.echo(
+                f"overgeslagen: {_relatief(resultaat.bron)} is {resultaat.overgeslagen} en "
+                "hoort niet in uitvoer voor publicatie"
+            )
+            continue
+        if resultaat.fout is not None:
+            mislukt += 1
+            for probleem in resultaat.fout.problemen:
+                _toon(probleem)
+            continue
+        if not stil:
+            for path in resultaat.geschreven:
+                click.echo(f"geschreven: {_relatief(path)}")
+    if not stil:
+        for path, reden in batch.verwijderd.items():
+            click.echo(f"verwijderd: {_relatief(path)} ({reden})")
+    gemaakt = len(resultaten) - mislukt - overgeslagen
+    if batch.ongewijzigd:
+        samenvatting = f"{len(resultaten)} van {batch.totaal} documenten gewijzigd"
+        if resultaten:
+            samenvatting += f", {gemaakt} gemaakt"
+    else:
+        samenvatting = f"{gemaakt} van {batch.totaal} documenten gemaakt"
+    if overgeslagen:
+        samenvatting += f", {overgeslagen} overgeslagen (niet openbaar)"
+    if mislukt and batch.ongewijzigd:
+        samenvatting += f", {mislukt} mislukt"
+    if batch.verwijderd:
+        aantal = len(batch.verwijderd)
+        samenvatting += (
+            f", {aantal} {'oud bestand' if aantal == 1 else 'oude bestanden'} verwijderd"
+        )
+    click.echo(samenvatting)
+    if mislukt:
+        raise SystemExit(1)
+
+
+def _relatief(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@main.command()
+@click.argument("sleutel", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bedrag")
+@click.option("--csv", "als_csv", is_flag=True, help="Puntkomma-gescheiden uitvoer (voor Excel).")
+def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
+    """Verdeel BEDRAG over de gemeenten van een verdeelsleutel.
+
+    BEDRAG mag gewoon of in Nederlandse notatie: 70000, 70.000 of "€ 70.000,00"
+    ("1.500" is vijftienhonderd). Afronding met de methode van de grootste resten: elke
+    kolom en het geheel tellen precies op.
+    """
+    try:
+        bedrag_waarde = nl.parse_bedrag(bedrag)
+        verdeelsleutel = laad_sleutel(sleutel)
+        verdeling = verdeelsleutel.verdeel(bedrag_waarde)
+    except VoorstelError as exc:
+        for probleem in exc.problemen:
+            _toon(probleem if exc.path else f"fout: {exc.message}")
+        raise SystemExit(1) from None
+    centen = verdeelsleutel.eenheid == "cent"
+    if als_csv:
+        click.echo(tabellen.verdeling_csv(verdeling, centen), nl=False)
+    else:
+        click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
+        click.echo(tabellen.verdeling_tekst(verdeling, centen))
+
+
+@main.command()
+@click.argument("soort", type=click.Choice(sorted(SOORTEN)), metavar="SOORT")
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD")
+@click.option(
+    "--templates",
+    "sjablonen",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Map met eigen sjablonen; een eigen <soort>/nieuw.yaml gaat voor.",
+)
+def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
+    """Maak een nieuw YAML-bestand voor een document van SOORT in PAD.
+
+    SOORT is collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie. Het bestand
+    bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
+    vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
+    bestand wordt nooit overschreven.
+    """
+    try:
+        nieuw(soort, pad, sjablonen)
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
+    click.echo(f"gemaakt: {pad}")
+    click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")
+
+
+@main.command()
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--rev",
+    "bereik",
+    metavar="A..B",
+    help="Vergelijk één bestand tussen twee versies in git, bijvoorbeeld HEAD~1..HEAD "
+    "(zonder B: met het bestand zoals het nu is).",
+)
+def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
+    """Toon elk cijfer dat veranderd is tussen twee versies van een voorstel.
+
+    Geef OUD en NIEUW, of met --rev één bestand. Vergeleken wordt wat de documenten laten
+    zien: bedragen, totalen, percentages en de verdeling per gemeente, elk met de plek
+    waar het staat.
+    """
+    from voorstel.bouwen.verschil import verschil, verschil_rev
+
+    verwacht = 1 if bereik else 2
+    if len(bestanden) != verwacht:
+        raise click.UsageError(
+            "geef één bestand met --rev" if bereik else "geef twee bestanden: OUD en NIEUW"
+        )
+    try:
+        if bereik:
+            wijzigingen = verschil_rev(bereik, bestanden[0])
+        else:
+            wijzigingen = verschil(bestanden[0], bestanden[1])
+    except VoorstelError as exc:
+        for probleem in exc.problemen:
+            _toon(probleem if exc.path else f"fout: {exc.message}")
+        raise SystemExit(1) from None
+    for wijziging in wijzigingen:
+        click.echo(str(wijziging))
+    aantal = len(wijzigingen)
+    click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")

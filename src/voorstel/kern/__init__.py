@@ -1,0 +1,1 @@
+"""The core: errors, source locations, Dutch formats, money and prose. No rendering."""

@@ -1,0 +1,248 @@
+"""Compute: a valid model -> the one template context, with every derived figure.
+
+No I/O and Decimal only. Every output format renders from this context, so a figure can
+never differ between the .docx and the .md. A regional proposal gives one context per
+gemeente in its key (a variant) plus the regional overview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from voorstel.blokken import tabellen
+from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.modellen import Contact, Document, Kostentabel, Paragraaf, som
+from voorstel.blokken.verdeelsleutel import Verdeelsleutel
+from voorstel.kern import finance, nl
+from voorstel.kern.errors import VoorstelError
+from voorstel.soorten.collegevoorstel.model import Collegevoorstel
+from voorstel.soorten.inkoopstrategie import compute as inkoop
+from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie
+
+
+@dataclass
+class Berekening:
+    """What compute needs besides the model: the shared files and the variant's gemeente."""
+
+    doc: BaseModel
+    sleutels: Mapping[str, Verdeelsleutel] = field(default_factory=dict)
+    gemeente: str | None = None
+    cijfers: dict[str, Any] = field(default_factory=dict)
+
+
+def kostentabel(tabel: Kostentabel) -> dict[str, Any]:
+    """A cost table with its computed total and which columns it needs."""
+    return {
+        "totaal": som(tabel.posten),
+        "uitgebreid": tabel.uitgebreid,
+        "noot": tabellen.PM_NOOT if tabel.heeft_pm else None,
+    }
+
+
+def letter(index: int) -> str:
+    """The letter of the index-th lettered item: a, b, ..., z, aa, ab, ..."""
+    letters = string.ascii_lowercase
+    return letters[index] if index < len(letters) else letter(index // 26 - 1) + letter(index % 26)
+
+
+def paragraaf(view: dict[str, Any]) -> None:
+    """Letter the onderdelen of a paragraaf: a., b., c., starting again in each paragraaf."""
+    for index, onderdeel in enumerate(view["onderdelen"]):
+        onderdeel["letter"] = letter(index)
+
+
+def blokken(value: Any, view: Any) -> Iterator[tuple[BaseModel, dict[str, Any]]]:
+    """Every model inside a document with its view in the context, depth first."""
+    if isinstance(value, BaseModel):
+        yield value, view
+        for name in type(value).model_fields:
+            yield from blokken(getattr(value, name), view[name])
+    elif isinstance(value, list | tuple):
+        for item, item_view in zip(value, view, strict=True):
+            yield from blokken(item, item_view)
+
+
+def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) -> None:
+    """Derived figures of the shared blocks, wherever a soort uses them."""
+    totalen = {
+        blok.id: som(blok.posten)
+        for blok, _ in blokken(doc, context)
+        if isinstance(blok, Kostentabel) and blok.id
+    }
+    for block, view in blokken(doc, context):
+        if isinstance(block, Kostentabel):
+            view.update(kostentabel(block))
+        elif isinstance(block, Begrotingstabel):
+            view.update(tabellen.begrotingstabel(block))
+        elif isinstance(block, VerdelingRef):
+            view.update(_verdeling(block, totalen, b))
+        elif isinstance(block, Paragraaf):
+            paragraaf(view)
+        elif isinstance(block, Contact):
+            view["gegevens"] = ", ".join(g for g in (block.email, block.telefoon) if g)
+
+
+def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening) -> dict[str, Any]:
+    """The allocation table of a proposal, computed from its key and amount."""
+    regio = getattr(b.doc, "regio", None)
+    pad = ref.sleutel or (regio.verdeelsleutel if regio is not None else None)
+    if pad is None:
+        raise VoorstelError("een verdeling heeft een 'sleutel' nodig, of 'regio.verdeelsleutel'")
+    if ref.tabel is not None and ref.tabel not in totalen:
+        raise VoorstelError(f"verdeling: geen kostentabel met id '{ref.tabel}'")
+    bedrag = ref.bedrag if ref.bedrag is not None else totalen[str(ref.tabel)]
+    sleutel = b.sleutels[pad]
+    verdeling = sleutel.verdeel(bedrag)
+    if "bijdrage" not in b.cijfers:
+        b.cijfers.update(_cijfers(verdeling, b.gemeente))
+    return tabellen.verdeeltabel(sleutel, verdeling, ref.titel, ref.centen, b.gemeente)
+
+
+def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, Any]:
+    """The figures prose may name: the variant's own bijdrage and percentage, the total."""
+    if gemeente is not None and gemeente not in verdeling.gemeenten:
+        raise VoorstelError(f"gemeente '{gemeente}' staat niet in de verdeling")
+    if gemeente is None:
+        return {
+            "bijdrage": verdeling.totaal,
+            "percentage": Decimal(100),
+            "totaal": verdeling.totaal,
+        }
+    return {
+        "bijdrage": verdeling.gemeentetotaal(gemeente),
+        "percentage": verdeling.percentages[gemeente],
+        "totaal": verdeling.totaal,
+    }
+
+
+def _collegevoorstel(doc: Collegevoorstel, context: dict[str, Any]) -> None:
+    per_punt: Counter[int] = Counter()
+    for argument, view in zip(doc.argumenten, context["argumenten"], strict=True):
+        per_punt[argument.beslispunt] += 1
+        view["nummer"] = f"{argument.beslispunt}.{per_punt[argument.beslispunt]}"
+
+
+COMPUTERS: dict[type[BaseModel], Callable[[Any, dict[str, Any]], None]] = {
+    # Figures only one soort has; those of the shared blocks are made for every soort.
+    Collegevoorstel: _collegevoorstel,
+    Inkoopstrategie: inkoop.bereken,
+}
+
+
+def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
+    soort = str(getattr(doc, "soort"))  # noqa: B009
+    datum = doc.documentdatum()
+    regio = getattr(doc, "regio", None)
+    if gemeente:
+        auteur = f"Gemeente {gemeente}"
+    elif regio is not None:
+        auteur = str(regio.naam)
+    else:
+        auteur = doc.auteur()
+    return {
+        "soort": soort,
+        "soortnaam": doc.soortnaam,
+        "titel": doc.titel(),
+        "onderwerp": str(getattr(doc, "onderwerp", "")),
+        "auteur": auteur,
+        "datum": dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC),
+        "gemeente": gemeente,
+    }
+
+
+def compute(
+    doc: BaseModel,
+    sleutels: Mapping[str, Verdeelsleutel] | None = None,
+    gemeente: str | None = None,
+    overzicht: bool = False,
+) -> dict[str, Any]:
+    """The template context of a valid document (for one gemeente, or the overview).
+
+    Without a gemeente the document's own `gemeente` is used, except for the regional
+    overview (`overzicht`), which is never one gemeente's version.
+    """
+    if not isinstance(doc, Document):
+        raise TypeError(f"{type(doc).__name__} is geen documentsoort")
+    eigen_gemeente = None if overzicht else getattr(doc, "gemeente", None)
+    berekening = Berekening(doc, sleutels or {}, gemeente or eigen_gemeente)
+    context = doc.model_dump()
+    _gedeelde_blokken(doc, context, berekening)
+    eigen = COMPUTERS.get(type(doc))
+    if eigen is not None:
+        eigen(doc, context)
+    if "gemeente" in context:
+        context["gemeente"] = berekening.gemeente
+    context["meta"] = _meta(doc, berekening.gemeente)
+    cijfers: dict[str, Any] = {"gemeente": berekening.gemeente, **berekening.cijfers}
+    regio = getattr(doc, "regio", None)
+    if regio is not None:
+        cijfers["regio"] = regio.naam
+        if cijfers["gemeente"] is None:
+            cijfers["gemeente"] = regio.naam
+    context["cijfers"] = cijfers
+    ingevuld: dict[str, Any] = vul_in(context, cijfers)
+    return ingevuld
+
+
+def varianten(
+    doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None = None
+) -> list[tuple[str | None, dict[str, Any]]]:
+    """(gemeente, context) for every output: the document itself, or for a regional
+    proposal the overview (gemeente None) and one per gemeente in its key."""
+    regio = getattr(doc, "regio", None)
+    if regio is None or not regio.varianten or sleutels is None:
+        return [(None, compute(doc, sleutels))]
+    gemeenten = sleutels[regio.verdeelsleutel].gemeenten
+    return [(None, compute(doc, sleutels, None, overzicht=True))] + [
+        (g, compute(doc, sleutels, g)) for g in gemeenten
+    ]
+
+
+CIJFERNAMEN = ("gemeente", "regio", "bijdrage", "percentage", "totaal")
+"""The figures prose may name; the last three need a verdeling in the document."""
+
+VERWIJZING = re.compile(r"\{\{\s*([a-z_]+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
+OPMAAK: dict[str, Callable[..., str]] = {
+    naam: nl.FILTERS[naam] for naam in ("bedrag", "bedrag_heel", "miljoen", "procent", "getal")
+}
+"""The Dutch filters a figure reference in prose may use ({{ bijdrage|bedrag_heel }})."""
+STANDAARD_OPMAAK = {"bijdrage": "bedrag", "totaal": "bedrag", "percentage": "procent"}
+
+
+def cijfer_tekst(naam: str, opmaak: str | None, cijfers: Mapping[str, Any]) -> str | None:
+    """The text of a named figure, or None when the reference is not one we evaluate."""
+    if naam not in cijfers or cijfers[naam] is None:
+        return None
+    waarde = cijfers[naam]
+    if isinstance(waarde, str):
+        return waarde if opmaak is None else None
+    filter_naam = opmaak or STANDAARD_OPMAAK.get(naam, "getal")
+    if filter_naam not in OPMAAK:
+        return None
+    return OPMAAK[filter_naam](waarde)
+
+
+def vul_in(value: Any, cijfers: Mapping[str, Any]) -> Any:
+    """Replace `{{ naam }}` references to known figures in every text; anything else that
+    looks like a template tag stays literally as written. Nothing is evaluated."""
+    if isinstance(value, str):
+
+        def vervang(m: re.Match[str]) -> str:
+            tekst = cijfer_tekst(m.group(1), m.group(2), cijfers)
+            return m.group(0) if tekst is None else tekst
+
+        return VERWIJZING.sub(vervang, value) if "{{" in value else value
+    if isinstance(value, dict):
+        return {k: value[k] if k == "cijfers" else vul_in(v, cijfers) for k, v in value.items()}
+    if isinstance(value, list):
+        return [vul_in(v, cijfers) for v in value]
+    return value

@@ -1,0 +1,459 @@
+"""Validate: raw data -> a Pydantic model, every problem collected with its file:line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from voorstel.blokken.begroting import VerdelingRef
+from voorstel.blokken.modellen import Kostentabel
+from voorstel.blokken.types import Proza, ProzaTekst
+from voorstel.blokken.verdeelsleutel import Verdeelsleutel
+from voorstel.kern import prose
+from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.pijplijn.gedeeld import los_op
+from voorstel.pijplijn.load import Bron, Loc, load, walk
+from voorstel.soorten import SOORTEN
+
+SAMENVATTING_MAX_WOORDEN = 150
+SAMENVATTING_MAX_REGELS = 10
+TEKENS_PER_REGEL = 95
+
+
+@dataclass
+class Gevalideerd:
+    """A valid document with the warnings found on the way."""
+
+    bron: Bron
+    document: BaseModel
+    waarschuwingen: list[Probleem] = field(default_factory=list)
+    sleutels: dict[str, Verdeelsleutel] = field(default_factory=dict)
+    afhankelijkheden: list[Path] = field(default_factory=list)
+
+    @property
+    def soort(self) -> str:
+        return str(getattr(self.document, "soort"))  # noqa: B009
+
+
+def veldnaam(loc: Loc) -> str:
+    """A location as users write it: financien.onderdelen[0].tabel.posten[3].bedrag."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+_PYDANTIC_TAG = re.compile(r"[\[\(\-]|^(str|int|bool|date|decimal|list|dict|none|literal)$", re.I)
+
+
+def _heeft(data: Any, part: int | str) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+
+
+def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
+    """Pydantic's error location without its own tags; a key in the data is always kept."""
+    result: list[str | int] = []
+    for part in loc:
+        if _heeft(data, part):
+            result.append(part)
+            data = data[part]
+        elif isinstance(part, int) or not _PYDANTIC_TAG.search(part):
+            result.append(part)
+            data = None
+    return tuple(result)
+
+
+def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if "bericht" in ctx:
+        return str(ctx["bericht"])
+    if kind == "missing":
+        return "verplicht veld ontbreekt; vul het in"
+    if kind == "extra_forbidden":
+        return _onbekend_veld(str(loc[-1]), _velden_bij(model, loc[:-1], data))
+    if kind == "literal_error":
+        keuzes = str(ctx.get("expected", "")).replace("'", '"').replace(" or ", " of ")
+        return f"ongeldige waarde; kies uit {keuzes}"
+    if kind.startswith("date") or kind == "date_type":
+        return "geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "moet een geheel getal zijn"
+    if kind in ("bool_type", "bool_parsing"):
+        return "moet ja of nee zijn (true of false)"
+    if kind in ("list_type",):
+        return "moet een lijst zijn (regels die beginnen met '- ')"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "moet een groep velden zijn ('naam: waarde' op de regels eronder)"
+    if kind == "too_short":
+        return "mag niet leeg zijn; geef er minstens één"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
+    if kind == "string_type":
+        return "moet tekst zijn"
+    return f"ongeldige waarde ({error['msg']})"
+
+
+def _velden_bij(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        info = fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _onbekend_veld(name: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    hint = f"; bedoelde u '{close[0]}'?" if close else ""
+    known = f" (toegestaan: {', '.join(candidates)})" if candidates and not close else ""
+    return f"onbekend veld '{name}'{hint}{known}"
+
+
+def _probleem(bron: Bron, loc: Loc, message: str, waarschuwing: bool = False) -> Probleem:
+    return Probleem(str(bron.path), bron.regel(loc), veldnaam(loc), message, waarschuwing)
+
+
+def _kies_model(bron: Bron) -> type[BaseModel]:
+    soort = bron.data.get("soort")
+    if soort is None:
+        raise ValidatieFout(
+            [
+                _probleem(
+                    bron,
+                    (),
+                    "veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld "
+                    "'soort: collegevoorstel'",
+                )
+            ]
+        )
+    if soort == "verdeelsleutel":
+        return Verdeelsleutel
+    if soort not in SOORTEN:
+        raise ValidatieFout(
+            [
+                _probleem(
+                    bron,
+                    ("soort",),
+                    f"onbekende soort '{soort}'; kies uit "
+                    + ", ".join(sorted([*SOORTEN, "verdeelsleutel"])),
+                )
+            ]
+        )
+    return SOORTEN[str(soort)]
+
+
+def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> list[Probleem]:
+    """Pydantic's errors as Dutch problems with their lines."""
+    problems = []
+    for error in exc.errors():
+        loc = _data_loc(error["loc"], bron.data)
+        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+    return problems
+
+
+def modellen(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every model inside a model (itself included), with its location."""
+    return ((sub, v) for sub, v in walk(value, loc) if isinstance(v, BaseModel))
+
+
+def controleer(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """The cross-field checks (`controles()`) of every model in the document."""
+    for loc, model in modellen(document):
+        controles = getattr(model, "controles", None)
+        if controles is not None:
+            for sub, message in controles():
+                yield _probleem(bron, (*loc, *sub), message)
+
+
+def _model_of_fout(bron: Bron, model: type[BaseModel]) -> tuple[BaseModel | None, list[Probleem]]:
+    """The model with its cross-field problems, or None with pydantic's problems."""
+    try:
+        document = model.model_validate(bron.data)
+    except ValidationError as exc:
+        return None, vertaal_fouten(bron, model, exc)
+    return document, list(controleer(bron, document))
+
+
+def validate(bron: Bron) -> Gevalideerd:
+    """Validate a loaded document and the shared files it refers to; raise ValidatieFout
+    with every problem found."""
+    model = _kies_model(bron)
+    document, problems = _model_of_fout(bron, model)
+    if document is None:
+        # Footnotes are checked on the raw data too, so every problem is reported at once.
+        voetnoten = bron.data.get("voetnoten")
+        centraal = frozenset(voetnoten) if isinstance(voetnoten, dict) else frozenset()
+        problems.extend(_controleer_voetnoten(bron, ruwe_prozavelden(model, bron.data), centraal))
+        raise ValidatieFout(problems)
+    problems.extend(
+        _controleer_voetnoten(
+            bron,
+            prozavelden(document),
+            frozenset(getattr(document, "voetnoten", {}) or {}),
+        )
+    )
+    problems.extend(_verdeelde_tabellen(bron, document))
+    sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
+    problems.extend(sleutelproblemen)
+    problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
+    if problems:
+        raise ValidatieFout(problems)
+    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+
+
+def _verdeelde_tabellen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """A verdeling's `tabel` names a kostentabel of this document by its id."""
+    ids = [m.id for _, m in modellen(document) if isinstance(m, Kostentabel) and m.id]
+    for loc, model in modellen(document):
+        if isinstance(model, VerdelingRef) and model.tabel is not None:
+            if model.tabel in ids:
+                continue
+            bekend = (
+                f"de kostentabellen met een id zijn: {', '.join(ids)}"
+                if ids
+                else "geen kostentabel in dit document heeft een id; geef er een 'id'"
+            )
+            yield _probleem(
+                bron, (*loc, "tabel"), f"geen kostentabel met id '{model.tabel}'; {bekend}"
+            )
+
+
+def _gemeente_in_sleutel(
+    bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
+) -> Iterator[Probleem]:
+    """A document for one gemeente names a gemeente its keys know; the keys of a regional
+    proposal all name the gemeenten of its regio key, so every variant has its figures."""
+    gemeente = getattr(document, "gemeente", None)
+    for pad, sleutel in sleutels.items():
+        if gemeente is not None and gemeente not in sleutel.gemeenten:
+            close = difflib.get_close_matches(gemeente, sleutel.gemeenten, n=1)
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
+            yield _probleem(
+                bron,
+                ("gemeente",),
+                f"gemeente '{gemeente}' staat niet in verdeelsleutel '{pad}' "
+                f"({', '.join(sleutel.gemeenten)}){hint}",
+            )
+    regio = getattr(document, "regio", None)
+    if regio is None or regio.verdeelsleutel not in sleutels:
+        return
+    basis = sleutels[regio.verdeelsleutel].gemeenten
+    for loc, model in modellen(document):
+        for sub, pad in getattr(model, "verwijzingen", lambda: [])():
+            anders = sleutels.get(pad)
+            if anders is None or set(anders.gemeenten) == set(basis):
+                continue
+            ontbreekt = [g for g in basis if g not in anders.gemeenten]
+            extra = [g for g in anders.gemeenten if g not in basis]
+            delen = ([f"mist {', '.join(ontbreekt)}"] if ontbreekt else []) + (
+                [f"noemt ook {', '.join(extra)}"] if extra else []
+            )
+            yield _probleem(
+                bron,
+                (*loc, *sub),
+                f"verdeelsleutel '{pad}' {' en '.join(delen)}; een regionaal voorstel verdeelt "
+                f"over de gemeenten van regio.verdeelsleutel ('{regio.verdeelsleutel}')",
+            )
+
+
+def _laad_sleutels(
+    bron: Bron, document: BaseModel
+) -> tuple[dict[str, Verdeelsleutel], list[Path], list[Probleem]]:
+    """Load every verdeelsleutel the document refers to; problems at the right file:line."""
+    sleutels: dict[str, Verdeelsleutel] = {}
+    paden: list[Path] = []
+    problems: list[Probleem] = []
+    for loc, model in modellen(document):
+        for sub, verwijzing in getattr(model, "verwijzingen", lambda: [])():
+            if verwijzing in sleutels:
+                continue
+            plaats = (*loc, *sub)
+            try:
+                doel = load(los_op(bron, verwijzing))
+            except VoorstelError as exc:
+                problems.extend(
+                    [_probleem(bron, plaats, exc.message)] if exc.path is None else exc.problemen
+                )
+                continue
+            if doel.data.get("soort") != "verdeelsleutel":
+                problems.append(
+                    _probleem(
+                        bron,
+                        plaats,
+                        f"'{verwijzing}' is geen verdeelsleutel "
+                        "(het bestand begint niet met 'soort: verdeelsleutel')",
+                    )
+                )
+                continue
+            sleutel, eigen = _model_of_fout(doel, Verdeelsleutel)
+            problems.extend(eigen)
+            if isinstance(sleutel, Verdeelsleutel) and not eigen:
+                sleutels[verwijzing] = sleutel
+                paden.append(doel.path)
+    return sleutels, paden, problems
+
+
+def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:
+    """Every prose field in a model, with its location."""
+    return ((sub, v) for sub, v in walk(value, loc) if isinstance(v, ProzaTekst))
+
+
+# The validator that marks prose; Tekst shares Proza's other one.
+_PROZA = tuple(meta for meta in get_args(Proza)[1:] if isinstance(meta, AfterValidator))
+
+
+def _is_proza(annotation: Any, loc: Loc) -> bool:
+    """Whether the value at `loc` under a field of type `annotation` is prose."""
+    if get_origin(annotation) is Annotated:
+        if not loc:
+            return any(meta in _PROZA for meta in annotation.__metadata__)
+        return _is_proza(get_args(annotation)[0], loc)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        info = annotation.model_fields.get(str(loc[0])) if loc else None
+        if info is None:
+            return False
+        if not loc[1:] and any(meta in _PROZA for meta in info.metadata):
+            return True
+        return _is_proza(info.annotation, loc[1:])
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list and loc and isinstance(loc[0], int):
+        return _is_proza(args[0], loc[1:])
+    if origin is dict and loc:
+        return _is_proza(args[1], loc[1:])
+    return any(_is_proza(arg, loc) for arg in args if arg is not type(None))
+
+
+def ruwe_prozavelden(model: type[BaseModel], data: Any) -> Iterator[tuple[Loc, str]]:
+    """Every prose field in raw (possibly invalid) data, with its location."""
+    for loc, value in walk(data):
+        if isinstance(value, str) and loc and _is_proza(model, loc):
+            yield loc, value
+
+
+def _controleer_voetnoten(
+    bron: Bron, velden: Iterable[tuple[Loc, str]], centraal: frozenset[str]
+) -> Iterator[Probleem]:
+    for loc, text in velden:
+        stuk = prose.parse(text, centraal)
+        for label in sorted(set(stuk.voetnoten) & centraal):
+            yield _probleem(
+                bron,
+                loc,
+                f"voetnoot [^{label}] is twee keer beschreven: in deze tekst ('[^{label}]: ...') "
+                f"en onder 'voetnoten' (regel {bron.regel(('voetnoten', label))}); één van "
+                "beide teksten zou wegvallen, houd er één",
+            )
+        for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
+            if label not in stuk.voetnoten and label not in centraal:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"voetnoot [^{label}] is nergens beschreven; voeg '[^{label}]: tekst' toe "
+                    f"onder de tekst of '{label}: tekst' onder 'voetnoten'",
+                )
+
+
+def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """Warn about `{{ naam }}` that looks like a figure but will stay literal."""
+    from voorstel.pijplijn.compute import CIJFERNAMEN, VERWIJZING
+
+    heeft_verdeling = any(isinstance(m, VerdelingRef) for _, m in modellen(document))
+    beschikbaar = set(CIJFERNAMEN) if heeft_verdeling else {"gemeente", "regio"}
+    for loc, value in walk(document.model_dump()):
+        if not isinstance(value, str) or "{{" not in value:
+            continue
+        for match in VERWIJZING.finditer(value):
+            naam = match.group(1)
+            if naam in beschikbaar:
+                continue
+            if naam in CIJFERNAMEN:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"{match.group(0)} kan hier niet worden ingevuld "
+                    "(dit document heeft geen verdeling) en blijft letterlijk staan",
+                    waarschuwing=True,
+                )
+                continue
+            close = difflib.get_close_matches(naam, CIJFERNAMEN, n=1, cutoff=0.75)
+            if close:
+                yield _probleem(
+                    bron,
+                    loc,
+                    f"{match.group(0)} is geen bekend cijfer en blijft "
+                    f"letterlijk staan; bedoelde u {{{{ {close[0]} }}}}?",
+                    waarschuwing=True,
+                )
+
+
+def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    yield from _verwijzingen(bron, document)
+    samenvatting = getattr(document, "samenvatting", None)
+    if isinstance(samenvatting, str):
+        text = prose.platte_tekst(prose.parse(samenvatting))
+        woorden = len(text.split())
+        regels = -(-len(text) // TEKENS_PER_REGEL)
+        if woorden > SAMENVATTING_MAX_WOORDEN or regels > SAMENVATTING_MAX_REGELS:
+            yield _probleem(
+                bron,
+                ("samenvatting",),
+                f"de samenvatting is {woorden} woorden (ongeveer {regels} regels); het "
+                f"formulier vraagt circa {SAMENVATTING_MAX_REGELS} regels (ongeveer "
+                f"{SAMENVATTING_MAX_WOORDEN} woorden); kort haar in",
+                waarschuwing=True,
+            )
+    centraal = getattr(document, "voetnoten", {}) or {}
+    used = {
+        label
+        for _, text in prozavelden(document)
+        for label in re.findall(r"\[\^([^\]\s]+)\]", text)
+    }
+    for label in centraal:
+        if label not in used:
+            yield _probleem(
+                bron,
+                ("voetnoten", label),
+                f"voetnoot '{label}' wordt nergens gebruikt; verwijs ernaar met [^{label}] "
+                "of verwijder haar",
+                waarschuwing=True,
+            )
+
+
+def laad_sleutel(path: Path) -> Verdeelsleutel:
+    """Load and validate one verdeelsleutel file."""
+    gevalideerd = validate(load(path))
+    if not isinstance(gevalideerd.document, Verdeelsleutel):
+        raise ValidatieFout(
+            [
+                _probleem(
+                    gevalideerd.bron,
+                    ("soort",),
+                    "dit bestand is geen verdeelsleutel (verwacht 'soort: verdeelsleutel')",
+                )
+            ]
+        )
+    return gevalideerd.document

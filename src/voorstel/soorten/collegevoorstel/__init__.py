@@ -1,0 +1,1 @@
+"""The soort collegevoorstel: its model, compute step, templates and starter."""

@@ -1,0 +1,1 @@
+"""The soort inkoopstrategie: its model, compute step, templates and starter."""

@@ -1,0 +1,1 @@
+"""The soort memo: its model, compute step, templates and starter."""

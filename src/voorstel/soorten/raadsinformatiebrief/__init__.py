@@ -1,0 +1,1 @@
+"""The soort raadsinformatiebrief: its model, compute step, templates and starter."""

@@ -1,0 +1,150 @@
+"""Render: one context -> every output format, each a small Renderer class."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+
+from voorstel.kern.errors import RenderFout
+from voorstel.uitvoer import html
+from voorstel.uitvoer.docx_tekst import DocxTekst
+from voorstel.uitvoer.md_tekst import MarkdownTekst
+from voorstel.uitvoer.omgeving import (
+    RENDER_STAAT,
+    docx_omgeving,
+    markdown_omgeving,
+    md_sjabloonbestanden,
+    sjabloonfout,
+    zoek_sjabloon,
+)
+from voorstel.uitvoer.sjabloon import Sjabloon
+
+
+class Renderer:
+    """An output format: a name, a file suffix, and a way to turn a context into bytes."""
+
+    name: ClassVar[str]
+    suffix: ClassVar[str]
+
+    def __init__(self, sjablonen: Sequence[Path] = ()) -> None:
+        self.sjablonen = list(sjablonen)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        raise NotImplementedError
+
+    def bestanden(self, soort: str) -> list[Path]:
+        """The template files a document of this soort is rendered from."""
+        raise NotImplementedError
+
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        """Every file of this format by suffix after `naam` (the output's file name without
+        suffix): the document itself, and files it refers to, such as chart images."""
+        return {self.suffix: self.render(context)}
+
+
+class DocxRenderer(Renderer):
+    """Word, through docxtpl, from templates/<soort>/document.docx."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        soort = context["soort"]
+        try:
+            path = zoek_sjabloon(f"{soort}/document.docx", self.sjablonen)
+        except FileNotFoundError:
+            raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
+        tpl = Sjabloon(path)
+        staat = DocxTekst(tpl, context.get("voetnoten") or {})
+        try:
+            tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
+            staat.schrijf_voetnoten()
+        except TemplateError as exc:
+            raise sjabloonfout(exc, path, regel=False) from None
+        except RenderFout as exc:
+            exc.path = exc.path or str(path)
+            raise
+        _eigenschappen(tpl, context)
+        return tpl.als_bytes()
+
+    def bestanden(self, soort: str) -> list[Path]:
+        try:
+            return [zoek_sjabloon(f"{soort}/document.docx", self.sjablonen).resolve()]
+        except FileNotFoundError:
+            return []
+
+
+def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    """Document properties from the data, set after rendering so they are never templated."""
+    props = tpl.docx.core_properties
+    meta = context["meta"]
+    props.title = meta["titel"]
+    props.author = meta["auteur"]
+    props.subject = meta["onderwerp"]
+    props.language = "nl-NL"
+    props.keywords = meta["soort"]
+    props.created = meta["datum"]
+    props.modified = meta["datum"]
+    props.last_modified_by = meta["auteur"]
+    props.revision = 1
+    props.comments = ""
+
+
+class MarkdownRenderer(Renderer):
+    """Markdown, through Jinja, from templates/<soort>/document.md.j2."""
+
+    name = "md"
+    suffix = ".md"
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        return self.uitvoer(context, "document")[self.suffix]
+
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        """The Markdown and its chart images, written next to it as <naam>-figuur-N.png."""
+        env = markdown_omgeving(self.sjablonen)
+        staat = MarkdownTekst(context.get("voetnoten") or {}, naam)
+        sjabloon = f"{context['soort']}/document.md.j2"
+        try:
+            template = env.get_template(sjabloon)
+            text = template.render({**context, RENDER_STAAT: staat})
+        except TemplateError as exc:
+            raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
+        voetnoten = staat.voetnoten_md()
+        text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
+        return {self.suffix: text.encode("utf-8"), **staat.figuren}
+
+    def bestanden(self, soort: str) -> list[Path]:
+        return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))
+
+
+def template_pad(sjabloon: str, sjablonen: Sequence[Path]) -> str:
+    """The file a template name stands for, or the name when there is none."""
+    try:
+        return str(zoek_sjabloon(sjabloon, sjablonen))
+    except FileNotFoundError:
+        return sjabloon
+
+
+class HtmlRenderer(MarkdownRenderer):
+    """HTML, made from the Markdown (same templates, same text), with the same charts."""
+
+    name = "html"
+    suffix = ".html"
+
+    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+        bestanden = super().uitvoer(context, naam)
+        markdown = bestanden.pop(self.suffix).decode("utf-8")  # the Markdown, under our suffix
+        pagina = html.pagina(markdown, str(context["meta"]["titel"]))
+        return {self.suffix: pagina.encode("utf-8"), **bestanden}
+
+
+RENDERERS: dict[str, type[Renderer]] = {
+    r.name: r for r in (DocxRenderer, MarkdownRenderer, HtmlRenderer)
+}
+"""Every output format by name, as --format takes it."""
+
+__all__ = ["RENDERERS", "DocxRenderer", "HtmlRenderer", "MarkdownRenderer", "Renderer"]

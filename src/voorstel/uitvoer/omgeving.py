@@ -1,0 +1,181 @@
+"""The Jinja environments: sandboxed, with the Dutch filters, one per output kind."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    pass_context,
+)
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+from markupsafe import escape as xml_escape
+
+from voorstel.kern import nl
+from voorstel.kern.errors import RenderFout
+from voorstel.uitvoer.md_tekst import een_regel, escape
+from voorstel.uitvoer.sjabloon import CompilerendeOmgeving
+
+STANDAARD_SJABLONEN = Path(__file__).resolve().parents[3] / "templates"
+"""The default templates in the repository's templates/ folder."""
+
+RENDER_STAAT = "voorstel_render"
+"""Context key of the per-document render state (prose writer, footnotes)."""
+
+
+def sjabloonmappen(extra: Sequence[Path] = ()) -> list[Path]:
+    """Template folders in search order: the user's first, the defaults last."""
+    return [*extra, STANDAARD_SJABLONEN]
+
+
+def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
+    """The first template file called `naam` in the search path."""
+    for folder in sjabloonmappen(extra):
+        candidate = folder / naam
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(naam)
+
+
+def sjabloonfout(exc: TemplateError, sjabloon: str | Path, regel: bool = True) -> RenderFout:
+    """A Jinja error in a template as a Dutch RenderFout naming the file (and line).
+
+    `regel` is false for Word templates: the line of their XML means nothing to a user."""
+    if isinstance(exc, TemplateSyntaxError):
+        bestand = exc.filename or sjabloon
+        return RenderFout(
+            f"fout in een sjabloontag ({exc.message}); controleer de {{{{ }}}}- en "
+            "{% %}-tags" + ("" if regel else " in dit Word-sjabloon"),
+            path=bestand,
+            line=exc.lineno if regel else None,
+        )
+    if isinstance(exc, TemplateNotFound):
+        return RenderFout(
+            f"het sjabloon gebruikt '{exc.name}', maar dat bestand is niet gevonden in de "
+            "sjabloonmappen; controleer de naam",
+            path=sjabloon,
+        )
+    if isinstance(exc, UndefinedError):
+        return RenderFout(
+            f"het sjabloon gebruikt iets dat niet bestaat ({exc.message}); controleer de "
+            "namen in de tags",
+            path=sjabloon,
+        )
+    return RenderFout(f"het sjabloon kan niet gemaakt worden ({exc.message})", path=sjabloon)
+
+
+def _via_staat(methode: str, markup: bool, als_tekst: bool = False) -> Callable[..., Any]:
+    """A filter that hands its value to the document's render state (prose writer, table
+    and chart writer); an empty value gives nothing. `markup` for the Markdown side."""
+
+    @pass_context
+    def _filter(context: Context, value: Any) -> Any:
+        if value is None or (hasattr(value, "__len__") and len(value) == 0):
+            return Markup("") if markup else ""
+        uit = getattr(context[RENDER_STAAT], methode)(str(value) if als_tekst else value)
+        return Markup(uit) if markup else uit
+
+    return _filter
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return escape(value)
+
+
+def _docx_finalize(value: Any) -> Any:
+    """Every output as XML text, with braces as character references.
+
+    docxtpl turns "{_{", "}_}", "{_%" and "%_}" in the rendered XML into "{{", "}}", "{%"
+    and "%}"; user text may hold those, so its braces never appear as bare characters.
+    """
+    if hasattr(value, "__html__"):
+        xml = str(value.__html__())
+    elif isinstance(value, str):
+        xml = str(xml_escape(value))
+    else:
+        return value
+    return Markup(xml.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _filters(env: ImmutableSandboxedEnvironment) -> None:
+    env.filters.update(nl.FILTERS)
+
+
+@functools.cache
+def docx_omgeving() -> ImmutableSandboxedEnvironment:
+    """Environment for docxtpl: autoescape on, so user text is XML text, never markup.
+    One per process, so each template part is compiled once."""
+    env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
+    _filters(env)
+    env.filters["tekst"] = _via_staat("subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = _via_staat("tabel", markup=False)
+    env.filters["figuur"] = _via_staat("figuur", markup=False)
+    return env
+
+
+def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
+    """Environment for .md templates: plain text is escaped to come out literally.
+    One per process and template path, so each template is compiled once."""
+    return _markdown_omgeving(tuple(extra))
+
+
+@functools.lru_cache(maxsize=8)
+def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in sjabloonmappen(extra)]),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_md_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _filters(env)
+    env.filters["tekst"] = _via_staat("blok", markup=True, als_tekst=True)
+    env.filters["regel"] = een_regel
+    env.filters["tabel"] = _via_staat("tabel", markup=True)
+    env.filters["figuur"] = _via_staat("figuur", markup=True)
+    return env
+
+
+@functools.lru_cache(maxsize=64)
+def md_sjabloonbestanden(extra: tuple[Path, ...], soort: str) -> tuple[Path, ...]:
+    """Every Markdown template file a soort's document uses: itself and, transitively,
+    what it includes (every shared block when an include is not a plain name)."""
+    env = markdown_omgeving(extra)
+    te_doen, gezien, paden = [f"{soort}/document.md.j2"], set(), set()
+    while te_doen:
+        naam = te_doen.pop()
+        gezien.add(naam)
+        try:
+            bron, bestand, _ = env.loader.get_source(env, naam)  # type: ignore[union-attr]
+        except TemplateNotFound:
+            continue
+        paden.add(Path(str(bestand)).resolve())
+        try:
+            boom = env.parse(bron, naam, bestand)
+        except TemplateSyntaxError as exc:
+            raise sjabloonfout(exc, str(bestand)) from None
+        for verwijzing in meta.find_referenced_templates(boom):
+            if verwijzing is None:
+                paden.update(_alle_blokken(extra))
+            elif verwijzing not in gezien:
+                te_doen.append(verwijzing)
+    return tuple(sorted(paden))
+
+
+def _alle_blokken(extra: tuple[Path, ...]) -> list[Path]:
+    return [p.resolve() for map_ in sjabloonmappen(extra) for p in map_.glob("_blokken/*")]

@@ -1,0 +1,112 @@
+"""Computed table views into Word tables and Markdown tables, figures in Dutch notation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from voorstel.kern import nl
+from voorstel.uitvoer.md_tekst import een_regel, escape
+
+KOPKLEUR = "D9E2F3"
+
+
+def cel_tekst(cel: dict[str, Any]) -> str:
+    """A cell's text: figures through the Dutch filters, PM as 'PM'."""
+    soort, waarde = cel["soort"], cel["waarde"]
+    if soort == "bedrag":
+        return nl.bedrag(waarde, cel["centen"])
+    if soort == "procent":
+        return nl.procent(waarde, 2)
+    if soort == "pm":
+        return "PM"
+    if soort == "getal":
+        return nl.getal(waarde)
+    return "" if waarde is None else str(waarde)
+
+
+def _rechts(view: dict[str, Any]) -> list[bool]:
+    """Columns holding figures are right-aligned."""
+    voorbeeld = view["rijen"][0] if view["rijen"] else view["voet"] or []
+    return [c["soort"] in ("bedrag", "procent", "pm", "getal") for c in voorbeeld]
+
+
+def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
+    """Add the table (title, header row that repeats, rows, total row, note) to a subdoc."""
+    if view["titel"]:
+        sub.add_paragraph(view["titel"], style="Caption")
+    rechts = _rechts(view)
+    rijen = view["rijen"] + ([view["voet"]] if view["voet"] else [])
+    table = sub.add_table(rows=1 + len(rijen), cols=len(view["kop"]))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    mark = OxmlElement("w:tblHeader")
+    mark.set(qn("w:val"), "true")
+    tr_pr.append(mark)
+    for index, titel in enumerate(view["kop"]):
+        _vul(header.cells[index], titel, True, rechts[index] if index < len(rechts) else False)
+        _arceer(header.cells[index])
+    for row, cellen in zip(table.rows[1:], rijen, strict=True):
+        for index, cel in enumerate(cellen):
+            _vul(row.cells[index], cel_tekst(cel), cel["nadruk"], rechts[index])
+    _breedtes(table, view.get("breedtes"))
+    if view["noot"]:
+        sub.add_paragraph(view["noot"], style="Caption")
+    sub.add_paragraph()
+    for vervolg in view.get("vervolg", []):
+        docx_tabel(sub, vervolg)
+
+
+def _breedtes(table: Any, breedtes: list[float] | None) -> None:
+    """Column widths in cm, when the view gives them; LibreOffice reads the grid, Word
+    the cells, so both are set."""
+    if not breedtes:
+        return
+    table.autofit = False
+    for column, breedte in zip(table.columns, breedtes, strict=True):
+        column.width = Cm(breedte)
+        for cell in column.cells:
+            cell.width = Cm(breedte)
+
+
+def _vul(cell: Any, text: str, vet: bool, rechts: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = 0
+    if rechts:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = vet or None
+
+
+def _arceer(cell: Any) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), KOPKLEUR)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def md_tabel(view: dict[str, Any]) -> str:
+    """The table as a Markdown pipe table, with its title and note."""
+    rechts = _rechts(view)
+    lines = []
+    if view["titel"]:
+        lines += [f"*{escape(een_regel(view['titel']))}*", ""]
+    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view["kop"]) + " |")
+    lines.append("|" + "|".join("---:" if r else "---" for r in rechts) + "|")
+    for cellen in view["rijen"] + ([view["voet"]] if view["voet"] else []):
+        lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
+    if view["noot"]:
+        lines += ["", f"*{escape(een_regel(view['noot']))}*"]
+    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.get("vervolg", [])]
+    return "\n".join(lines)
+
+
+def _md_cel(cel: dict[str, Any]) -> str:
+    text = escape(een_regel(cel_tekst(cel)))
+    return f"**{text}**" if cel["nadruk"] and text else text
