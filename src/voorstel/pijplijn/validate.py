@@ -18,8 +18,9 @@ from voorstel.blokken.types import Proza, ProzaTekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import prose
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.kern.locaties import Bron, Loc
 from voorstel.pijplijn.gedeeld import los_op
-from voorstel.pijplijn.load import Bron, Loc, load, walk
+from voorstel.pijplijn.load import load, walk
 from voorstel.soorten import SOORTEN
 
 SAMENVATTING_MAX_WOORDEN = 150
