@@ -15,8 +15,7 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/voorstel build data --out build
 
-# benchmarks/ is linted once it exists.
-LINTED := src tests templates $(wildcard benchmarks)
+LINTED := src tests $(wildcard benchmarks)
 
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
@@ -25,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 
 templates: $(STAMP)
-	$(BIN)/python templates/genereer.py
+	$(BIN)/python -m voorstel.soorten.genereer
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -1,25 +1,14 @@
-"""The committed Word templates are exactly what templates/genereer.py makes."""
+"""The committed Word templates are exactly what each soort's sjabloon.py makes."""
 
 from __future__ import annotations
 
-import importlib.util
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import ROOT
-
-SJABLONEN = ROOT / "templates"
-
-
-def genereer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("genereer", SJABLONEN / "genereer.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from voorstel.soorten import REGISTER
+from voorstel.soorten.genereer import main
 
 
 def onderdeel(docx: Path, naam: str) -> bytes:
@@ -32,8 +21,8 @@ def onderdeel(docx: Path, naam: str) -> bytes:
 )
 def test_sjablonen_komen_uit_genereer(tmp_path: Path, naam: str) -> None:
     """If this fails: run `make templates` and commit the regenerated document.docx."""
-    module = genereer()
-    module.main(tmp_path)
-    for soort in module.SOORTEN:
-        gemaakt = tmp_path / soort / "document.docx"
-        assert onderdeel(gemaakt, naam) == onderdeel(SJABLONEN / soort / "document.docx", naam)
+    main(tmp_path)
+    for soort in REGISTER:
+        assert soort.sjabloon is not None
+        gemaakt = tmp_path / soort.naam / "document.docx"
+        assert onderdeel(gemaakt, naam) == onderdeel(soort.map / "document.docx", naam)

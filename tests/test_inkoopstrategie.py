@@ -11,7 +11,7 @@ from voorstel.kern.errors import ValidatieFout
 from voorstel.pijplijn.compute import compute
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import validate
-from voorstel.soorten import Inkoopstrategie
+from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

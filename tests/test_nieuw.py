@@ -15,7 +15,7 @@ from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import _model_in, validate
-from voorstel.soorten import SOORTEN
+from voorstel.soorten import REGISTER
 
 SLEUTEL = re.compile(r"^\s*(?:- )?([a-z_]+):")
 UITGECOMMENTARIEERD = re.compile(r"^\s*#[\s#]*(?:- )?([a-z_]+):", re.M)
@@ -57,7 +57,7 @@ def geschreven_velden(waarde: Any, data: Any) -> Iterator[tuple[type[BaseModel],
             yield from geschreven_velden(item, item_data)
 
 
-@pytest.mark.parametrize("soort", sorted(SOORTEN))
+@pytest.mark.parametrize("soort", REGISTER.namen())
 def test_nieuw_bestand_is_geldig_en_bouwt(runner: CliRunner, tmp_path: Path, soort: str) -> None:
     pad = nieuw_bestand(runner, soort, tmp_path / "nieuw" / f"{soort}.yaml")
     gevalideerd = validate(load(pad))
@@ -71,7 +71,7 @@ def test_nieuw_bestand_is_geldig_en_bouwt(runner: CliRunner, tmp_path: Path, soo
     assert (result.exit_code, result.output) == (0, f"{pad}: geldig\n")
 
 
-@pytest.mark.parametrize("soort", sorted(SOORTEN))
+@pytest.mark.parametrize("soort", REGISTER.namen())
 def test_nieuw_bestand_heeft_elk_veld(runner: CliRunner, tmp_path: Path, soort: str) -> None:
     """Every field of every block the soort can hold is written at least once."""
     bron = load(nieuw_bestand(runner, soort, tmp_path / f"{soort}.yaml"))
@@ -83,7 +83,7 @@ def test_nieuw_bestand_heeft_elk_veld(runner: CliRunner, tmp_path: Path, soort: 
     commentaar = set(UITGECOMMENTARIEERD.findall(bron.path.read_text(encoding="utf-8")))
     ontbreekt = {
         f"{model.__name__}.{veld}"
-        for model in modellen(SOORTEN[soort])
+        for model in modellen(REGISTER[soort].model)
         for veld, info in model.model_fields.items()
         if veld not in geschreven.get(model, set())
         and not (verwijst(model, info.annotation) and veld in commentaar)
@@ -96,7 +96,7 @@ def verwijst(model: type[BaseModel], annotation: Any) -> bool:
     return hasattr(model, "verwijzingen") or hasattr(_model_in(annotation), "verwijzingen")
 
 
-@pytest.mark.parametrize("soort", sorted(SOORTEN))
+@pytest.mark.parametrize("soort", REGISTER.namen())
 def test_elk_veld_heeft_commentaar(runner: CliRunner, tmp_path: Path, soort: str) -> None:
     """Each key has a comment at the end of its line or on the line above."""
     regels = nieuw_bestand(runner, soort, tmp_path / f"{soort}.yaml").read_text().splitlines()
@@ -113,7 +113,7 @@ def test_elk_veld_heeft_commentaar(runner: CliRunner, tmp_path: Path, soort: str
 def test_nieuw_overschrijft_nooit(runner: CliRunner, tmp_path: Path) -> None:
     pad = tmp_path / "bestaat.yaml"
     pad.write_text("soort: memo\n# mijn werk\n", encoding="utf-8")
-    for soort in sorted(SOORTEN):
+    for soort in REGISTER.namen():
         result = runner.invoke(main, ["new", soort, str(pad)])
         assert result.exit_code == 1
         assert result.stdout == ""

@@ -13,7 +13,8 @@ from voorstel.kern.errors import ValidatieFout
 from voorstel.pijplijn.compute import compute, letter
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import validate
-from voorstel.soorten import Memo, Raadsinformatiebrief
+from voorstel.soorten.memo.model import Memo
+from voorstel.soorten.raadsinformatiebrief.model import Raadsinformatiebrief
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

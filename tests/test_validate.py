@@ -12,7 +12,7 @@ from conftest import MINIMAAL, VOORBEELD
 from voorstel.kern.errors import ValidatieFout
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import Gevalideerd, validate
-from voorstel.soorten import Collegevoorstel
+from voorstel.soorten.collegevoorstel.model import Collegevoorstel
 
 Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
 

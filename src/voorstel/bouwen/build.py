@@ -14,12 +14,12 @@ from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 from voorstel.uitvoer import RENDERERS, Renderer, pdf
 
 STANDAARD_FORMATEN = ("docx", "md")
 FORMATEN = (*RENDERERS, pdf.PDF)
 """Every format --format takes: the renderers, and PDF made from the Word output."""
-DOCUMENT_SOORTEN_ZONDER_UITVOER = frozenset({"verdeelsleutel"})
 
 
 @dataclass
@@ -65,8 +65,10 @@ def render_document(
 ) -> dict[str, bytes]:
     """Every output of one document (and of each variant) by name suffix; nothing is
     written yet: '.docx' for the document, '-oosterhout.docx' for a variant, and files
-    an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links."""
+    an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links.
+    A soort that makes several documents adds each one's achtervoegsel ('-raadsbesluit')."""
     rendered: dict[str, bytes] = {}
+    stukken = REGISTER.van(gevalideerd.document).stukken
     gemeenten: dict[str, str | None] = {}
     for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
@@ -78,9 +80,11 @@ def render_document(
                 path=gevalideerd.bron.path,
             )
         gemeenten[achtervoegsel] = gemeente
-        for renderer in outputs:
-            for suffix, data in renderer.uitvoer(context, naam + achtervoegsel).items():
-                rendered[achtervoegsel + suffix] = data
+        for stuk in stukken:
+            eind = achtervoegsel + stuk.achtervoegsel
+            for renderer in outputs:
+                for suffix, data in renderer.uitvoer(context, naam + eind, stuk.naam).items():
+                    rendered[eind + suffix] = data
     return rendered
 
 
@@ -107,7 +111,7 @@ def bouw_bestand(
     try:
         gevalideerd = laad_en_valideer(bron)
         resultaat.waarschuwingen = gevalideerd.waarschuwingen
-        if gevalideerd.soort in DOCUMENT_SOORTEN_ZONDER_UITVOER:
+        if gevalideerd.soort in GEDEELDE_SOORTEN:
             raise VoorstelError(
                 f"dit is een {gevalideerd.soort}, een gedeeld bestand en geen document; bouw "
                 "de documenten die ernaar verwijzen",
@@ -119,7 +123,12 @@ def bouw_bestand(
         uitvoer = renderers(pdf.bronformaten(formaten), sjablonen)
         resultaat.afhankelijkheden = [
             *gevalideerd.afhankelijkheden,
-            *(p for r in uitvoer for p in r.bestanden(gevalideerd.soort)),
+            *(
+                p
+                for stuk in REGISTER[gevalideerd.soort].stukken
+                for r in uitvoer
+                for p in r.bestanden(gevalideerd.soort, stuk.naam)
+            ),
         ]
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         rendered = render_document(gevalideerd, uitvoer, naam.name)
@@ -144,7 +153,7 @@ def is_document(path: Path) -> bool:
         return False
     for line in head.splitlines():
         if line.startswith("soort:"):
-            return line.split(":", 1)[1].strip().strip("'\"") not in DOCUMENT_SOORTEN_ZONDER_UITVOER
+            return line.split(":", 1)[1].strip().strip("'\"") not in GEDEELDE_SOORTEN
     return True
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
-from voorstel.soorten import SOORTEN
+from voorstel.soorten import REGISTER
 from voorstel.uitvoer.omgeving import zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
@@ -20,14 +20,16 @@ STARTBESTAND = "nieuw.yaml"
 
 def startbestand(soort: str, sjablonen: Sequence[Path] = ()) -> Path:
     """The starter file of a soort: the user's template folders first, then the defaults."""
-    if soort not in SOORTEN:
-        raise VoorstelError(f"onbekende soort '{soort}'; kies uit {', '.join(sorted(SOORTEN))}")
+    if soort not in REGISTER:
+        raise VoorstelError(
+            f"onbekende soort '{soort}'; kies uit {', '.join(sorted(REGISTER.namen()))}"
+        )
     try:
         return zoek_sjabloon(f"{soort}/{STARTBESTAND}", sjablonen)
     except FileNotFoundError:
         raise VoorstelError(
             f"geen startbestand voor soort '{soort}' gevonden; "
-            f"verwacht templates/{soort}/{STARTBESTAND}"
+            f"verwacht {soort}/{STARTBESTAND} in een sjabloonmap"
         ) from None
 
 

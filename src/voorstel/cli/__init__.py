@@ -16,7 +16,7 @@ from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
 from voorstel.kern.errors import VoorstelError
 from voorstel.pijplijn.validate import laad_sleutel
-from voorstel.soorten import SOORTEN
+from voorstel.soorten import REGISTER
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -32,10 +32,31 @@ def main() -> None:
     """voorstel: van YAML-data naar complete gemeentelijke documenten.
 
     Schrijf de feiten van een voorstel in één YAML-bestand onder data/ en maak er met één
-    opdracht een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van in Word
+    opdracht een {soorten} van in Word
     (.docx) en Markdown (.md), met Nederlandse notatie van bedragen, percentages en datums.
     Begin een nieuw document met 'voorstel new'.
     """
+
+
+def _soorten() -> str:
+    """The registered soorten as a Dutch enumeration: 'a, b, c of d'."""
+    namen = REGISTER.namen()
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+
+
+class SoortKeuze(click.Choice):  # type: ignore[type-arg]
+    """The soorten of the registry at the moment of use, so a soort registered later counts."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        return sorted(REGISTER.namen())
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        pass
 
 
 def _toon(probleem: object, err: bool = True) -> None:
@@ -264,7 +285,7 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
 
 
 @main.command()
-@click.argument("soort", type=click.Choice(sorted(SOORTEN)), metavar="SOORT")
+@click.argument("soort", type=SoortKeuze(), metavar="SOORT")
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD")
 @click.option(
     "--templates",
@@ -276,7 +297,7 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
 def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     """Maak een nieuw YAML-bestand voor een document van SOORT in PAD.
 
-    SOORT is collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie. Het bestand
+    SOORT is {soorten}. Het bestand
     bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
     vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
     bestand wordt nooit overschreven.
@@ -326,3 +347,7 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
         click.echo(str(wijziging))
     aantal = len(wijzigingen)
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
+
+
+for _opdracht in (main, new):
+    _opdracht.help = (_opdracht.help or "").replace("{soorten}", _soorten())

@@ -191,3 +191,16 @@ def _runs(blokken: tuple[Blok, ...]) -> list[Run]:
 def platte_tekst(stuk: Tekststuk) -> str:
     """The text without formatting, for word counts and plain outputs."""
     return " ".join(run.tekst for run in _runs(stuk.blokken) if run.voetnoot is None)
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}~])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.M)
+_ENTITEIT = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def escape(text: str) -> str:
+    """Plain text made safe for Markdown: it comes out literally, never as markup."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITEIT.sub(r"\\&", text)
+    text = _LINE_START.sub(r"\1\2\\\3\4", text)
+    return re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text, flags=re.M)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,9 +23,7 @@ from voorstel.blokken.modellen import Contact, Document, Kostentabel, Paragraaf,
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
-from voorstel.soorten.collegevoorstel.model import Collegevoorstel
-from voorstel.soorten.inkoopstrategie import compute as inkoop
-from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie
+from voorstel.soorten import REGISTER
 
 
 @dataclass
@@ -124,20 +121,6 @@ def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, An
     }
 
 
-def _collegevoorstel(doc: Collegevoorstel, context: dict[str, Any]) -> None:
-    per_punt: Counter[int] = Counter()
-    for argument, view in zip(doc.argumenten, context["argumenten"], strict=True):
-        per_punt[argument.beslispunt] += 1
-        view["nummer"] = f"{argument.beslispunt}.{per_punt[argument.beslispunt]}"
-
-
-COMPUTERS: dict[type[BaseModel], Callable[[Any, dict[str, Any]], None]] = {
-    # Figures only one soort has; those of the shared blocks are made for every soort.
-    Collegevoorstel: _collegevoorstel,
-    Inkoopstrategie: inkoop.bereken,
-}
-
-
 def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
     soort = str(getattr(doc, "soort"))  # noqa: B009
     datum = doc.documentdatum()
@@ -176,7 +159,7 @@ def compute(
     berekening = Berekening(doc, sleutels or {}, gemeente or eigen_gemeente)
     context = doc.model_dump()
     _gedeelde_blokken(doc, context, berekening)
-    eigen = COMPUTERS.get(type(doc))
+    eigen = REGISTER.van(doc).bereken  # figures only this soort has
     if eigen is not None:
         eigen(doc, context)
     if "gemeente" in context:

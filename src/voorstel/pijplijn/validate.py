@@ -21,7 +21,7 @@ from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.locaties import Bron, Loc
 from voorstel.pijplijn.gedeeld import los_op
 from voorstel.pijplijn.load import load, walk
-from voorstel.soorten import SOORTEN
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 
 SAMENVATTING_MAX_WOORDEN = 150
 SAMENVATTING_MAX_REGELS = 10
@@ -153,18 +153,18 @@ def _kies_model(bron: Bron) -> type[BaseModel]:
         )
     if soort == "verdeelsleutel":
         return Verdeelsleutel
-    if soort not in SOORTEN:
+    if soort not in REGISTER:
         raise ValidatieFout(
             [
                 _probleem(
                     bron,
                     ("soort",),
                     f"onbekende soort '{soort}'; kies uit "
-                    + ", ".join(sorted([*SOORTEN, "verdeelsleutel"])),
+                    + ", ".join(sorted([*REGISTER.namen(), *GEDEELDE_SOORTEN])),
                 )
             ]
         )
-    return SOORTEN[str(soort)]
+    return REGISTER[str(soort)].model
 
 
 def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> list[Probleem]:

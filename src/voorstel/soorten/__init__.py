@@ -1,20 +1,125 @@
-"""The document models, one module per soort, and the registry of soorten."""
+"""The soorten: one folder each, registered here in one place.
+
+A soort is a folder under soorten/ with its model, its compute step (if any), its templates
+(`<stuk>.docx`, `<stuk>.md.j2` for every document it makes) and its starter `nieuw.yaml`.
+Its `__init__.py` describes it in one `SOORT = Soort(...)`; the line in `REGISTER` below makes
+it known to validate, compute, build, new, diff, the template generator and the tests.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 from pydantic import BaseModel
 
-from voorstel.soorten.collegevoorstel.model import Collegevoorstel
-from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie
-from voorstel.soorten.memo.model import Memo
-from voorstel.soorten.raadsinformatiebrief.model import Raadsinformatiebrief
+from voorstel.blokken.modellen import Document
 
-SOORTEN: dict[str, type[BaseModel]] = {
-    "collegevoorstel": Collegevoorstel,
-    "raadsinformatiebrief": Raadsinformatiebrief,
-    "memo": Memo,
-    "inkoopstrategie": Inkoopstrategie,
-}
-"""Every document type by the value of its `soort:` field."""
 
-__all__ = ["SOORTEN", "Collegevoorstel", "Inkoopstrategie", "Memo", "Raadsinformatiebrief"]
+@dataclass(frozen=True)
+class Stuk:
+    """One document a soort makes from its source: a raadsvoorstel also makes a raadsbesluit.
+
+    `naam` is the template's name in the soort's folder (`<naam>.docx`, `<naam>.md.j2`);
+    `achtervoegsel` is added to the output's file name ("" for the main document)."""
+
+    naam: str = "document"
+    achtervoegsel: str = ""
+
+
+HOOFDSTUK = Stuk()
+"""The one document most soorten make."""
+
+Bereken = Callable[[Any, dict[str, Any]], None]
+"""A soort's own compute step: adds its derived figures to the context, in place."""
+
+
+@dataclass(frozen=True)
+class Soort:
+    """A document kind: its name (the `soort:` value), model, folder and what it makes."""
+
+    naam: str
+    model: type[Document]
+    map: Path
+    omschrijving: str
+    """One line for the CLI help, in Dutch."""
+    bereken: Bereken | None = None
+    stukken: tuple[Stuk, ...] = (HOOFDSTUK,)
+    sjabloon: str | None = None
+    """The module that generates the default Word templates (`make templates`), if any."""
+
+    def __post_init__(self) -> None:
+        achtervoegsels = [s.achtervoegsel for s in self.stukken]
+        if len(set(achtervoegsels)) != len(achtervoegsels) or "" not in achtervoegsels:
+            raise ValueError(f"soort {self.naam}: elk stuk een eigen achtervoegsel, één zonder")
+
+    def bestand(self, naam: str) -> Path:
+        """A file of this soort's own folder (a template, the starter)."""
+        return self.map / naam
+
+
+class Register:
+    """Every soort by name; a name is registered once."""
+
+    def __init__(self, *soorten: Soort) -> None:
+        self._soorten: dict[str, Soort] = {}
+        for soort in soorten:
+            self.registreer(soort)
+
+    def registreer(self, soort: Soort) -> None:
+        if soort.naam in self._soorten or soort.naam in GEDEELDE_SOORTEN:
+            raise ValueError(f"soort '{soort.naam}' is al geregistreerd")
+        self._soorten[soort.naam] = soort
+
+    def verwijder(self, naam: str) -> None:
+        del self._soorten[naam]
+
+    @contextmanager
+    def tijdelijk(self, soort: Soort) -> Iterator[Soort]:
+        """Register `soort` for the duration of a block (tests, a project's own soorten)."""
+        self.registreer(soort)
+        try:
+            yield soort
+        finally:
+            self.verwijder(soort.naam)
+
+    def __getitem__(self, naam: str) -> Soort:
+        return self._soorten[naam]
+
+    def __contains__(self, naam: object) -> bool:
+        return naam in self._soorten
+
+    def __iter__(self) -> Iterator[Soort]:
+        return iter(self._soorten.values())
+
+    def namen(self) -> list[str]:
+        """The names in the order they were registered."""
+        return list(self._soorten)
+
+    def van(self, document: BaseModel) -> Soort:
+        """The soort of a validated document."""
+        return self._soorten[str(getattr(document, "soort"))]  # noqa: B009
+
+
+GEDEELDE_SOORTEN = frozenset({"verdeelsleutel"})
+"""Soorten of shared files that are no document: they make no output."""
+
+from voorstel.soorten import (  # noqa: E402  (each soort's folder imports Soort from here)
+    collegevoorstel,
+    inkoopstrategie,
+    memo,
+    raadsinformatiebrief,
+)
+
+REGISTER = Register(
+    collegevoorstel.SOORT,
+    raadsinformatiebrief.SOORT,
+    memo.SOORT,
+    inkoopstrategie.SOORT,
+)
+"""Every soort voorstel knows: one line per soort folder."""
+
+__all__ = ["GEDEELDE_SOORTEN", "HOOFDSTUK", "REGISTER", "Register", "Soort", "Stuk"]

@@ -33,29 +33,32 @@ class Renderer:
     def __init__(self, sjablonen: Sequence[Path] = ()) -> None:
         self.sjablonen = list(sjablonen)
 
-    def render(self, context: dict[str, Any]) -> bytes:
+    def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
+        """The document `stuk` of the context's soort (its template `<soort>/<stuk>.*`)."""
         raise NotImplementedError
 
-    def bestanden(self, soort: str) -> list[Path]:
+    def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
         """The template files a document of this soort is rendered from."""
         raise NotImplementedError
 
-    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+    def uitvoer(
+        self, context: dict[str, Any], naam: str, stuk: str = "document"
+    ) -> dict[str, bytes]:
         """Every file of this format by suffix after `naam` (the output's file name without
         suffix): the document itself, and files it refers to, such as chart images."""
-        return {self.suffix: self.render(context)}
+        return {self.suffix: self.render(context, stuk)}
 
 
 class DocxRenderer(Renderer):
-    """Word, through docxtpl, from templates/<soort>/document.docx."""
+    """Word, through docxtpl, from the soort's <stuk>.docx."""
 
     name = "docx"
     suffix = ".docx"
 
-    def render(self, context: dict[str, Any]) -> bytes:
+    def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
         soort = context["soort"]
         try:
-            path = zoek_sjabloon(f"{soort}/document.docx", self.sjablonen)
+            path = zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen)
         except FileNotFoundError:
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
         tpl = Sjabloon(path)
@@ -71,9 +74,9 @@ class DocxRenderer(Renderer):
         _eigenschappen(tpl, context)
         return tpl.als_bytes()
 
-    def bestanden(self, soort: str) -> list[Path]:
+    def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
         try:
-            return [zoek_sjabloon(f"{soort}/document.docx", self.sjablonen).resolve()]
+            return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve()]
         except FileNotFoundError:
             return []
 
@@ -95,19 +98,21 @@ def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
 
 
 class MarkdownRenderer(Renderer):
-    """Markdown, through Jinja, from templates/<soort>/document.md.j2."""
+    """Markdown, through Jinja, from the soort's <stuk>.md.j2."""
 
     name = "md"
     suffix = ".md"
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        return self.uitvoer(context, "document")[self.suffix]
+    def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
+        return self.uitvoer(context, "document", stuk)[self.suffix]
 
-    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
+    def uitvoer(
+        self, context: dict[str, Any], naam: str, stuk: str = "document"
+    ) -> dict[str, bytes]:
         """The Markdown and its chart images, written next to it as <naam>-figuur-N.png."""
         env = markdown_omgeving(self.sjablonen)
         staat = MarkdownTekst(context.get("voetnoten") or {}, naam)
-        sjabloon = f"{context['soort']}/document.md.j2"
+        sjabloon = f"{context['soort']}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)
             text = template.render({**context, RENDER_STAAT: staat})
@@ -117,8 +122,8 @@ class MarkdownRenderer(Renderer):
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
         return {self.suffix: text.encode("utf-8"), **staat.figuren}
 
-    def bestanden(self, soort: str) -> list[Path]:
-        return list(md_sjabloonbestanden(tuple(self.sjablonen), soort))
+    def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
+        return list(md_sjabloonbestanden(tuple(self.sjablonen), soort, stuk))
 
 
 def template_pad(sjabloon: str, sjablonen: Sequence[Path]) -> str:
@@ -135,8 +140,10 @@ class HtmlRenderer(MarkdownRenderer):
     name = "html"
     suffix = ".html"
 
-    def uitvoer(self, context: dict[str, Any], naam: str) -> dict[str, bytes]:
-        bestanden = super().uitvoer(context, naam)
+    def uitvoer(
+        self, context: dict[str, Any], naam: str, stuk: str = "document"
+    ) -> dict[str, bytes]:
+        bestanden = super().uitvoer(context, naam, stuk)
         markdown = bestanden.pop(self.suffix).decode("utf-8")  # the Markdown, under our suffix
         pagina = html.pagina(markdown, str(context["meta"]["titel"]))
         return {self.suffix: pagina.encode("utf-8"), **bestanden}

@@ -7,19 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from voorstel.kern import prose
-from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}~])")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)", re.M)
-_ENTITEIT = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-
-
-def escape(text: str) -> str:
-    """Plain text made safe for Markdown: it comes out literally, never as markup."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _ENTITEIT.sub(r"\\&", text)
-    text = _LINE_START.sub(r"\1\2\\\3\4", text)
-    return re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text, flags=re.M)
+from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk, escape
 
 
 def een_regel(text: str) -> str:

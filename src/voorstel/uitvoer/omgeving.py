@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
-    FileSystemLoader,
+    BaseLoader,
+    Environment,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
@@ -17,6 +18,7 @@ from jinja2 import (
     meta,
     pass_context,
 )
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
@@ -24,28 +26,70 @@ from markupsafe import escape as xml_escape
 
 from voorstel.kern import nl
 from voorstel.kern.errors import RenderFout
-from voorstel.uitvoer.md_tekst import een_regel, escape
+from voorstel.kern.prose import escape
+from voorstel.soorten import REGISTER
+from voorstel.uitvoer.md_tekst import een_regel
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving
 
-STANDAARD_SJABLONEN = Path(__file__).resolve().parents[3] / "templates"
-"""The default templates in the repository's templates/ folder."""
+BLOKKEN = Path(__file__).resolve().parents[1] / "blokken" / "sjablonen"
+"""The shared Markdown blocks, found as `_blokken/<name>` (so a user folder can replace one)."""
 
 RENDER_STAAT = "voorstel_render"
 """Context key of the per-document render state (prose writer, footnotes)."""
 
 
-def sjabloonmappen(extra: Sequence[Path] = ()) -> list[Path]:
-    """Template folders in search order: the user's first, the defaults last."""
-    return [*extra, STANDAARD_SJABLONEN]
+def standaard_sjabloon(naam: str) -> Path | None:
+    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder,
+    `_blokken/<file>` among the shared blocks; None for a name that is neither."""
+    try:
+        map_, *rest = split_template_path(naam)
+    except TemplateNotFound:
+        return None
+    if not rest:
+        return None
+    if map_ == "_blokken":
+        return BLOKKEN.joinpath(*rest)
+    if map_ in REGISTER:
+        return REGISTER[map_].map.joinpath(*rest)
+    return None
 
 
 def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
-    """The first template file called `naam` in the search path."""
-    for folder in sjabloonmappen(extra):
-        candidate = folder / naam
+    """The first template file called `naam`: in the user's folders (in order), then ours."""
+    delen = split_template_path(naam)
+    for folder in extra:
+        candidate = folder.joinpath(*delen)
         if candidate.is_file():
             return candidate
+    standaard = standaard_sjabloon(naam)
+    if standaard is not None and standaard.is_file():
+        return standaard
     raise FileNotFoundError(naam)
+
+
+class SjabloonLoader(BaseLoader):
+    """Jinja loader over the user's template folders and then voorstel's own templates."""
+
+    def __init__(self, extra: Sequence[Path] = ()) -> None:
+        self.extra = tuple(extra)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            pad = zoek_sjabloon(template, self.extra)
+        except FileNotFoundError:
+            raise TemplateNotFound(template) from None
+        bron = pad.read_text(encoding="utf-8")
+        mtime = pad.stat().st_mtime_ns
+
+        def actueel() -> bool:
+            try:
+                return pad.stat().st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return bron, str(pad), actueel
 
 
 def sjabloonfout(exc: TemplateError, sjabloon: str | Path, regel: bool = True) -> RenderFout:
@@ -135,7 +179,7 @@ def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironme
 @functools.lru_cache(maxsize=8)
 def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in sjabloonmappen(extra)]),
+        loader=SjabloonLoader(extra),
         autoescape=False,
         undefined=StrictUndefined,
         finalize=_md_finalize,
@@ -152,11 +196,13 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
 
 
 @functools.lru_cache(maxsize=64)
-def md_sjabloonbestanden(extra: tuple[Path, ...], soort: str) -> tuple[Path, ...]:
+def md_sjabloonbestanden(
+    extra: tuple[Path, ...], soort: str, stuk: str = "document"
+) -> tuple[Path, ...]:
     """Every Markdown template file a soort's document uses: itself and, transitively,
     what it includes (every shared block when an include is not a plain name)."""
     env = markdown_omgeving(extra)
-    te_doen, gezien, paden = [f"{soort}/document.md.j2"], set(), set()
+    te_doen, gezien, paden = [f"{soort}/{stuk}.md.j2"], set(), set()
     while te_doen:
         naam = te_doen.pop()
         gezien.add(naam)
@@ -178,4 +224,5 @@ def md_sjabloonbestanden(extra: tuple[Path, ...], soort: str) -> tuple[Path, ...
 
 
 def _alle_blokken(extra: tuple[Path, ...]) -> list[Path]:
-    return [p.resolve() for map_ in sjabloonmappen(extra) for p in map_.glob("_blokken/*")]
+    mappen = [*(m / "_blokken" for m in extra), BLOKKEN]
+    return [p.resolve() for map_ in mappen for p in map_.glob("*")]

@@ -10,7 +10,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from voorstel.kern import nl
-from voorstel.uitvoer.md_tekst import een_regel, escape
+from voorstel.kern.prose import escape
+from voorstel.uitvoer.md_tekst import een_regel
 
 KOPKLEUR = "D9E2F3"
 

@@ -16,13 +16,13 @@ from typing import Any
 
 from voorstel.blokken.tabellen import cel, tabel
 from voorstel.kern import nl
+from voorstel.kern.prose import escape
 from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie, Marktanalyse, Planning, Sectie
 from voorstel.soorten.inkoopstrategie.taakgebied import (
     Contractpartners,
     Inrichtingskeuzes,
     Taakgebied,
 )
-from voorstel.uitvoer.md_tekst import escape
 
 MAX_KOPNIVEAU = 3
 KEUZES = (

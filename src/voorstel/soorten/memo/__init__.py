@@ -1,1 +1,16 @@
-"""The soort memo: its model, compute step, templates and starter."""
+"""The soort memo: for information, with lettered paragraphs and bijlagen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voorstel.soorten import Soort
+from voorstel.soorten.memo.model import Memo
+
+SOORT: Soort = Soort(
+    naam="memo",
+    model=Memo,
+    map=Path(__file__).parent,
+    omschrijving="memo ter kennisname, met genummerde besluiten en bijlagen",
+    sjabloon="voorstel.soorten.memo.sjabloon",
+)

@@ -1,1 +1,16 @@
-"""The soort raadsinformatiebrief: its model, compute step, templates and starter."""
+"""The soort raadsinformatiebrief: the college informs the council."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voorstel.soorten import Soort
+from voorstel.soorten.raadsinformatiebrief.model import Raadsinformatiebrief
+
+SOORT: Soort = Soort(
+    naam="raadsinformatiebrief",
+    model=Raadsinformatiebrief,
+    map=Path(__file__).parent,
+    omschrijving="brief van het college om de raad te informeren",
+    sjabloon="voorstel.soorten.raadsinformatiebrief.sjabloon",
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -21,9 +22,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from voorstel.uitvoer.docx_tekst import nieuwe_nummering, zet_nummering
+from voorstel.blokken.nummering import nieuwe_nummering, zet_nummering
 
-HIER = Path(__file__).resolve().parent
 LETTER = "Arial"
 KLEUR = RGBColor(0x1F, 0x3A, 0x5F)
 KOP_GROOTTES = {1: 13, 2: 11, 3: 10}
@@ -186,7 +186,7 @@ class Sjabloon:
         loop: str,
         totaal: list[str] | None = None,
         bedragen: bool = True,
-    ) -> Table:
+    ) -> Any:
         """A table with a repeating header row, one row per item, and an optional total row.
 
         kolommen: (header, cell expression, width in cm); the last column is right-aligned
@@ -216,7 +216,7 @@ class Sjabloon:
         self.body.add_paragraph(style="Na tabel")
         return table
 
-    def gegevens(self, rijen: list[tuple[str, str, str | None]]) -> Table:
+    def gegevens(self, rijen: list[tuple[str, str, str | None]]) -> Any:
         """A borderless table of 'label  value' rows; a row with a condition may be left out.
 
         rijen: (label, value expression, condition or None).

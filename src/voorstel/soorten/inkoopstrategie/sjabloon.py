@@ -1,132 +1,18 @@
-"""Generate the default Word templates (docxtpl) from code, so changes are readable diffs.
-
-Run with `make templates`. A user restyles a generated document.docx in Word to their
-huisstijl and points `voorstel build --templates` at their own folder. The Sjabloon class
-is in sjabloon.py, the blocks every soort shares in blokken.py.
-"""
+"""The default Word template of the inkoopstrategie, generated from code (`make templates`)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from blokken import (
-    behandeling,
-    bijlagen,
-    bijlagen_inhoud,
-    communicatie,
-    financien,
-    kopblok,
-    kopgegevens,
-    kostentabel,
-    ondertekening,
-    paragrafen,
-    risicos,
-    risicotabel,
-)
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from sjabloon import HIER, Sjabloon, _instructie, _veldteken
 
-
-def collegevoorstel() -> Sjabloon:
-    s = Sjabloon("Collegevoorstel")
-    kopblok(s, "Collegevoorstel")
-    s.kop("Onderwerp")
-    s.alinea("{{ onderwerp }}")
-    s.kop("Voorstel")
-    punten = s.nieuwe_lijst()
-    with s.voor("punt in beslispunten"):
-        s.genummerd("{{ punt }}", punten)
-    s.kop("Samenvatting")
-    s.tekst("samenvatting")
-    s.sectie("Juridisch kader", "juridisch_kader")
-    s.sectie("Aanleiding", "aanleiding")
-    with s.als("monitoring"):
-        s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
-        s.tekst("monitoring.tekst")
-        with s.als("monitoring.doelen"):
-            s.tabel(
-                [
-                    ("Beoogd resultaat", "{{ doel.omschrijving }}", 12.0),
-                    ("Aantal", "{{ doel.aantal|getal }}", 4.0),
-                ],
-                "doel in monitoring.doelen",
-            )
-        s.tekst("monitoring.tekst_na")
-    s.sectie(
-        "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",
-        "belanghebbenden",
-    )
-    s.sectie("Wat willen we gaan doen?", "wat_willen_we")
-    with s.als("argumenten"):
-        s.kop("Afweging van argumenten voor en tegen")
-        with s.voor("argument in argumenten"):
-            s.kop("{{ argument.nummer }} {{ argument.titel }}", 2)
-            s.tekst("argument.tekst")
-    with s.als("kanttekeningen"):
-        s.kop("Kanttekeningen")
-        with s.voor("kanttekening in kanttekeningen"):
-            s.kop("{{ kanttekening.titel }}", 2)
-            s.tekst("kanttekening.tekst")
-    financien(s, "Wat mag het kosten en waar gaan we het van betalen?")
-    risicos(s)
-    communicatie(s)
-    bijlagen(s)
-    bijlagen_inhoud(s)
-    return s
-
-
-def raadsinformatiebrief() -> Sjabloon:
-    s = Sjabloon("Raadsinformatiebrief")
-    kopblok(s, "Informatie voor de raad", kopregel=False)
-    kopgegevens(s)
-    behandeling(s)
-    s.kop("Kernboodschap")
-    s.tekst("kernboodschap")
-    s.kop("Toelichting")
-    paragrafen(s, "toelichting")
-    s.sectie("Betrokkenheid gemeenteraad", "betrokkenheid_gemeenteraad")
-    with s.als("advies"):
-        s.kop("Advies van {{ advies.adviesraad }}")
-        s.tekst("advies.tekst")
-    financien(s, "Financiën")
-    s.sectie("Communicatie", "communicatie")
-    s.sectie("Vervolg", "vervolg")
-    bijlagen(s, geen=True)
-    ondertekening(s)
-    bijlagen_inhoud(s)
-    return s
-
-
-def memo() -> Sjabloon:
-    s = Sjabloon("Memo")
-    kopblok(s, "Memo", kopregel=False)
-    s.gegevens(
-        [
-            ("Kennisnemen van", "{{ kennisnemen_van }}", None),
-            ("Onderwerp", "{{ onderwerp }}", None),
-            ("Zaaknummer", "{{ kopblok.zaaknummer }}", "kopblok.zaaknummer"),
-        ]
-    )
-    s.kop("Inleiding")
-    s.tekst("inleiding")
-    paragrafen(s, "besluiten", 1)
-    paragrafen(s, "stand_van_zaken", 1)
-    risicos(s)
-    s.alinea()
-    s.alinea("{{ kopblok.datum|datum }}")
-    with s.voor("auteur in auteurs"):
-        s.alinea("{{ auteur }}")
-    bijlagen(s)
-    bijlagen_inhoud(s)
-    return s
+from voorstel.blokken.woordblokken import (
+    kostentabel,
+    risicotabel,
+)
+from voorstel.blokken.woordsjabloon import Sjabloon, _instructie, _veldteken
 
 
 def inhoudsopgave(s: Sjabloon) -> None:
@@ -209,7 +95,7 @@ def inkoopblokken(s: Sjabloon) -> None:
         )
 
 
-def inkoopstrategie() -> Sjabloon:
+def maak() -> Sjabloon:
     s = Sjabloon("Inkoopstrategie")
     for niveau, inspringing in ((1, 0.0), (2, 0.5), (3, 1.0)):
         stijl = s.doc.styles.add_style(f"toc {niveau}", WD_STYLE_TYPE.PARAGRAPH)
@@ -242,21 +128,3 @@ def inkoopstrategie() -> Sjabloon:
         inkoopblokken(s)
         s.tekst("deel.tekst_na")
     return s
-
-
-SOORTEN: dict[str, Callable[[], Sjabloon]] = {
-    "collegevoorstel": collegevoorstel,
-    "raadsinformatiebrief": raadsinformatiebrief,
-    "memo": memo,
-    "inkoopstrategie": inkoopstrategie,
-}
-
-
-def main(doel: Path = HIER) -> None:
-    for soort, maak in SOORTEN.items():
-        maak().bewaar(doel / soort / "document.docx")
-        print(f"sjabloon gemaakt: {soort}/document.docx")
-
-
-if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HIER)

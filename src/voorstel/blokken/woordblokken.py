@@ -7,7 +7,8 @@ versions are templates/_blokken/*.md.j2.
 from __future__ import annotations
 
 from docx.shared import Pt
-from sjabloon import Sjabloon
+
+from voorstel.blokken.woordsjabloon import Sjabloon
 
 
 def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
