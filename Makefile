@@ -21,6 +21,7 @@ test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q
 
 templates: $(STAMP)

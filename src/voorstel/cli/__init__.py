@@ -349,5 +349,21 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 
 
+def _noem_soorten(opdracht: click.Command) -> None:
+    """Fill in '{soorten}' in a command's help when it is shown, so the help names every
+    soort in the registry at that moment."""
+    origineel = opdracht.format_help_text
+
+    def format_help_text(ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        tekst = opdracht.help
+        opdracht.help = (tekst or "").replace("{soorten}", _soorten())
+        try:
+            origineel(ctx, formatter)
+        finally:
+            opdracht.help = tekst
+
+    opdracht.format_help_text = format_help_text  # type: ignore[method-assign]
+
+
 for _opdracht in (main, new):
-    _opdracht.help = (_opdracht.help or "").replace("{soorten}", _soorten())
+    _noem_soorten(_opdracht)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voorstel.soorten import Soort
 from voorstel.soorten.collegevoorstel import compute
 from voorstel.soorten.collegevoorstel.model import Collegevoorstel
+from voorstel.soorten.soort import Soort
 
 SOORT: Soort = Soort(
     naam="collegevoorstel",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voorstel.soorten import Soort
 from voorstel.soorten.memo.model import Memo
+from voorstel.soorten.soort import Soort
 
 SOORT: Soort = Soort(
     naam="memo",

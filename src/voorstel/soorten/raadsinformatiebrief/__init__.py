@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voorstel.soorten import Soort
 from voorstel.soorten.raadsinformatiebrief.model import Raadsinformatiebrief
+from voorstel.soorten.soort import Soort
 
 SOORT: Soort = Soort(
     naam="raadsinformatiebrief",
