@@ -130,6 +130,11 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
         p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.name != STAATBESTAND
     ) == sorted(
         [
+            *(
+                Path(f"dalfsen/raadsvoorstel-kademuur-vechtkade{stuk}{suffix}")
+                for stuk in ("", "-raadsbesluit", "-collegeoplegger")
+                for suffix in (".docx", ".md")
+            ),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
             Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),
@@ -236,7 +241,10 @@ def test_hoofdhulp_noemt_elke_soort(runner: CliRunner) -> None:
     from voorstel.soorten import REGISTER
 
     tekst = " ".join(runner.invoke(main, ["--help"]).output.split())
-    assert "een collegevoorstel, raadsinformatiebrief, memo of inkoopstrategie van" in tekst
+    assert (
+        "een collegevoorstel, raadsinformatiebrief, memo, inkoopstrategie of raadsvoorstel van"
+        in tekst
+    )
     for soort in REGISTER.namen():
         assert soort in tekst
 

@@ -24,5 +24,7 @@ def test_sjablonen_komen_uit_genereer(tmp_path: Path, naam: str) -> None:
     main(tmp_path)
     for soort in REGISTER:
         assert soort.sjabloon is not None
-        gemaakt = tmp_path / soort.naam / "document.docx"
-        assert onderdeel(gemaakt, naam) == onderdeel(soort.map / "document.docx", naam)
+        for stuk in soort.stukken:
+            gemaakt = tmp_path / soort.naam / f"{stuk.naam}.docx"
+            bestand = soort.map / f"{stuk.naam}.docx"
+            assert onderdeel(gemaakt, naam) == onderdeel(bestand, naam), bestand

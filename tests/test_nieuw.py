@@ -126,9 +126,9 @@ def test_nieuw_overschrijft_nooit(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_onbekende_soort_is_verkeerd_gebruik(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["new", "raadsvoorstel", str(tmp_path / "x.yaml")])
+    result = runner.invoke(main, ["new", "begrotingsnota", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
-    assert "raadsvoorstel" in result.stderr
+    assert "begrotingsnota" in result.stderr
     assert not (tmp_path / "x.yaml").exists()
 
 

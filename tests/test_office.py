@@ -59,6 +59,32 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
             "Het college van B&W stelt u voor kennis te nemen van:",
         ],
     ),
+    "dalfsen/raadsvoorstel-kademuur-vechtkade.pdf": (
+        3,
+        [
+            "RAADSVOORSTEL",
+            "Het college stelt de raad voor:",
+            "Een krediet van € 1.450.000 beschikbaar te stellen",
+            "1.2 Eén integrale aanpak is goedkoper dan herstel in delen",
+            "Burgemeester en wethouders van de gemeente Dalfsen,",
+        ],
+    ),
+    "dalfsen/raadsvoorstel-kademuur-vechtkade-raadsbesluit.pdf": (
+        1,
+        [
+            "ONTWERPBESLUIT",
+            "De raad van de gemeente Dalfsen;",
+            "gelezen het voorstel van burgemeester en wethouders van 2 september 2025",
+            "besluit: 1. Een krediet van € 1.450.000 beschikbaar te stellen",
+            "Aldus vastgesteld in de openbare vergadering van 27 oktober 2025.",
+            "De griffier, H. Koster",
+            "De voorzitter, drs. E. van Lente",
+        ],
+    ),
+    "dalfsen/raadsvoorstel-kademuur-vechtkade-collegeoplegger.pdf": (
+        1,
+        ["Het college besluit:", "In te stemmen met bijgaand raadsvoorstel en ontwerpbesluit"],
+    ),
     "holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.pdf": (
         6,
         [

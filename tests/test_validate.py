@@ -74,9 +74,9 @@ def test_soort_ontbreekt_of_is_onbekend(tree: Tree) -> None:
     assert problemen(tree, "# opmerking\nonderwerp: X\n") == [
         "2: veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: collegevoorstel'"
     ]
-    assert problemen(tree, "onderwerp: X\nsoort: raadsvoorstel\n") == [
-        "2: soort: onbekende soort 'raadsvoorstel'; kies uit collegevoorstel, "
-        "inkoopstrategie, memo, raadsinformatiebrief, verdeelsleutel"
+    assert problemen(tree, "onderwerp: X\nsoort: begrotingsnota\n") == [
+        "2: soort: onbekende soort 'begrotingsnota'; kies uit collegevoorstel, "
+        "inkoopstrategie, memo, raadsinformatiebrief, raadsvoorstel, verdeelsleutel"
     ]
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
@@ -14,7 +15,7 @@ from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
-from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
 from voorstel.uitvoer import RENDERERS, Renderer, pdf
 
 STANDAARD_FORMATEN = ("docx", "md")
@@ -81,11 +82,23 @@ def render_document(
             )
         gemeenten[achtervoegsel] = gemeente
         for stuk in stukken:
+            if not stuk.gemaakt(context):
+                continue
             eind = achtervoegsel + stuk.achtervoegsel
+            eigen = stuk_context(context, stuk)
             for renderer in outputs:
-                for suffix, data in renderer.uitvoer(context, naam + eind, stuk.naam).items():
+                for suffix, data in renderer.uitvoer(eigen, naam + eind, stuk.naam).items():
                     rendered[eind + suffix] = data
     return rendered
+
+
+def stuk_context(context: dict[str, Any], stuk: Stuk) -> dict[str, Any]:
+    """The context of one stuk: with a soortnaam of its own, its own title and properties."""
+    if stuk.soortnaam is None:
+        return context
+    meta = context["meta"]
+    titel = f"{stuk.soortnaam}: {meta['onderwerp']}"
+    return {**context, "meta": {**meta, "soortnaam": stuk.soortnaam, "titel": titel}}
 
 
 def uitvoernaam(bron: Path, basis: Path | None) -> Path:

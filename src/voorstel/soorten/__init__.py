@@ -8,7 +8,13 @@ it known to validate, compute, build, new, diff, the template generator and the 
 
 from __future__ import annotations
 
-from voorstel.soorten import collegevoorstel, inkoopstrategie, memo, raadsinformatiebrief
+from voorstel.soorten import (
+    collegevoorstel,
+    inkoopstrategie,
+    memo,
+    raadsinformatiebrief,
+    raadsvoorstel,
+)
 from voorstel.soorten.soort import GEDEELDE_SOORTEN, HOOFDSTUK, Register, Soort, Stuk
 
 REGISTER = Register(
@@ -16,6 +22,7 @@ REGISTER = Register(
     raadsinformatiebrief.SOORT,
     memo.SOORT,
     inkoopstrategie.SOORT,
+    raadsvoorstel.SOORT,
 )
 """Every soort voorstel knows: one line per soort folder."""
 

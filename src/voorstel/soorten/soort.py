@@ -18,10 +18,19 @@ class Stuk:
     """One document a soort makes from its source: a raadsvoorstel also makes a raadsbesluit.
 
     `naam` is the template's name in the soort's folder (`<naam>.docx`, `<naam>.md.j2`);
-    `achtervoegsel` is added to the output's file name ("" for the main document)."""
+    `achtervoegsel` is added to the output's file name ("" for the main document);
+    `alleen_als` names a field of the document: the stuk is made only when it is filled in
+    (the collegeoplegger of a raadsvoorstel, only with a `college:` block); `soortnaam`
+    is the stuk's own name in its title and properties ("Raadsbesluit")."""
 
     naam: str = "document"
     achtervoegsel: str = ""
+    alleen_als: str | None = None
+    soortnaam: str | None = None
+
+    def gemaakt(self, context: dict[str, Any]) -> bool:
+        """Whether this stuk is made from a document with this context."""
+        return self.alleen_als is None or bool(context.get(self.alleen_als))
 
 
 HOOFDSTUK = Stuk()

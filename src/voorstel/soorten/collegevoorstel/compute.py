@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
+from voorstel.blokken.argumenten import nummer_argumenten
 from voorstel.soorten.collegevoorstel.model import Collegevoorstel
 
 
 def bereken(doc: Collegevoorstel, context: dict[str, Any]) -> None:
-    per_punt: Counter[int] = Counter()
-    for argument, view in zip(doc.argumenten, context["argumenten"], strict=True):
-        per_punt[argument.beslispunt] += 1
-        view["nummer"] = f"{argument.beslispunt}.{per_punt[argument.beslispunt]}"
+    nummer_argumenten(doc.argumenten, context["argumenten"])

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from voorstel.blokken.argumenten import Argument, controleer_argumenten
 from voorstel.blokken.modellen import (
     Bijlage,
     Communicatie,
@@ -34,14 +35,6 @@ class Monitoring(Model):
     tekst: Proza | None = None
     doelen: list[Doel] = Field(default_factory=list)
     tekst_na: Proza | None = None
-
-
-class Argument(Model):
-    """An argument, numbered under the beslispunt it supports (1.1, 1.2, ...)."""
-
-    titel: Tekst
-    tekst: Proza
-    beslispunt: int = Field(default=1, ge=1)
 
 
 class Regio(Model):
@@ -86,14 +79,4 @@ class Collegevoorstel(Document):
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
         """Every argument supports a beslispunt that exists."""
-        aantal = len(self.beslispunten)
-        for index, argument in enumerate(self.argumenten):
-            if argument.beslispunt > aantal:
-                yield (
-                    ("argumenten", index, "beslispunt"),
-                    (
-                        f"beslispunt {argument.beslispunt} bestaat niet; er "
-                        f"{'is 1 beslispunt' if aantal == 1 else f'zijn {aantal} beslispunten'}"
-                        f", kies een nummer van 1 tot en met {aantal}"
-                    ),
-                )
+        return controleer_argumenten(self.argumenten, len(self.beslispunten))

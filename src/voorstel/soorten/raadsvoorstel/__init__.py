@@ -1,0 +1,26 @@
+"""The soort raadsvoorstel: the raadsvoorstel, its (ontwerp)raadsbesluit and the oplegger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voorstel.soorten.raadsvoorstel import compute
+from voorstel.soorten.raadsvoorstel.model import Raadsvoorstel
+from voorstel.soorten.soort import HOOFDSTUK, Soort, Stuk
+
+SOORT: Soort = Soort(
+    naam="raadsvoorstel",
+    model=Raadsvoorstel,
+    map=Path(__file__).parent,
+    omschrijving="voorstel van het college aan de raad, met raadsbesluit en collegeoplegger",
+    bereken=compute.bereken,
+    stukken=(
+        HOOFDSTUK,
+        Stuk("raadsbesluit", "-raadsbesluit", soortnaam="Raadsbesluit"),
+        Stuk(
+            "collegeoplegger", "-collegeoplegger", alleen_als="college", soortnaam="Collegeoplegger"
+        ),
+    ),
+    sjabloon="voorstel.soorten.raadsvoorstel.sjabloon",
+)
+"""The raadsvoorstel: one source, the raadsvoorstel, the raadsbesluit and the oplegger."""

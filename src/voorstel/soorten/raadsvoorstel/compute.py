@@ -1,0 +1,26 @@
+"""Compute for the raadsvoorstel: argument numbers, the besluit's formula, the oplegger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voorstel.blokken.argumenten import nummer_argumenten
+from voorstel.soorten.raadsvoorstel.model import Raadsvoorstel
+
+INSTEMMEN = (
+    "In te stemmen met bijgaand raadsvoorstel en ontwerpbesluit en deze ter besluitvorming "
+    "voor te leggen aan de raad."
+)
+"""The oplegger's first beslispunt: the college agrees with the proposal and sends it on."""
+
+
+def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
+    nummer_argumenten(doc.argumenten, context["argumenten"])
+    besluit = context["besluit"]
+    besluit["ontwerp"] = doc.besluit.vastgesteld is None
+    besluit["titel"] = "Ontwerpbesluit" if besluit["ontwerp"] else "Raadsbesluit"
+    besluit["vergadering"] = doc.besluit.vastgesteld or doc.kopblok.raadsvergadering
+    if doc.besluit.voorzitter is None:  # the burgemeester chairs the raad (Gemeentewet art. 9)
+        besluit["voorzitter"] = context["ondertekening"]["burgemeester"]
+    if context["college"] is not None:
+        context["college"]["alle_beslispunten"] = [INSTEMMEN, *context["college"]["beslispunten"]]

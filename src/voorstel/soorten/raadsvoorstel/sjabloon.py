@@ -1,0 +1,142 @@
+"""The default Word templates of the raadsvoorstel, its raadsbesluit and its collegeoplegger,
+generated from code (`make templates`)."""
+
+from __future__ import annotations
+
+from docx.shared import Pt
+
+from voorstel.blokken.woordblokken import (
+    bijlagen,
+    bijlagen_inhoud,
+    financien,
+    kopblok,
+    ondertekening,
+)
+from voorstel.blokken.woordsjabloon import Sjabloon
+
+KOP = "kopblok"
+
+
+def raadskop(s: Sjabloon, college: bool = False) -> None:
+    """The kop: onderwerp, dates, zaaknummer, portefeuillehouder, programma, contact."""
+    rijen: list[tuple[str, str, str | None]] = [
+        ("Onderwerp", "{{ onderwerp }}", None),
+        ("Datum", f"{{{{ {KOP}.datum|datum }}}}", None),
+    ]
+    if college:
+        rijen.append(("Collegevergadering", "{{ college.collegevergadering|datum }}", None))
+    rijen += [
+        ("Raadsvergadering", f"{{{{ {KOP}.raadsvergadering|datum }}}}", None),
+        ("Commissie", f"{{{{ {KOP}.commissie }}}}", f"{KOP}.commissie"),
+        ("Zaaknummer", f"{{{{ {KOP}.zaaknummer }}}}", None),
+        (
+            "Portefeuillehouder",
+            f"{{{{ {KOP}.portefeuillehouder.naam }}}} ({{{{ {KOP}.portefeuillehouder.rol }}}})",
+            None,
+        ),
+        ("Programma", f"{{{{ {KOP}.programma }}}}", f"{KOP}.programma"),
+        (
+            "Inlichtingen bij",
+            f"{{{{ {KOP}.inlichtingen_bij.naam }}}}, {{{{ {KOP}.inlichtingen_bij.gegevens }}}}",
+            f"{KOP}.inlichtingen_bij",
+        ),
+        ("Openbaarheid", f"{{{{ {KOP}.openbaarheid|capitalize }}}}", None),
+    ]
+    s.gegevens(rijen)
+
+
+def beslispunten(s: Sjabloon, inleiding: str, lijst: str = "beslispunten") -> None:
+    """'Het college stelt de raad voor:' (or another opening) and the numbered points."""
+    s.alinea(inleiding, vet=True)
+    punten = s.nieuwe_lijst()
+    with s.voor(f"punt in {lijst}"):
+        s.genummerd("{{ punt }}", punten)
+
+
+def maak() -> Sjabloon:
+    s = Sjabloon("Raadsvoorstel")
+    kopblok(s, "Raadsvoorstel", kopregel=False)
+    raadskop(s)
+    s.kop("Voorstel")
+    beslispunten(s, "Het college stelt de raad voor:")
+    s.sectie("Samenvatting", "samenvatting")
+    s.sectie("Aanleiding", "aanleiding")
+    s.sectie("Beoogd effect", "beoogd_effect")
+    with s.als("argumenten"):
+        s.kop("Argumenten")
+        with s.voor("argument in argumenten"):
+            s.kop("{{ argument.nummer }} {{ argument.titel }}", 2)
+            s.tekst("argument.tekst")
+    with s.als("kanttekeningen"):
+        s.kop("Kanttekeningen en risico's")
+        with s.voor("kanttekening in kanttekeningen"):
+            s.kop("{{ kanttekening.titel }}", 2)
+            s.tekst("kanttekening.tekst")
+    s.sectie("Alternatieven", "alternatieven")
+    financien(s, "Financiële consequenties")
+    s.sectie("Juridisch kader", "juridisch_kader")
+    s.sectie("Rol van de raad", "rol_van_de_raad")
+    s.sectie("Participatie en communicatie", "communicatie")
+    with s.als("uitvoering"):
+        s.kop("Uitvoering en evaluatie")
+        s.tekst("uitvoering.tekst")
+        with s.als("uitvoering.planning"):
+            s.tabel(
+                [
+                    ("Wanneer", "{{ mijlpaal.wanneer }}", 4.0),
+                    ("Wat", "{{ mijlpaal.wat }}", 12.0),
+                ],
+                "mijlpaal in uitvoering.planning",
+                bedragen=False,
+            )
+        s.tekst("uitvoering.evaluatie")
+    bijlagen(s)
+    ondertekening(s)
+    bijlagen_inhoud(s)
+    return s
+
+
+def _ondertekenaar(s: Sjabloon, functie: str, expr: str) -> None:
+    paragraph = s.body.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(18)
+    paragraph.paragraph_format.keep_together = True
+    paragraph.add_run(f"{functie},").add_break()
+    paragraph.add_run(
+        f"{{% if {expr}.titel %}}{{{{ {expr}.titel }}}} {{% endif %}}{{{{ {expr}.naam }}}}"
+    )
+
+
+def maak_raadsbesluit() -> Sjabloon:
+    s = Sjabloon("Raadsbesluit")
+    s.alinea("{{ besluit.titel|upper }}", style="Title")
+    s.alinea("Onderwerp: {{ onderwerp }} | Zaaknummer: {{ kopblok.zaaknummer }}", style="Kopblok")
+    s.alinea("De raad van de gemeente {{ gemeente }};")
+    s.alinea(
+        "gelezen het voorstel van burgemeester en wethouders van {{ kopblok.datum|datum }}, "
+        "nummer {{ kopblok.zaaknummer }};"
+    )
+    with s.voor("regel in besluit.gehoord"):
+        s.alinea("gehoord {{ regel }};")
+    with s.voor("regel in besluit.overwegende"):
+        s.alinea("overwegende dat {{ regel }};")
+    s.alinea("gelet op {{ besluit.gelet_op }};")
+    beslispunten(s, "besluit:")
+    s.alinea("Aldus vastgesteld in de openbare vergadering van {{ besluit.vergadering|datum }}.")
+    _ondertekenaar(s, "De griffier", "besluit.griffier")
+    _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
+    return s
+
+
+def maak_collegeoplegger() -> Sjabloon:
+    s = Sjabloon("Collegeoplegger")
+    kopblok(s, "Collegevoorstel", kopregel=False)
+    s.alinea("Oplegger bij het raadsvoorstel", style="Kopblok")
+    raadskop(s, college=True)
+    s.kop("Voorstel")
+    beslispunten(s, "Het college besluit:", "college.alle_beslispunten")
+    s.sectie("Samenvatting", "samenvatting")
+    s.kop("Bijlagen")
+    lijst = s.nieuwe_lijst()
+    s.genummerd("Raadsvoorstel: {{ onderwerp }}", lijst)
+    s.genummerd("{{ besluit.titel }}: {{ onderwerp }}", lijst)
+    return s
