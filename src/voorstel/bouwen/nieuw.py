@@ -1,12 +1,14 @@
 """New: a starter YAML for a soort, with every field present and a Dutch comment on each.
 
-The starter texts are files, templates/<soort>/nieuw.yaml, so a user's own template folder
-(--templates) can hold its own version, as it can for the .docx and .md templates.
+The starter texts are files, nieuw.yaml in each soort's folder, so a user's own template
+folder (--templates) can hold its own <soort>/nieuw.yaml, as it can for the .docx and .md
+templates. `init` writes a whole starter project.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,3 +69,56 @@ def _bestaat_al(pad: Path) -> SchrijfFout:
         "bestand eerst",
         path=pad,
     )
+
+
+PROJECT_TOML = """\
+# Projectbestand van voorstel: de standaardinstellingen van dit project.
+# Elke instelling mag weg; een opdrachtregeloptie gaat altijd voor.
+
+[organisatie]
+naam = "{naam}"
+gemeente = "{gemeente}"
+# tooi = "gm0000"   # TOOI-code van de organisatie, voor publicatie
+# cbs = "0000"      # CBS-gemeentecode
+
+[bouwen]
+data = "data"                 # de map met de documenten
+uitvoer = "build"             # de uitvoermap
+formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
+# huisstijl = "huisstijl/sjabloon.dotx"   # het Word-bestand met de huisstijl van de gemeente
+# sjablonen = ["sjablonen"]               # mappen met eigen sjablonen
+# pdfa = true                             # PDF als PDF/A-2, voor archivering
+"""
+GITIGNORE = "# Wat voorstel maakt, hoort niet in git: het komt altijd uit data/.\nbuild/\n"
+VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"
+
+
+def init(map_: Path, gemeente: str = "Voorbeeldstad") -> list[Path]:
+    """Write a starter project into `map_`: voorstel.toml, data/ with one example, and a
+    .gitignore with build/. Nothing is overwritten: if one of them exists, nothing is written."""
+    if '"' in gemeente or "\\" in gemeente or any(ord(t) < 32 for t in gemeente):
+        raise VoorstelError(f"de naam van de gemeente kan geen {gemeente!r} bevatten")
+    voorbeeld = startbestand("collegevoorstel").read_text(encoding="utf-8")
+    if gemeente != "Voorbeeldstad":
+        voorbeeld = re.sub(r"(?m)^gemeente: .*$", f"gemeente: {gemeente}", voorbeeld, count=1)
+    bestanden = {
+        map_ / "voorstel.toml": PROJECT_TOML.format(naam=f"Gemeente {gemeente}", gemeente=gemeente),
+        map_ / ".gitignore": GITIGNORE,
+        map_ / VOORBEELD: voorbeeld,
+    }
+    bestaand = [p for p in bestanden if p.exists() or p.is_symlink()]
+    if bestaand:
+        raise SchrijfFout(
+            "bestaat al; voorstel init maakt een nieuw project en overschrijft niets "
+            "(kies een lege map)",
+            path=bestaand[0],
+        )
+    for pad, tekst in bestanden.items():
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            _schrijf_nieuw(pad, tekst.encode("utf-8"))
+        except FileExistsError:
+            raise _bestaat_al(pad) from None
+        except OSError as exc:
+            raise SchrijfFout(f"kan {pad} niet schrijven: {exc.strerror}", path=pad) from None
+    return list(bestanden)
