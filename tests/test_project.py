@@ -124,3 +124,17 @@ def test_build_met_fout_projectbestand(in_map: Path) -> None:
     assert result.output == (
         "voorstel.toml:2: bouwen.uitvoor: onbekende instelling 'uitvoor'; bedoelde u 'uitvoer'?\n"
     )
+
+
+def test_init_met_sjablonen_die_het_project_gebruikt(in_map: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["init", "--sjablonen"])
+    assert result.exit_code == 0, result.output
+    assert "gemaakt: sjablonen/ (de standaardsjablonen)" in result.output
+    eigen = in_map / "sjablonen" / "collegevoorstel" / "document.md.j2"
+    assert (in_map / "sjablonen" / "_blokken" / "kopblok.md.j2").is_file()
+    eigen.write_text("Huisstijl Voorbeeldstad\n\n" + eigen.read_text(encoding="utf-8"))
+    result = runner.invoke(main, ["build", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    md = (in_map / "build" / "voorbeeld" / "collegevoorstel.md").read_text(encoding="utf-8")
+    assert md.startswith("Huisstijl Voorbeeldstad\n\n# COLLEGEVOORSTEL")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
 from voorstel.soorten import REGISTER
-from voorstel.uitvoer.omgeving import zoek_sjabloon
+from voorstel.uitvoer.omgeving import BLOKKEN, zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
 
@@ -93,18 +93,36 @@ GITIGNORE = "# Wat voorstel maakt, hoort niet in git: het komt altijd uit data/.
 VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"
 
 
-def init(map_: Path, gemeente: str = "Voorbeeldstad") -> list[Path]:
+def eigen_sjablonen(doel: Path) -> dict[Path, bytes]:
+    """voorstel's own templates and starters, as a template folder to edit: <soort>/<file>
+    for every soort, _blokken/<file> for the shared blocks."""
+    bestanden: dict[Path, bytes] = {}
+    for soort in REGISTER:
+        for pad in sorted(soort.map.iterdir()):
+            if pad.suffix in (".docx", ".j2") or pad.name == STARTBESTAND:
+                bestanden[doel / soort.naam / pad.name] = pad.read_bytes()
+    for pad in sorted(BLOKKEN.iterdir()):
+        bestanden[doel / "_blokken" / pad.name] = pad.read_bytes()
+    return bestanden
+
+
+def init(map_: Path, gemeente: str = "Voorbeeldstad", sjablonen: bool = False) -> list[Path]:
     """Write a starter project into `map_`: voorstel.toml, data/ with one example, and a
-    .gitignore with build/. Nothing is overwritten: if one of them exists, nothing is written."""
+    .gitignore with build/; with `sjablonen`, a copy of the default templates in sjablonen/
+    that the project uses. Nothing is overwritten: if one exists, nothing is written."""
     if '"' in gemeente or "\\" in gemeente or any(ord(t) < 32 for t in gemeente):
         raise VoorstelError(f"de naam van de gemeente kan geen {gemeente!r} bevatten")
     voorbeeld = startbestand("collegevoorstel").read_text(encoding="utf-8")
     if gemeente != "Voorbeeldstad":
         voorbeeld = re.sub(r"(?m)^gemeente: .*$", f"gemeente: {gemeente}", voorbeeld, count=1)
-    bestanden = {
-        map_ / "voorstel.toml": PROJECT_TOML.format(naam=f"Gemeente {gemeente}", gemeente=gemeente),
-        map_ / ".gitignore": GITIGNORE,
-        map_ / VOORBEELD: voorbeeld,
+    toml = PROJECT_TOML.format(naam=f"Gemeente {gemeente}", gemeente=gemeente)
+    if sjablonen:
+        toml = toml.replace('# sjablonen = ["sjablonen"]      ', 'sjablonen = ["sjablonen"]')
+    bestanden: dict[Path, bytes] = {
+        map_ / "voorstel.toml": toml.encode("utf-8"),
+        map_ / ".gitignore": GITIGNORE.encode("utf-8"),
+        map_ / VOORBEELD: voorbeeld.encode("utf-8"),
+        **(eigen_sjablonen(map_ / "sjablonen") if sjablonen else {}),
     }
     bestaand = [p for p in bestanden if p.exists() or p.is_symlink()]
     if bestaand:
@@ -116,7 +134,7 @@ def init(map_: Path, gemeente: str = "Voorbeeldstad") -> list[Path]:
     for pad, tekst in bestanden.items():
         try:
             pad.parent.mkdir(parents=True, exist_ok=True)
-            _schrijf_nieuw(pad, tekst.encode("utf-8"))
+            _schrijf_nieuw(pad, tekst)
         except FileExistsError:
             raise _bestaat_al(pad) from None
         except OSError as exc:

@@ -316,20 +316,30 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     show_default=True,
     help="Naam van de gemeente, voor het projectbestand en het voorbeeld.",
 )
-def init(map_: Path, gemeente: str) -> None:
+@click.option(
+    "--sjablonen",
+    is_flag=True,
+    help="Zet ook een kopie van alle standaardsjablonen in sjablonen/, om aan te passen.",
+)
+def init(map_: Path, gemeente: str, sjablonen: bool) -> None:
     """Begin een nieuw project in MAP (standaard: deze map).
 
     Schrijft voorstel.toml (de standaardinstellingen van het project), data/ met één
     voorbeeld-collegevoorstel en een .gitignore die build/ buiten git houdt. Er wordt
     niets overschreven: staat een van die bestanden er al, dan wordt er niets geschreven.
+    Met --sjablonen komt er een kopie van de standaardsjablonen bij, die het project dan
+    gebruikt.
     """
     try:
-        gemaakt = init_project(map_, gemeente)
+        gemaakt = init_project(map_, gemeente, sjablonen)
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
     for pad in gemaakt:
-        click.echo(f"gemaakt: {_relatief(pad)}")
+        if pad.parent.parent.name != "sjablonen" and pad.parent.name != "sjablonen":
+            click.echo(f"gemaakt: {_relatief(pad)}")
+    if sjablonen:
+        click.echo(f"gemaakt: {_relatief(map_ / 'sjablonen')}/ (de standaardsjablonen)")
     waar = "" if map_ == Path(".") else f"cd {map_} && "
     click.echo(f"maak de documenten met: {waar}voorstel build")
 
