@@ -1,19 +1,21 @@
 """New: a starter YAML for a soort, with every field present and a Dutch comment on each.
 
-The starter texts are files, templates/<soort>/nieuw.yaml, so a user's own template folder
-(--templates) can hold its own version, as it can for the .docx and .md templates.
+The starter texts are files, nieuw.yaml in each soort's folder, so a user's own template
+folder (--templates) can hold its own <soort>/nieuw.yaml, as it can for the .docx and .md
+templates. `init` writes a whole starter project.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
 from voorstel.soorten import REGISTER
-from voorstel.uitvoer.omgeving import zoek_sjabloon
+from voorstel.uitvoer.omgeving import BLOKKEN, zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
 
@@ -67,3 +69,74 @@ def _bestaat_al(pad: Path) -> SchrijfFout:
         "bestand eerst",
         path=pad,
     )
+
+
+PROJECT_TOML = """\
+# Projectbestand van voorstel: de standaardinstellingen van dit project.
+# Elke instelling mag weg; een opdrachtregeloptie gaat altijd voor.
+
+[organisatie]
+naam = "{naam}"
+gemeente = "{gemeente}"
+# tooi = "gm0000"   # TOOI-code van de organisatie, voor publicatie
+# cbs = "0000"      # CBS-gemeentecode
+
+[bouwen]
+data = "data"                 # de map met de documenten
+uitvoer = "build"             # de uitvoermap
+formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
+# huisstijl = "huisstijl/sjabloon.dotx"   # het Word-bestand met de huisstijl van de gemeente
+# sjablonen = ["sjablonen"]               # mappen met eigen sjablonen
+# pdfa = true                             # PDF als PDF/A-2, voor archivering
+"""
+GITIGNORE = "# Wat voorstel maakt, hoort niet in git: het komt altijd uit data/.\nbuild/\n"
+VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"
+
+
+def eigen_sjablonen(doel: Path) -> dict[Path, bytes]:
+    """voorstel's own templates and starters, as a template folder to edit: <soort>/<file>
+    for every soort, _blokken/<file> for the shared blocks."""
+    bestanden: dict[Path, bytes] = {}
+    for soort in REGISTER:
+        for pad in sorted(soort.map.iterdir()):
+            if pad.suffix in (".docx", ".j2") or pad.name == STARTBESTAND:
+                bestanden[doel / soort.naam / pad.name] = pad.read_bytes()
+    for pad in sorted(BLOKKEN.iterdir()):
+        bestanden[doel / "_blokken" / pad.name] = pad.read_bytes()
+    return bestanden
+
+
+def init(map_: Path, gemeente: str = "Voorbeeldstad", sjablonen: bool = False) -> list[Path]:
+    """Write a starter project into `map_`: voorstel.toml, data/ with one example, and a
+    .gitignore with build/; with `sjablonen`, a copy of the default templates in sjablonen/
+    that the project uses. Nothing is overwritten: if one exists, nothing is written."""
+    if '"' in gemeente or "\\" in gemeente or any(ord(t) < 32 for t in gemeente):
+        raise VoorstelError(f"de naam van de gemeente kan geen {gemeente!r} bevatten")
+    voorbeeld = startbestand("collegevoorstel").read_text(encoding="utf-8")
+    if gemeente != "Voorbeeldstad":
+        voorbeeld = re.sub(r"(?m)^gemeente: .*$", f"gemeente: {gemeente}", voorbeeld, count=1)
+    toml = PROJECT_TOML.format(naam=f"Gemeente {gemeente}", gemeente=gemeente)
+    if sjablonen:
+        toml = toml.replace('# sjablonen = ["sjablonen"]      ', 'sjablonen = ["sjablonen"]')
+    bestanden: dict[Path, bytes] = {
+        map_ / "voorstel.toml": toml.encode("utf-8"),
+        map_ / ".gitignore": GITIGNORE.encode("utf-8"),
+        map_ / VOORBEELD: voorbeeld.encode("utf-8"),
+        **(eigen_sjablonen(map_ / "sjablonen") if sjablonen else {}),
+    }
+    bestaand = [p for p in bestanden if p.exists() or p.is_symlink()]
+    if bestaand:
+        raise SchrijfFout(
+            "bestaat al; voorstel init maakt een nieuw project en overschrijft niets "
+            "(kies een lege map)",
+            path=bestaand[0],
+        )
+    for pad, tekst in bestanden.items():
+        try:
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            _schrijf_nieuw(pad, tekst)
+        except FileExistsError:
+            raise _bestaat_al(pad) from None
+        except OSError as exc:
+            raise SchrijfFout(f"kan {pad} niet schrijven: {exc.strerror}", path=pad) from None
+    return list(bestanden)

@@ -10,11 +10,13 @@ from voorstel import __version__
 from voorstel.blokken import tabellen
 from voorstel.bouwen.batch import Batch, Opties, bouw_batch
 from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
+from voorstel.bouwen.nieuw import init as init_project
 from voorstel.bouwen.nieuw import nieuw
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
 from voorstel.kern.errors import VoorstelError
+from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
 
@@ -59,6 +61,16 @@ class SoortKeuze(click.Choice):  # type: ignore[type-arg]
         pass
 
 
+def _project() -> Project:
+    """The project of the current folder (voorstel.toml); a bad project file stops here."""
+    try:
+        return Project.zoek(Path.cwd())
+    except VoorstelError as exc:
+        for probleem in exc.problemen:
+            _toon(probleem)
+        raise SystemExit(1) from None
+
+
 def _toon(probleem: object, err: bool = True) -> None:
     click.echo(str(probleem), err=err)
 
@@ -93,7 +105,11 @@ def validate(bestanden: tuple[Path, ...]) -> None:
         raise SystemExit(1)
 
 
-def _formaten(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+def _formaten(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    if value is None:
+        return None
     names = tuple(n.strip() for n in value.split(",") if n.strip())
     unknown = [n for n in names if n not in FORMATEN]
     if unknown or not names:
@@ -114,20 +130,19 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
 @click.option(
     "--out",
     "-o",
-    default=Path("build"),
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    show_default=True,
-    help="Uitvoermap.",
+    help="Uitvoermap [standaard: uit voorstel.toml, anders build].",
 )
 @click.option(
     "--format",
     "formaten",
-    default=",".join(STANDAARD_FORMATEN),
+    default=None,
     callback=_formaten,
-    show_default=True,
     help="Formaten, met komma's gescheiden: "
     + ", ".join(FORMATEN)
-    + " (PDF via LibreOffice, in één keer voor alle documenten).",
+    + " (PDF via LibreOffice, in één keer voor alle documenten) [standaard: uit "
+    "voorstel.toml, anders " + ",".join(STANDAARD_FORMATEN) + "].",
 )
 @click.option(
     "--templates",
@@ -172,8 +187,8 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
 )
 def build(
     bestanden: tuple[Path, ...],
-    out: Path,
-    formaten: tuple[str, ...],
+    out: Path | None,
+    formaten: tuple[str, ...] | None,
     sjablonen: tuple[Path, ...],
     pdfa: bool,
     publicatie: bool,
@@ -187,10 +202,17 @@ def build(
     sinds de vorige keer worden opnieuw gemaakt: als het bestand zelf, een
     verdeelsleutel of sjabloon dat het gebruikt, de opties of voorstel zelf veranderd
     zijn, of als uitvoer ontbreekt. Wat er gemaakt is, staat in de uitvoermap
-    (.voorstel-staat.json)."""
-    paden = bestanden or (Path("data"),)
-    if not bestanden and not Path("data").is_dir():
-        raise click.UsageError("geen bestanden opgegeven en geen map data/ gevonden")
+    (.voorstel-staat.json). Wat u niet opgeeft, komt uit het projectbestand voorstel.toml
+    (in deze map of een map erboven), als dat er is."""
+    project = _project()
+    data = project.data or Path("data")
+    paden = bestanden or (data,)
+    if not bestanden and not data.is_dir():
+        raise click.UsageError(f"geen bestanden opgegeven en geen map {_relatief(data)}/ gevonden")
+    out = out or project.uitvoer or Path("build")
+    formaten = formaten or project.formaten or STANDAARD_FORMATEN
+    sjablonen = (*sjablonen, *project.sjablonen)
+    pdfa = pdfa or project.pdfa
     if pdfa and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
     opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
@@ -285,6 +307,44 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
 
 
 @main.command()
+@click.argument(
+    "map_", default=".", type=click.Path(file_okay=False, path_type=Path), metavar="[MAP]"
+)
+@click.option(
+    "--gemeente",
+    default="Voorbeeldstad",
+    show_default=True,
+    help="Naam van de gemeente, voor het projectbestand en het voorbeeld.",
+)
+@click.option(
+    "--sjablonen",
+    is_flag=True,
+    help="Zet ook een kopie van alle standaardsjablonen in sjablonen/, om aan te passen.",
+)
+def init(map_: Path, gemeente: str, sjablonen: bool) -> None:
+    """Begin een nieuw project in MAP (standaard: deze map).
+
+    Schrijft voorstel.toml (de standaardinstellingen van het project), data/ met één
+    voorbeeld-collegevoorstel en een .gitignore die build/ buiten git houdt. Er wordt
+    niets overschreven: staat een van die bestanden er al, dan wordt er niets geschreven.
+    Met --sjablonen komt er een kopie van de standaardsjablonen bij, die het project dan
+    gebruikt.
+    """
+    try:
+        gemaakt = init_project(map_, gemeente, sjablonen)
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
+    for pad in gemaakt:
+        if pad.parent.parent.name != "sjablonen" and pad.parent.name != "sjablonen":
+            click.echo(f"gemaakt: {_relatief(pad)}")
+    if sjablonen:
+        click.echo(f"gemaakt: {_relatief(map_ / 'sjablonen')}/ (de standaardsjablonen)")
+    waar = "" if map_ == Path(".") else f"cd {map_} && "
+    click.echo(f"maak de documenten met: {waar}voorstel build")
+
+
+@main.command()
 @click.argument("soort", type=SoortKeuze(), metavar="SOORT")
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path), metavar="PAD")
 @click.option(
@@ -303,7 +363,7 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     bestand wordt nooit overschreven.
     """
     try:
-        nieuw(soort, pad, sjablonen)
+        nieuw(soort, pad, (*sjablonen, *_project().sjablonen))
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
