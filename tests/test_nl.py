@@ -29,6 +29,7 @@ from voorstel.kern.nl import (
     parse_procent,
     periode,
     procent,
+    saldo,
     telwoord,
 )
 
@@ -148,6 +149,7 @@ def test_filters_map_names_to_functions() -> None:
     expected = {
         "bedrag": bedrag,
         "bedrag_heel": bedrag_heel,
+        "saldo": saldo,
         "procent": procent,
         "getal": getal,
         "datum": datum,
@@ -160,6 +162,12 @@ def test_filters_map_names_to_functions() -> None:
         "opsomming": opsomming,
     }
     assert expected == FILTERS
+
+
+def test_saldo_met_voordeel_of_nadeel() -> None:
+    assert saldo(Decimal(-58000)) == "€ 58.000 N"
+    assert saldo(Decimal(200)) == "€ 200 V"
+    assert saldo(Decimal(0)) == "€ 0"
 
 
 def test_periode_rejects_end_before_start() -> None:

@@ -60,7 +60,7 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
         ],
     ),
     "dalfsen/raadsvoorstel-kademuur-vechtkade.pdf": (
-        3,
+        4,
         [
             "RAADSVOORSTEL",
             "Het college stelt de raad voor:",
@@ -70,7 +70,7 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
         ],
     ),
     "dalfsen/raadsvoorstel-kademuur-vechtkade-raadsbesluit.pdf": (
-        1,
+        2,
         [
             "ONTWERPBESLUIT",
             "De raad van de gemeente Dalfsen;",
@@ -79,6 +79,9 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
             "Aldus vastgesteld in de openbare vergadering van 27 oktober 2025.",
             "De griffier, H. Koster",
             "De voorzitter, drs. E. van Lente",
+            "Bijlage 1 bij het besluit: begrotingswijziging",
+            "(bedragen x € 1.000)",
+            "58 N",
         ],
     ),
     "dalfsen/raadsvoorstel-kademuur-vechtkade-collegeoplegger.pdf": (

@@ -13,6 +13,7 @@ from conftest import ROOT
 from test_render_docx import alineas
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.compute import compute
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import validate
 
@@ -84,7 +85,7 @@ def test_beslispunten_van_het_besluit_zijn_die_van_het_voorstel(
 ) -> None:
     voorstel = genummerd(voorbeeld[".docx"])
     besluit = genummerd(voorbeeld["-raadsbesluit.docx"])
-    punten = validate(load(VOORBEELD)).document.beslispunten  # type: ignore[attr-defined]
+    punten = compute(validate(load(VOORBEELD)).document)["beslispunten"]
     assert len(punten) == 3
     assert besluit == list(punten)
     assert voorstel[: len(punten)] == besluit  # after them: the list of bijlagen
@@ -97,6 +98,7 @@ def test_beslispunten_van_het_besluit_zijn_die_van_het_voorstel(
 
 def test_raadsbesluit_heeft_de_formule(voorbeeld: dict[str, Path]) -> None:
     teksten = [t for _, _, t in alineas(voorbeeld["-raadsbesluit.docx"])]
+    teksten = teksten[: teksten.index("Bijlage 1 bij het besluit: begrotingswijziging")]
     assert teksten[0] == "ONTWERPBESLUIT"
     assert teksten[2:6] == [
         "De raad van de gemeente Dalfsen;",
@@ -183,3 +185,13 @@ def test_fouten_met_hun_regel(tree: Tree) -> None:
     ]
     zonder = KLEIN.replace("  griffier: H. Koster\n", "")
     assert problemen(tree, zonder) == ["16: besluit.griffier: verplicht veld ontbreekt; vul het in"]
+
+
+def test_begrotingswijziging_is_bijlage_van_het_besluit(voorbeeld: dict[str, Path]) -> None:
+    besluit = voorbeeld["-raadsbesluit.md"].read_text(encoding="utf-8")
+    bijlage = besluit.split("## Bijlage 1 bij het besluit: begrotingswijziging", 1)[1]
+    assert "*Begrotingswijziging 2026-03 Kademuur Vechtkade (bedragen x € 1.000)*" in bijlage
+    assert "| **Saldo** |  |  |  | **0** | **58 N** | **58 N** | **58 N** |" in bijlage
+    punt = genummerd(voorbeeld["-raadsbesluit.docx"])[1]
+    assert punt.startswith("De kapitaallasten van dit krediet, structureel € 58.000 per jaar")
+    assert punt.endswith("(saldo 2027 € 58.000 N).")

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.types import (
     Email,
     Model,
@@ -124,6 +125,7 @@ class FinancieelOnderdeel(Model):
     tekst: Proza | None = None
     tabel: Kostentabel | None = None
     begroting: Begrotingstabel | None = None
+    begrotingswijziging: Begrotingswijziging | None = None
     verdeling: VerdelingRef | None = None
     tekst_na: Proza | None = None
 

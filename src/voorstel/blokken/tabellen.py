@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from voorstel.blokken.begroting import Begrotingstabel
+from voorstel.blokken.begrotingswijziging import Begrotingswijziging
+from voorstel.blokken.taakvelden import taakvelden
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 
@@ -184,3 +186,96 @@ def verdeling_tekst(verdeling: finance.Verdeling, centen: bool) -> str:
 
     streep = "  ".join("-" * b for b in breedtes)
     return "\n".join([regel(kop), streep, *map(regel, rijen[:-1]), streep, regel(rijen[-1])])
+
+
+DUIZEND = Decimal(1000)
+
+
+def begrotingswijziging(bw: Begrotingswijziging) -> dict[str, Any]:
+    """The begrotingswijziging as a table: per programma its lines (taakveld, omschrijving,
+    lasten or baten, incidenteel or structureel, a column per year), then the totals of
+    lasten and baten and the saldo with V or N. With `duizendtallen` every column is
+    rounded by largest remainder (see _kolom), so the table still foots."""
+    jaren = bw.jaren
+    namen = taakvelden()
+    kolommen = {jaar: _kolom(bw, jaar) for jaar in jaren}
+    rijen: list[list[dict[str, Any]]] = []
+    programmas = list(dict.fromkeys(r.programma for r in bw.regels))
+    for programma in programmas:
+        rijen.append([cel(programma, nadruk=True), *(cel("") for _ in range(3 + len(jaren)))])
+        for index, regel in enumerate(bw.regels):
+            if regel.programma != programma:
+                continue
+            rijen.append(
+                [
+                    cel(f"{regel.taakveld} {namen.get(regel.taakveld, '')}".strip()),
+                    cel(regel.omschrijving),
+                    cel("L" if regel.is_last else "B"),
+                    cel("S" if regel.aard == "structureel" else "I"),
+                    *(cel(kolommen[j][index], "getal") for j in jaren),
+                ]
+            )
+    lasten = {j: _som(bw, kolommen[j], True) for j in jaren}
+    baten = {j: _som(bw, kolommen[j], False) for j in jaren}
+    leeg = [cel(""), cel(""), cel("")]
+    rijen.append(
+        [
+            cel("Totaal lasten", nadruk=True),
+            *leeg,
+            *(cel(lasten[j], "getal", nadruk=True) for j in jaren),
+        ]
+    )
+    rijen.append(
+        [
+            cel("Totaal baten", nadruk=True),
+            *leeg,
+            *(cel(baten[j], "getal", nadruk=True) for j in jaren),
+        ]
+    )
+    voet = [
+        cel("Saldo", nadruk=True),
+        *leeg,
+        *(cel(baten[j] - lasten[j], "saldo", nadruk=True) for j in jaren),
+    ]
+    titel = bw.titel or f"Begrotingswijziging {bw.begrotingsjaar}"
+    eenheid = "bedragen x € 1.000" if bw.duizendtallen else "bedragen in euro's"
+    view = tabel(
+        f"{titel} ({eenheid})",
+        ["Taakveld", "Omschrijving", "L/B", "I/S", *map(str, jaren)],
+        rijen,
+        voet,
+        "L = lasten, B = baten; I = incidenteel, S = structureel; saldo = baten min lasten, "
+        "V = voordeel, N = nadeel.",
+    )
+    view["rechts"] = [False] * 4 + [True] * len(jaren)
+    view["breedtes"] = [3.5, 4.3, 1.05, 0.95] + [1.55] * len(jaren)
+    return view
+
+
+def _kolom(bw: Begrotingswijziging, jaar: int) -> list[Decimal]:
+    """A year's amount of every line, as shown: in euros, or in thousands, rounded by
+    largest remainder so that the lines add up to the saldo rounded to thousands (lasten
+    counted negative), the figure a beslispunt names."""
+    bedragen = [r.bedragen.get(jaar, Decimal(0)) for r in bw.regels]
+    if not bw.duizendtallen:
+        return bedragen
+    teken = [Decimal(-1) if r.is_last else Decimal(1) for r in bw.regels]
+    geschaald = finance.schaal([b * t for b, t in zip(bedragen, teken, strict=True)], DUIZEND)
+    return [g * t for g, t in zip(geschaald, teken, strict=True)]
+
+
+def _som(bw: Begrotingswijziging, kolom: list[Decimal], last: bool) -> Decimal:
+    return sum((b for b, r in zip(kolom, bw.regels, strict=True) if r.is_last == last), Decimal(0))
+
+
+def begrotingscijfers(bw: Begrotingswijziging) -> dict[str, Decimal]:
+    """The figures prose may name, in euros: saldo, lasten, baten per year, and the
+    structurele and incidentele lasten per year: {{ saldo_2026 }}, {{ structurele_lasten_2027 }}."""
+    cijfers: dict[str, Decimal] = {}
+    for jaar in bw.jaren:
+        cijfers[f"saldo_{jaar}"] = bw.berekend_saldo(jaar)
+        cijfers[f"lasten_{jaar}"] = bw.lasten(jaar)
+        cijfers[f"baten_{jaar}"] = bw.baten(jaar)
+        cijfers[f"structurele_lasten_{jaar}"] = bw.lasten(jaar, "structureel")
+        cijfers[f"incidentele_lasten_{jaar}"] = bw.lasten(jaar, "incidenteel")
+    return cijfers

@@ -134,6 +134,7 @@ def financien(s: Sjabloon, titel: str) -> None:
             with s.als("onderdeel.tabel"):
                 kostentabel(s, "onderdeel.tabel")
             s.tag("{{p onderdeel.begroting|tabel }}")
+            s.tag("{{p onderdeel.begrotingswijziging|tabel }}")
             s.tag("{{p onderdeel.verdeling|tabel }}")
             s.tekst("onderdeel.tekst_na")
 

@@ -56,6 +56,24 @@ def grootste_rest(
     return {naam: Decimal(delen[naam]) * eenheid for naam in gewichten}
 
 
+def schaal(bedragen: Sequence[Decimal], factor: Decimal) -> list[Decimal]:
+    """Amounts in whole `factor`s ("bedragen x € 1.000"), negative ones too, so that they
+    sum exactly to their own sum in `factor`s rounded half away from zero.
+
+    Each part gets the floor of its exact quotient; the units left over go one each to the
+    largest remainders, ties to the earliest line (the order of the table).
+    """
+    exact = [Fraction(b) / Fraction(factor) for b in bedragen]
+    totaal = sum(exact, Fraction(0))
+    doel = math.floor(abs(totaal) + Fraction(1, 2)) * (1 if totaal >= 0 else -1)
+    delen = [math.floor(q) for q in exact]
+    over = doel - sum(delen)
+    volgorde = sorted(range(len(exact)), key=lambda i: (-(exact[i] - delen[i]), i))
+    for index in volgorde[:over]:
+        delen[index] += 1
+    return [Decimal(d) for d in delen]
+
+
 def _eenheidnaam(eenheid: Decimal) -> str:
     return "euro's" if eenheid == 1 else "centen"
 

@@ -150,6 +150,14 @@ def bedrag_heel(x: Decimal | int) -> str:
     return bedrag(x, centen=False)
 
 
+def saldo(x: Decimal | int) -> str:
+    """A saldo with V (voordeel) or N (nadeel): "€ 58.000 N"; nothing after a zero saldo."""
+    d = _decimal(x)
+    if d == 0:
+        return bedrag(d, centen=False)
+    return f"{bedrag(abs(d), centen=False)} {'V' if d > 0 else 'N'}"
+
+
 def procent(x: Decimal | int, decimalen: int | None = None) -> str:
     """Percentage from percentage points, Decimal("18.33") -> "18,33%"."""
     return _getal_tekst(x, decimalen) + "%"
@@ -235,6 +243,7 @@ def opsomming(delen: Sequence[str]) -> str:
 FILTERS: dict[str, Callable[..., str]] = {
     "bedrag": bedrag,
     "bedrag_heel": bedrag_heel,
+    "saldo": saldo,
     "procent": procent,
     "getal": getal,
     "datum": datum,

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from voorstel.blokken import tabellen
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.modellen import Contact, Document, Kostentabel, Paragraaf, som
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
@@ -80,6 +81,10 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
             view.update(kostentabel(block))
         elif isinstance(block, Begrotingstabel):
             view.update(tabellen.begrotingstabel(block))
+        elif isinstance(block, Begrotingswijziging):
+            view.update(tabellen.begrotingswijziging(block))
+            if not any(naam.startswith("saldo_") for naam in b.cijfers):  # the first one's
+                b.cijfers.update(tabellen.begrotingscijfers(block))
         elif isinstance(block, VerdelingRef):
             view.update(_verdeling(block, totalen, b))
         elif isinstance(block, Paragraaf):
@@ -193,9 +198,22 @@ def varianten(
 CIJFERNAMEN = ("gemeente", "regio", "bijdrage", "percentage", "totaal")
 """The figures prose may name; the last three need a verdeling in the document."""
 
-VERWIJZING = re.compile(r"\{\{\s*([a-z_]+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
+BEGROTINGSCIJFERS = ("saldo", "lasten", "baten", "structurele_lasten", "incidentele_lasten")
+"""With a begrotingswijziging, prose may name these per year: {{ saldo_2026 }}."""
+
+
+def begrotingsnamen(doc: BaseModel) -> list[str]:
+    """The figure names the first begrotingswijziging of a document gives its prose."""
+    for blok, _ in blokken(doc, doc.model_dump()):
+        if isinstance(blok, Begrotingswijziging):
+            return [f"{naam}_{jaar}" for naam in BEGROTINGSCIJFERS for jaar in blok.jaren]
+    return []
+
+
+VERWIJZING = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
 OPMAAK: dict[str, Callable[..., str]] = {
-    naam: nl.FILTERS[naam] for naam in ("bedrag", "bedrag_heel", "miljoen", "procent", "getal")
+    naam: nl.FILTERS[naam]
+    for naam in ("bedrag", "bedrag_heel", "saldo", "miljoen", "procent", "getal")
 }
 """The Dutch filters a figure reference in prose may use ({{ bijdrage|bedrag_heel }})."""
 STANDAARD_OPMAAK = {"bijdrage": "bedrag", "totaal": "bedrag", "percentage": "procent"}
@@ -208,10 +226,17 @@ def cijfer_tekst(naam: str, opmaak: str | None, cijfers: Mapping[str, Any]) -> s
     waarde = cijfers[naam]
     if isinstance(waarde, str):
         return waarde if opmaak is None else None
-    filter_naam = opmaak or STANDAARD_OPMAAK.get(naam, "getal")
+    filter_naam = opmaak or STANDAARD_OPMAAK.get(naam) or _begrotingsopmaak(naam)
     if filter_naam not in OPMAAK:
         return None
     return OPMAAK[filter_naam](waarde)
+
+
+def _begrotingsopmaak(naam: str) -> str:
+    """A begrotingswijziging's figure: a saldo with V or N, other amounts in whole euros."""
+    if naam.startswith("saldo_"):
+        return "saldo"
+    return "bedrag_heel" if naam.rsplit("_", 1)[0] in BEGROTINGSCIJFERS else "getal"
 
 
 def vul_in(value: Any, cijfers: Mapping[str, Any]) -> Any:

@@ -380,10 +380,12 @@ def _controleer_voetnoten(
 
 def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
     """Warn about `{{ naam }}` that looks like a figure but will stay literal."""
-    from voorstel.pijplijn.compute import CIJFERNAMEN, VERWIJZING
+    from voorstel.pijplijn.compute import CIJFERNAMEN, VERWIJZING, begrotingsnamen
 
     heeft_verdeling = any(isinstance(m, VerdelingRef) for _, m in modellen(document))
+    begroting = begrotingsnamen(document)
     beschikbaar = set(CIJFERNAMEN) if heeft_verdeling else {"gemeente", "regio"}
+    beschikbaar |= set(begroting)
     for loc, value in walk(document.model_dump()):
         if not isinstance(value, str) or "{{" not in value:
             continue
@@ -400,7 +402,7 @@ def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                     waarschuwing=True,
                 )
                 continue
-            close = difflib.get_close_matches(naam, CIJFERNAMEN, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(naam, [*CIJFERNAMEN, *begroting], n=1, cutoff=0.75)
             if close:
                 yield _probleem(
                     bron,

@@ -27,13 +27,17 @@ def cel_tekst(cel: dict[str, Any]) -> str:
         return "PM"
     if soort == "getal":
         return nl.getal(waarde)
+    if soort == "saldo":  # in the table's own unit, with V (voordeel) or N (nadeel)
+        return nl.getal(abs(waarde)) + ("" if waarde == 0 else " V" if waarde > 0 else " N")
     return "" if waarde is None else str(waarde)
 
 
 def _rechts(view: dict[str, Any]) -> list[bool]:
-    """Columns holding figures are right-aligned."""
+    """Columns holding figures are right-aligned (or as the view says)."""
+    if "rechts" in view:
+        return list(view["rechts"])
     voorbeeld = view["rijen"][0] if view["rijen"] else view["voet"] or []
-    return [c["soort"] in ("bedrag", "procent", "pm", "getal") for c in voorbeeld]
+    return [c["soort"] in ("bedrag", "procent", "pm", "getal", "saldo") for c in voorbeeld]
 
 
 def docx_tabel(sub: Any, view: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""Compute for the raadsvoorstel: argument numbers, the besluit's formula, the oplegger."""
+"""Compute for the raadsvoorstel: argument numbers, the besluit's formula and bijlagen,
+the oplegger."""
 
 from __future__ import annotations
 
@@ -22,5 +23,10 @@ def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
     besluit["vergadering"] = doc.besluit.vastgesteld or doc.kopblok.raadsvergadering
     if doc.besluit.voorzitter is None:  # the burgemeester chairs the raad (Gemeentewet art. 9)
         besluit["voorzitter"] = context["ondertekening"]["burgemeester"]
+    besluit["begrotingswijzigingen"] = [  # also bijlagen of the raadsbesluit
+        onderdeel["begrotingswijziging"]
+        for onderdeel in (context["financien"] or {}).get("onderdelen", [])
+        if onderdeel["begrotingswijziging"] is not None
+    ]
     if context["college"] is not None:
         context["college"]["alle_beslispunten"] = [INSTEMMEN, *context["college"]["beslispunten"]]

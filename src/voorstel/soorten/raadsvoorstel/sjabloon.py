@@ -124,6 +124,12 @@ def maak_raadsbesluit() -> Sjabloon:
     s.alinea("Aldus vastgesteld in de openbare vergadering van {{ besluit.vergadering|datum }}.")
     _ondertekenaar(s, "De griffier", "besluit.griffier")
     _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
+    with s.voor("wijziging in besluit.begrotingswijzigingen"):
+        kop = s.body.add_paragraph(
+            "Bijlage {{ loop.index }} bij het besluit: begrotingswijziging", style="Heading 1"
+        )
+        kop.paragraph_format.page_break_before = True
+        s.tag("{{p wijziging|tabel }}")
     return s
 
 
