@@ -6,34 +6,127 @@ with the Dutch filters, so a figure is written the same way in every output.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Literal
 
 from voorstel.blokken.begroting import Begrotingstabel
+from voorstel.blokken.modellen import Kostentabel, som
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 
+GEEN_TABEL = (
+    "het filter 'tabel' tekent alleen een tabel die voorstel berekent (zoals onderdeel.begroting "
+    "of onderdeel.verdeling), geen {}; controleer het sjabloon"
+)
 PM_NOOT = "PM = pro memorie: nog niet te ramen; niet meegeteld in de totalen."
+
+Celsoort = Literal["tekst", "bedrag", "procent", "pm", "getal"]
+CIJFERS: frozenset[str] = frozenset({"bedrag", "procent", "pm", "getal"})
+"""The kinds of cell that hold a figure: right-aligned, and what diff compares."""
+
+
+@dataclass(frozen=True)
+class Cel:
+    """One cell: a text, or a figure of a kind (bedrag, procent, pm, getal)."""
+
+    waarde: Decimal | str | None
+    soort: Celsoort = "tekst"
+    centen: bool = False
+    nadruk: bool = False
+
+    @property
+    def is_cijfer(self) -> bool:
+        return self.soort in CIJFERS
+
+    @property
+    def getal(self) -> Decimal | None:
+        """The figure of a figure cell (None for PM and text)."""
+        return self.waarde if isinstance(self.waarde, Decimal) else None
+
+
+@dataclass
+class Tabel:
+    """A computed table: caption, header, rows and a footer of typed cells, a note, and
+    optionally column widths (cm) and follow-up tables for what does not fit the width."""
+
+    titel: str | None
+    kop: list[str]
+    rijen: list[list[Cel]]
+    voet: list[Cel] | None = None
+    noot: str | None = None
+    breedtes: list[float] | None = None
+    vervolg: list[Tabel] = field(default_factory=list)
+
+    @property
+    def alle_rijen(self) -> list[list[Cel]]:
+        """The rows and the footer."""
+        return self.rijen + ([self.voet] if self.voet else [])
+
+    def rechts(self) -> list[bool]:
+        """Which columns hold figures: the renderers right-align those."""
+        voorbeeld = self.rijen[0] if self.rijen else self.voet or []
+        return [c.is_cijfer for c in voorbeeld]
+
+    def met_tekst(self, vervang: Callable[[str], str]) -> Tabel:
+        """The table with `vervang` applied to every text in it (figure references in
+        prose are filled in everywhere in the context, tables too)."""
+
+        def cel_(c: Cel) -> Cel:
+            return (
+                dataclasses.replace(c, waarde=vervang(c.waarde)) if isinstance(c.waarde, str) else c
+            )
+
+        return Tabel(
+            titel=None if self.titel is None else vervang(self.titel),
+            kop=[vervang(k) for k in self.kop],
+            rijen=[[cel_(c) for c in rij] for rij in self.rijen],
+            voet=None if self.voet is None else [cel_(c) for c in self.voet],
+            noot=None if self.noot is None else vervang(self.noot),
+            breedtes=self.breedtes,
+            vervolg=[v.met_tekst(vervang) for v in self.vervolg],
+        )
 
 
 def cel(
-    waarde: Decimal | str | None, soort: str = "tekst", centen: bool = False, nadruk: bool = False
-) -> dict[str, Any]:
-    """One cell: a text, or a figure of a kind (bedrag, procent, pm)."""
+    waarde: Decimal | str | None,
+    soort: Celsoort = "tekst",
+    centen: bool = False,
+    nadruk: bool = False,
+) -> Cel:
+    """One cell; an amount that is not known (None) is PM."""
     if soort == "bedrag" and waarde is None:
         soort = "pm"
-    return {"waarde": waarde, "soort": soort, "centen": centen, "nadruk": nadruk}
+    return Cel(waarde, soort, centen, nadruk)
 
 
 def tabel(
     titel: str | None,
     kop: list[str],
-    rijen: list[list[dict[str, Any]]],
-    voet: list[dict[str, Any]] | None = None,
+    rijen: list[list[Cel]],
+    voet: list[Cel] | None = None,
     noot: str | None = None,
-) -> dict[str, Any]:
-    """A table view; the columns holding figures are right-aligned by the renderers."""
-    return {"titel": titel, "kop": kop, "rijen": rijen, "voet": voet, "noot": noot}
+    breedtes: list[float] | None = None,
+) -> Tabel:
+    """A table; the columns holding figures are right-aligned by the renderers."""
+    return Tabel(titel, kop, rijen, voet, noot, breedtes)
+
+
+def kostentabel(kt: Kostentabel) -> Tabel:
+    """A cost table: onderdeel (, toelichting, opmerking) and bedrag, with the Totaal row.
+    The toelichting and opmerking columns are there when any post has one."""
+    uitgebreid = kt.uitgebreid
+    rijen = []
+    for post in kt.posten:
+        tekst = [cel(post.toelichting or ""), cel(post.opmerking or "")] if uitgebreid else []
+        rijen.append([cel(post.onderdeel), *tekst, cel(post.bedrag, "bedrag", kt.centen)])
+    leeg = [cel("", nadruk=True), cel("", nadruk=True)] if uitgebreid else []
+    voet = [cel("Totaal", nadruk=True), *leeg, cel(som(kt.posten), "bedrag", kt.centen, True)]
+    kop = ["Onderdeel", *(["Toelichting", "Opmerking"] if uitgebreid else []), kt.kolom_bedrag]
+    breedtes = [4.0, 5.0, 4.0, 3.0] if uitgebreid else [10.0, 6.0]
+    return tabel(kt.titel, kop, rijen, voet, PM_NOOT if kt.heeft_pm else None, breedtes)
 
 
 def verdeeltabel(
@@ -42,7 +135,7 @@ def verdeeltabel(
     titel: str | None,
     centen: bool,
     gemeente: str | None = None,
-) -> dict[str, Any]:
+) -> Tabel:
     """Gemeente, (a column per component,) percentage and bijdrage, with a Totaal row."""
     meer = len(verdeling.componenten) > 1
     kop = ["Gemeente", *(verdeling.componenten if meer else []), "Percentage", "Bijdrage"]
@@ -72,7 +165,7 @@ def verdeeltabel(
     return tabel(titel or sleutel.naam, kop, rijen, voet)
 
 
-def begrotingstabel(bt: Begrotingstabel) -> dict[str, Any]:
+def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     """A multi-year or scenario table with its totals, difference and mutation columns."""
     kolommen = list(bt.kolommen)
     kop = ["Onderdeel", *kolommen]
@@ -86,11 +179,13 @@ def begrotingstabel(bt: Begrotingstabel) -> dict[str, Any]:
     rijen = [
         [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
     ]
-    voet = [cel("Totaal", nadruk=True)] + [{**c, "nadruk": True} for c in _voet(bt, rijen)]
+    voet = [cel("Totaal", nadruk=True)] + [
+        dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
+    ]
     return tabel(bt.titel, kop, rijen, voet, PM_NOOT if bt.heeft_pm else None)
 
 
-def _voet(bt: Begrotingstabel, rijen: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _voet(bt: Begrotingstabel, rijen: list[list[Cel]]) -> list[Cel]:
     """The Totaal line: every column the sum of its own cells, so each column foots.
 
     A derived column (verschil, mutatie) is not derived again from the column totals: with
@@ -98,26 +193,31 @@ def _voet(bt: Begrotingstabel, rijen: list[list[dict[str, Any]]]) -> list[dict[s
     """
     cellen = []
     for index, kolom in enumerate(zip(*(r[1:] for r in rijen), strict=True)):
-        if kolom[0]["soort"] in ("bedrag", "pm"):
-            totaal = finance.som([c["waarde"] if c["soort"] == "bedrag" else None for c in kolom])
+        if kolom[0].soort in ("bedrag", "pm"):
+            totaal = finance.som(
+                [
+                    c.waarde if c.soort == "bedrag" and isinstance(c.waarde, Decimal) else None
+                    for c in kolom
+                ]
+            )
             cellen.append(cel(totaal, "bedrag", bt.centen))
         else:
             cellen.append(_mutatie_procent(bt, [r[index] for r in rijen]))
     return cellen
 
 
-def _mutatie_procent(bt: Begrotingstabel, mutaties: list[dict[str, Any]]) -> dict[str, Any]:
+def _mutatie_procent(bt: Begrotingstabel, mutaties: list[Cel]) -> Cel:
     """The total mutation as a percentage of the basis, over the lines where both are known."""
     totaal = basis = Decimal(0)
     for regel, mutatie in zip(bt.regels, mutaties, strict=True):
         waarde = regel.bedragen.get(str(bt.basis))
-        if mutatie["soort"] == "bedrag" and waarde is not None:
-            totaal += mutatie["waarde"]
+        if mutatie.soort == "bedrag" and mutatie.getal is not None and waarde is not None:
+            totaal += mutatie.getal
             basis += waarde
     return cel(totaal / basis * 100, "procent") if basis else cel("n.v.t.")
 
 
-def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[dict[str, Any]]:
+def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[Cel]:
     """The amounts of a line plus its derived columns (total, difference, mutations)."""
     kolommen = list(bt.kolommen)
     per_kolom = dict(zip(kolommen, bedragen, strict=True))

@@ -24,34 +24,8 @@ def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
 
 
 def kostentabel(s: Sjabloon, tabel: str) -> None:
-    """A cost table: four columns when any post has a toelichting or opmerking, else two."""
-    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) if post.bedrag is not none else 'PM' }}}}"
-    totaal = f"{{{{ {tabel}.totaal|bedrag({tabel}.centen) }}}}"
-    with s.als(f"{tabel}.titel"):
-        s.alinea(f"{{{{ {tabel}.titel }}}}", style="Caption")
-    s.tag(f"{{%p if {tabel}.uitgebreid %}}")
-    s.tabel(
-        [
-            ("Onderdeel", "{{ post.onderdeel }}", 4.0),
-            ("Toelichting", "{{ post.toelichting or '' }}", 5.0),
-            ("Opmerking", "{{ post.opmerking or '' }}", 4.0),
-            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 3.0),
-        ],
-        f"post in {tabel}.posten",
-        totaal=["Totaal", "", "", totaal],
-    )
-    s.tag("{%p else %}")
-    s.tabel(
-        [
-            ("Onderdeel", "{{ post.onderdeel }}", 10.0),
-            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 6.0),
-        ],
-        f"post in {tabel}.posten",
-        totaal=["Totaal", totaal],
-    )
-    s.tag("{%p endif %}")
-    with s.als(f"{tabel}.noot"):
-        s.alinea(f"{{{{ {tabel}.noot }}}}", style="Caption")
+    """A cost table, computed and drawn by the table renderer like every other table."""
+    s.tag(f"{{{{p {tabel}|tabel }}}}")
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
@@ -131,8 +105,7 @@ def financien(s: Sjabloon, titel: str) -> None:
             with s.als("onderdeel.titel"):
                 s.kop("{{ onderdeel.titel }}", 2)
             s.tekst("onderdeel.tekst")
-            with s.als("onderdeel.tabel"):
-                kostentabel(s, "onderdeel.tabel")
+            kostentabel(s, "onderdeel.tabel")
             s.tag("{{p onderdeel.begroting|tabel }}")
             s.tag("{{p onderdeel.verdeling|tabel }}")
             s.tekst("onderdeel.tekst_na")

@@ -1,4 +1,5 @@
-"""Computed table views into Word tables and Markdown tables, figures in Dutch notation."""
+"""The table renderer of each format: every computed Tabel into a Word table or a Markdown
+table, figures in Dutch notation. No template draws a table itself."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from voorstel.blokken.tabellen import Cel, Tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
 from voorstel.uitvoer.md_tekst import een_regel
@@ -16,50 +18,44 @@ from voorstel.uitvoer.md_tekst import een_regel
 KOPKLEUR = "D9E2F3"
 
 
-def cel_tekst(cel: dict[str, Any]) -> str:
+def cel_tekst(cel: Cel) -> str:
     """A cell's text: figures through the Dutch filters, PM as 'PM'."""
-    soort, waarde = cel["soort"], cel["waarde"]
-    if soort == "bedrag":
-        return nl.bedrag(waarde, cel["centen"])
-    if soort == "procent":
-        return nl.procent(waarde, 2)
-    if soort == "pm":
+    getal = cel.getal
+    if cel.soort == "pm" or (cel.soort == "bedrag" and getal is None):
         return "PM"
-    if soort == "getal":
-        return nl.getal(waarde)
-    return "" if waarde is None else str(waarde)
+    if getal is not None and cel.soort == "bedrag":
+        return nl.bedrag(getal, cel.centen)
+    if getal is not None and cel.soort == "procent":
+        return nl.procent(getal, 2)
+    if getal is not None and cel.soort == "getal":
+        return nl.getal(getal)
+    return "" if cel.waarde is None else str(cel.waarde)
 
 
-def _rechts(view: dict[str, Any]) -> list[bool]:
-    """Columns holding figures are right-aligned."""
-    voorbeeld = view["rijen"][0] if view["rijen"] else view["voet"] or []
-    return [c["soort"] in ("bedrag", "procent", "pm", "getal") for c in voorbeeld]
-
-
-def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
+def docx_tabel(sub: Any, view: Tabel) -> None:
     """Add the table (title, header row that repeats, rows, total row, note) to a subdoc."""
-    if view["titel"]:
-        sub.add_paragraph(view["titel"], style="Caption")
-    rechts = _rechts(view)
-    rijen = view["rijen"] + ([view["voet"]] if view["voet"] else [])
-    table = sub.add_table(rows=1 + len(rijen), cols=len(view["kop"]))
+    if view.titel:
+        sub.add_paragraph(view.titel, style="Caption")
+    rechts = view.rechts()
+    rijen = view.alle_rijen
+    table = sub.add_table(rows=1 + len(rijen), cols=len(view.kop))
     table.style = "Table Grid"
     header = table.rows[0]
     tr_pr = header._tr.get_or_add_trPr()
     mark = OxmlElement("w:tblHeader")
     mark.set(qn("w:val"), "true")
     tr_pr.append(mark)
-    for index, titel in enumerate(view["kop"]):
+    for index, titel in enumerate(view.kop):
         _vul(header.cells[index], titel, True, rechts[index] if index < len(rechts) else False)
         _arceer(header.cells[index])
     for row, cellen in zip(table.rows[1:], rijen, strict=True):
         for index, cel in enumerate(cellen):
-            _vul(row.cells[index], cel_tekst(cel), cel["nadruk"], rechts[index])
-    _breedtes(table, view.get("breedtes"))
-    if view["noot"]:
-        sub.add_paragraph(view["noot"], style="Caption")
+            _vul(row.cells[index], cel_tekst(cel), cel.nadruk, rechts[index])
+    _breedtes(table, view.breedtes)
+    if view.noot:
+        sub.add_paragraph(view.noot, style="Caption")
     sub.add_paragraph()
-    for vervolg in view.get("vervolg", []):
+    for vervolg in view.vervolg:
         docx_tabel(sub, vervolg)
 
 
@@ -92,22 +88,25 @@ def _arceer(cell: Any) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def md_tabel(view: dict[str, Any]) -> str:
+def md_tabel(view: Tabel) -> str:
     """The table as a Markdown pipe table, with its title and note."""
-    rechts = _rechts(view)
+    rechts = view.rechts()
     lines = []
-    if view["titel"]:
-        lines += [f"*{escape(een_regel(view['titel']))}*", ""]
-    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view["kop"]) + " |")
+    if view.titel:
+        lines += [f"*{escape(een_regel(view.titel))}*", ""]
+    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view.kop) + " |")
     lines.append("|" + "|".join("---:" if r else "---" for r in rechts) + "|")
-    for cellen in view["rijen"] + ([view["voet"]] if view["voet"] else []):
+    for cellen in view.rijen:
         lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
-    if view["noot"]:
-        lines += ["", f"*{escape(een_regel(view['noot']))}*"]
-    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.get("vervolg", [])]
+    if view.voet:
+        # the footer's empty cells as '| |': a total under text columns reads as one line
+        lines.append("|" + "|".join(f" {t} " if t else " " for t in map(_md_cel, view.voet)) + "|")
+    if view.noot:
+        lines += ["", f"*{escape(een_regel(view.noot))}*"]
+    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.vervolg]
     return "\n".join(lines)
 
 
-def _md_cel(cel: dict[str, Any]) -> str:
+def _md_cel(cel: Cel) -> str:
     text = escape(een_regel(cel_tekst(cel)))
-    return f"**{text}**" if cel["nadruk"] and text else text
+    return f"**{text}**" if cel.nadruk and text else text
