@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from voorstel.bouwen.build import laad_en_valideer
 from voorstel.blokken.tabellen import Tabel
+from voorstel.bouwen.build import laad_en_valideer
 from voorstel.kern import nl
 from voorstel.kern.errors import ValidatieFout, VoorstelError
 from voorstel.pijplijn.compute import VERWIJZING, varianten

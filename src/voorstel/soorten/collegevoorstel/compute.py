@@ -1,15 +1,27 @@
-"""Compute for the collegevoorstel: arguments numbered per beslispunt (1.1, 1.2, 2.1)."""
+"""Compute for the collegevoorstel: arguments numbered per beslispunt (1.1, 1.2, 2.1), the
+table of monitoring targets."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Any
 
-from voorstel.soorten.collegevoorstel.model import Collegevoorstel
+from voorstel.blokken.tabellen import Tabel, cel, tabel
+from voorstel.soorten.collegevoorstel.model import Collegevoorstel, Monitoring
 
 
 def bereken(doc: Collegevoorstel, context: dict[str, Any]) -> None:
+    if doc.monitoring is not None:
+        context["monitoring"]["doelen"] = doelentabel(doc.monitoring)
     per_punt: Counter[int] = Counter()
     for argument, view in zip(doc.argumenten, context["argumenten"], strict=True):
         per_punt[argument.beslispunt] += 1
         view["nummer"] = f"{argument.beslispunt}.{per_punt[argument.beslispunt]}"
+
+
+def doelentabel(monitoring: Monitoring) -> Tabel | None:
+    """The targets in figures: beoogd resultaat and aantal."""
+    if not monitoring.doelen:
+        return None
+    rijen = [[cel(d.omschrijving), cel(d.aantal, "getal")] for d in monitoring.doelen]
+    return tabel(None, ["Beoogd resultaat", "Aantal"], rijen, breedtes=[12.0, 4.0])

@@ -29,14 +29,7 @@ def maak() -> Sjabloon:
     with s.als("monitoring"):
         s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
         s.tekst("monitoring.tekst")
-        with s.als("monitoring.doelen"):
-            s.tabel(
-                [
-                    ("Beoogd resultaat", "{{ doel.omschrijving }}", 12.0),
-                    ("Aantal", "{{ doel.aantal|getal }}", 4.0),
-                ],
-                "doel in monitoring.doelen",
-            )
+        s.tag("{{p monitoring.doelen|tabel }}")
         s.tekst("monitoring.tekst_na")
     s.sectie(
         "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",
