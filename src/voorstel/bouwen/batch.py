@@ -25,7 +25,7 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import VoorstelError
-from voorstel.uitvoer import pdf
+from voorstel.uitvoer import omzetters
 
 BEWAAR_ELKE = 5.0
 """Seconds between writes of the state during a long batch (so a crash loses little)."""
@@ -130,9 +130,9 @@ def bouw_batch(
 ) -> Batch:
     """Build every document under `paden` that changed since the last build into
     `opties.out` (with `forceer`: every document) and record the new state there."""
-    met_pdf = pdf.PDF in opties.formaten
-    if met_pdf:
-        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
+    for omzetter in nodig:
+        omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     staat = Staat.lees(opties.out)
     afdrukken = Vingerafdrukken()
     code = code_hash()
@@ -153,7 +153,7 @@ def bouw_batch(
     ):
         index = te_bouwen[positie]
         klaar[index] = resultaat
-        if not met_pdf:
+        if not nodig:
             _noteer(staat, resultaat, instellingen[index], afdrukken)
             if time.monotonic() - bewaard > BEWAAR_ELKE:
                 staat.schrijf()
@@ -161,8 +161,9 @@ def bouw_batch(
         if voortgang is not None:
             voortgang(len(klaar), len(te_bouwen))
     resultaten = [klaar[index] for index in sorted(klaar)]
-    if met_pdf:
-        pdf.maak_pdfs(resultaten, opties.out, opties.pdfa)
+    if nodig:
+        for omzetter in nodig:
+            omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
     verwijderd = _ruim_op(staat, resultaten)

@@ -15,11 +15,11 @@ from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
-from voorstel.uitvoer import RENDERERS, Renderer, pdf
+from voorstel.uitvoer import RENDERERS, Renderer, omzetters
 
 STANDAARD_FORMATEN = ("docx", "md")
-FORMATEN = (*RENDERERS, pdf.PDF)
-"""Every format --format takes: the renderers, and PDF made from the Word output."""
+FORMATEN = (*RENDERERS, *omzetters.OMZETTERS)
+"""Every format --format takes: the renderers, and the converters (PDF from the Word output)."""
 
 
 @dataclass
@@ -33,9 +33,9 @@ class Resultaat:
     overgeslagen: str | None = None
     """Why a document was not built (e.g. not public, in a build for publication)."""
     pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
-    """Word output still to be converted to PDF, by the relative .pdf path."""
+    """Output still to be converted (Word for PDF), by the relative path of the result."""
     te_schrijven: dict[Path, bytes] = field(default_factory=dict)
-    """With PDF: the other outputs, written together with the PDFs once those are made."""
+    """With a converter: the other outputs, written with the conversions once those are made."""
     afhankelijkheden: list[Path] = field(default_factory=list)
     """The files besides the source the outputs came from: shared files, templates."""
 
@@ -120,7 +120,7 @@ def bouw_bestand(
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
-        uitvoer = renderers(pdf.bronformaten(formaten), sjablonen)
+        uitvoer = renderers(omzetters.bronformaten(formaten), sjablonen)
         resultaat.afhankelijkheden = [
             *gevalideerd.afhankelijkheden,
             *(
@@ -133,8 +133,8 @@ def bouw_bestand(
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         rendered = render_document(gevalideerd, uitvoer, naam.name)
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
-        outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
-        if pdf.PDF in formaten:  # written with the PDFs, so a failed PDF leaves all as it was
+        outputs = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
+        if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
             resultaat.te_schrijven = outputs
         else:
             resultaat.geschreven = schrijf_alles(out, outputs)
@@ -192,13 +192,14 @@ def bouw(
     pdfa: bool = False,
 ) -> list[Resultaat]:
     """Build every given file (folders: every document in them); PDFs in one batch."""
-    if pdf.PDF in formaten:
-        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    nodig = omzetters.omzetters(formaten, pdfa)
+    for omzetter in nodig:
+        omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)
     controleer_namen(bronnen)
     resultaten = [
         bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie) for bron, basis in bronnen
     ]
-    if pdf.PDF in formaten:
-        pdf.maak_pdfs(resultaten, out, pdfa)
+    for omzetter in nodig:
+        omzetter.zet_om(resultaten, out)
     return resultaten
