@@ -152,6 +152,14 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
     help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
 )
 @click.option(
+    "--huisstijl",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="BESTAND",
+    help="Word-bestand (.docx of .dotx) met de huisstijl van de gemeente: stijlen, "
+    "nummering, marges, kop- en voetteksten met logo [standaard: uit voorstel.toml].",
+)
+@click.option(
     "--pdfa",
     is_flag=True,
     help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
@@ -190,6 +198,7 @@ def build(
     out: Path | None,
     formaten: tuple[str, ...] | None,
     sjablonen: tuple[Path, ...],
+    huisstijl: Path | None,
     pdfa: bool,
     publicatie: bool,
     forceer: bool,
@@ -213,9 +222,10 @@ def build(
     formaten = formaten or project.formaten or STANDAARD_FORMATEN
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
+    huisstijl = huisstijl or project.huisstijl
     if pdfa and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)
@@ -230,9 +240,12 @@ def _meld(batch: Batch, stil: bool) -> None:
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
+    getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
-            _toon(waarschuwing)
+            if str(waarschuwing) not in getoond:
+                getoond.add(str(waarschuwing))
+                _toon(waarschuwing)
         if resultaat.overgeslagen is not None:
             overgeslagen += 1
             click.echo(

@@ -100,6 +100,10 @@ class SchrijfFout(VoorstelError):
     """An output that cannot be written."""
 
 
+class HuisstijlFout(VoorstelError):
+    """The house-style Word file cannot be used: missing, not a Word file, damaged."""
+
+
 class PdfFout(VoorstelError):
     """A PDF that cannot be made: LibreOffice missing, or a conversion that failed."""
 

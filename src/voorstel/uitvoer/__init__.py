@@ -12,6 +12,7 @@ from jinja2 import TemplateError
 from voorstel.kern.errors import RenderFout
 from voorstel.uitvoer import html
 from voorstel.uitvoer.docx_tekst import DocxTekst
+from voorstel.uitvoer.huisstijl import Huisstijl
 from voorstel.uitvoer.md_tekst import MarkdownTekst
 from voorstel.uitvoer.omgeving import (
     RENDER_STAAT,
@@ -30,8 +31,11 @@ class Renderer:
     name: ClassVar[str]
     suffix: ClassVar[str]
 
-    def __init__(self, sjablonen: Sequence[Path] = ()) -> None:
+    def __init__(self, sjablonen: Sequence[Path] = (), huisstijl: Path | None = None) -> None:
         self.sjablonen = list(sjablonen)
+        self.huisstijl = huisstijl
+        self.waarschuwingen: list[str] = []
+        """What rendering had to say without failing (a style the huisstijl lacks)."""
 
     def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
         """The document `stuk` of the context's soort (its template `<soort>/<stuk>.*`)."""
@@ -72,13 +76,21 @@ class DocxRenderer(Renderer):
             exc.path = exc.path or str(path)
             raise
         _eigenschappen(tpl, context)
-        return tpl.als_bytes()
+        if self.huisstijl is None:
+            return tpl.als_bytes()
+        openbaarheid = (context.get("kopblok") or {}).get("openbaarheid", "openbaar")
+        data, waarschuwingen = Huisstijl.lees(self.huisstijl).pas_toe(
+            tpl.als_bytes(), markering=openbaarheid != "openbaar"
+        )
+        self.waarschuwingen.extend(w for w in waarschuwingen if w not in self.waarschuwingen)
+        return data
 
     def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
+        huisstijl = [] if self.huisstijl is None else [self.huisstijl.resolve()]
         try:
-            return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve()]
+            return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve(), *huisstijl]
         except FileNotFoundError:
-            return []
+            return huisstijl
 
 
 def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
