@@ -15,7 +15,7 @@ from voorstel.bouwen.nieuw import nieuw
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
-from voorstel.kern.errors import VoorstelError
+from voorstel.kern.errors import VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
@@ -72,7 +72,7 @@ def _project() -> Project:
 
 
 def _toon(probleem: object, err: bool = True) -> None:
-    click.echo(str(probleem), err=err)
+    click.echo(zichtbaar(str(probleem)), err=err)
 
 
 @main.command()
@@ -99,7 +99,7 @@ def validate(bestanden: tuple[Path, ...]) -> None:
             continue
         for waarschuwing in gevalideerd.waarschuwingen:
             _toon(waarschuwing)
-        click.echo(f"{bron}: geldig")
+        click.echo(zichtbaar(f"{bron}: geldig"))
     if fouten:
         click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)
         raise SystemExit(1)
@@ -286,10 +286,11 @@ def _meld(batch: Batch, stil: bool) -> None:
 
 
 def _relatief(path: Path) -> str:
+    """A path for the terminal: relative to here when below it, control characters shown."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return zichtbaar(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return zichtbaar(str(path))
 
 
 @main.command()
@@ -315,8 +316,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     if als_csv:
         click.echo(tabellen.verdeling_csv(verdeling, centen), nl=False)
     else:
-        click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
-        click.echo(tabellen.verdeling_tekst(verdeling, centen))
+        click.echo(zichtbaar(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n"))
+        click.echo(zichtbaar(tabellen.verdeling_tekst(verdeling, centen)))
 
 
 @main.command()
@@ -380,8 +381,8 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
-    click.echo(f"gemaakt: {pad}")
-    click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")
+    click.echo(f"gemaakt: {_relatief(pad)}")
+    click.echo(f"vul de velden in en maak het document met: voorstel build {_relatief(pad)}")
 
 
 @main.command()
@@ -417,7 +418,7 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
             _toon(probleem if exc.path else f"fout: {exc.message}")
         raise SystemExit(1) from None
     for wijziging in wijzigingen:
-        click.echo(str(wijziging))
+        click.echo(zichtbaar(str(wijziging)))
     aantal = len(wijzigingen)
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 

@@ -15,10 +15,10 @@ from voorstel.uitvoer.docx_tekst import DocxTekst
 from voorstel.uitvoer.huisstijl import Huisstijl
 from voorstel.uitvoer.md_tekst import MarkdownTekst
 from voorstel.uitvoer.omgeving import (
-    RENDER_STAAT,
     docx_omgeving,
     markdown_omgeving,
     md_sjabloonbestanden,
+    met_staat,
     sjabloonfout,
     zoek_sjabloon,
 )
@@ -68,7 +68,8 @@ class DocxRenderer(Renderer):
         tpl = Sjabloon(path)
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
-            tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
+            with met_staat(staat):
+                tpl.render(context, docx_omgeving(), autoescape=True)
             staat.schrijf_voetnoten()
         except TemplateError as exc:
             raise sjabloonfout(exc, path, regel=False) from None
@@ -127,7 +128,8 @@ class MarkdownRenderer(Renderer):
         sjabloon = f"{context['soort']}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)
-            text = template.render({**context, RENDER_STAAT: staat})
+            with met_staat(staat):
+                text = template.render(context)
         except TemplateError as exc:
             raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
         voetnoten = staat.voetnoten_md()

@@ -39,7 +39,21 @@ EERSTE = "[Content_Types].xml"
 MAX_GECOMPILEERD = 64
 
 
-class CompilerendeOmgeving(ImmutableSandboxedEnvironment):
+MACHINERIE = ("docx", "docxtpl", "docxcompose", "lxml", "voorstel.uitvoer")
+"""Modules whose objects a template may hold (a filter's result) but never look into."""
+
+
+class VeiligeOmgeving(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, and no attribute of the renderer's own objects: a
+    filter's result (a Word subdocument, an image) can be shown, never opened."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj).__module__.startswith(MACHINERIE):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+class CompilerendeOmgeving(VeiligeOmgeving):
     """A sandboxed environment that compiles each template source only once.
 
     docxtpl calls `from_string` with the (patched) XML of every part on every render;
