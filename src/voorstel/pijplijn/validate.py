@@ -368,6 +368,22 @@ def _controleer_voetnoten(
                 f"en onder 'voetnoten' (regel {bron.regel(('voetnoten', label))}); één van "
                 "beide teksten zou wegvallen, houd er één",
             )
+        binnen = [
+            (label, run.voetnoot)
+            for label, runs in stuk.voetnoten.items()
+            for run in runs
+            if run.voetnoot is not None
+        ]
+        if loc[:1] == ("voetnoten",) and len(loc) > 1:  # the text of a footnote itself
+            binnen += [(str(loc[1]), label) for label in stuk.verwijzingen]
+        for voetnoot, verwijzing in binnen:
+            yield _probleem(
+                bron,
+                loc,
+                f"voetnoot [^{voetnoot}] verwijst naar voetnoot [^{verwijzing}], maar een "
+                "voetnoot kan zelf geen voetnoot hebben (ook in Word niet); zet de tekst van "
+                f"[^{verwijzing}] in [^{voetnoot}], of verwijs ernaar vanuit de lopende tekst",
+            )
         for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
             if label not in stuk.voetnoten and label not in centraal:
                 yield _probleem(

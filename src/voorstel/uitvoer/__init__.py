@@ -22,7 +22,7 @@ from voorstel.uitvoer.omgeving import (
     sjabloonfout,
     zoek_sjabloon,
 )
-from voorstel.uitvoer.sjabloon import Sjabloon
+from voorstel.uitvoer.sjabloon import Sjabloon, controleer_word
 
 
 class Renderer:
@@ -65,7 +65,7 @@ class DocxRenderer(Renderer):
             path = zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen)
         except FileNotFoundError:
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
-        tpl = Sjabloon(path)
+        tpl = Sjabloon(controleer_word(path))
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
             with met_staat(staat):
@@ -98,16 +98,30 @@ def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
     """Document properties from the data, set after rendering so they are never templated."""
     props = tpl.docx.core_properties
     meta = context["meta"]
-    props.title = meta["titel"]
-    props.author = meta["auteur"]
-    props.subject = meta["onderwerp"]
+    props.title = eigenschap(meta["titel"])
+    props.author = eigenschap(meta["auteur"])
+    props.subject = eigenschap(meta["onderwerp"])
     props.language = "nl-NL"
-    props.keywords = meta["soort"]
+    props.keywords = eigenschap(meta["soort"])
     props.created = meta["datum"]
     props.modified = meta["datum"]
-    props.last_modified_by = meta["auteur"]
+    props.last_modified_by = eigenschap(meta["auteur"])
     props.revision = 1
     props.comments = ""
+
+
+MAX_EIGENSCHAP = 255
+"""Characters a Word core property may hold (python-docx refuses more, Word truncates)."""
+
+
+def eigenschap(tekst: str) -> str:
+    """A document property that fits: a long title is cut at a word, with an ellipsis."""
+    if len(tekst) <= MAX_EIGENSCHAP:
+        return tekst
+    kort = " ".join(str(tekst).split())[: MAX_EIGENSCHAP - 1]
+    if " " in kort[MAX_EIGENSCHAP // 2 :]:
+        kort = kort.rsplit(" ", 1)[0]
+    return kort.rstrip(" ,;:") + "…"
 
 
 class MarkdownRenderer(Renderer):
