@@ -307,6 +307,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     try:
         bedrag_waarde = nl.parse_bedrag(bedrag)
         verdeelsleutel = laad_sleutel(sleutel)
+        for waarschuwing in laad_en_valideer(sleutel).waarschuwingen:
+            _toon(waarschuwing)
         verdeling = verdeelsleutel.verdeel(bedrag_waarde)
     except VoorstelError as exc:
         for probleem in exc.problemen:
