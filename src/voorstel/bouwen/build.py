@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from pathlib import Path
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
-from voorstel.pijplijn.load import load
+from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -167,13 +168,27 @@ def is_document(path: Path) -> bool:
     return True
 
 
-def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, Path | None]]:
+def verzamel(
+    paden: Iterable[Path], gedeeld: bool = False, overgeslagen: list[Probleem] | None = None
+) -> list[tuple[Path, Path | None]]:
     """Expand folders into their document files (with `gedeeld`, shared files such as
-    verdeelsleutels too), each with the folder it came from."""
+    verdeelsleutels too), each with the folder it came from. What is named .yaml but is no
+    regular file (a folder, a FIFO that would block reading) is left out, and added to
+    `overgeslagen` with why."""
     result: list[tuple[Path, Path | None]] = []
     for path in paden:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            files = []
+            for p in sorted(path.rglob("*")):
+                if p.suffix not in (".yaml", ".yml"):
+                    continue
+                modus = p.stat().st_mode if p.exists() else 0
+                if stat.S_ISREG(modus):
+                    files.append(p)
+                elif overgeslagen is not None and modus:
+                    overgeslagen.append(
+                        Probleem(str(p), None, "", geen_gewoon_bestand(modus), waarschuwing=True)
+                    )
             result.extend((p, path) for p in files if gedeeld or is_document(p))
         elif gedeeld or is_document(path):
             result.append((path, None))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -108,11 +109,28 @@ def _fout_regel(error: MarkedYAMLError) -> int | None:
     return _mark_line(error)
 
 
+def geen_gewoon_bestand(modus: int) -> str:
+    """Why a path that is no regular file is not read (a FIFO would wait forever)."""
+    wat = (
+        "een map"
+        if stat.S_ISDIR(modus)
+        else "een pijp (FIFO)"
+        if stat.S_ISFIFO(modus)
+        else "een apparaat of socket"
+    )
+    return f"is geen gewoon bestand maar {wat}; voorstel leest alleen gewone bestanden"
+
+
 def _lees_tekst(path: Path) -> str:
     try:
-        size = path.stat().st_size
+        gegevens = path.stat()
     except FileNotFoundError:
         raise LaadFout("bestand niet gevonden", path=path) from None
+    except OSError as exc:
+        raise LaadFout(f"kan het bestand niet lezen: {exc.strerror}", path=path) from None
+    if not stat.S_ISREG(gegevens.st_mode):
+        raise LaadFout(geen_gewoon_bestand(gegevens.st_mode), path=path)
+    size = gegevens.st_size
     if size > MAX_BESTANDSGROOTTE:
         raise LaadFout(
             f"bestand is te groot ({size // (1024 * 1024)} MB; hoogstens "
