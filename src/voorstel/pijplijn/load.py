@@ -225,12 +225,30 @@ def _veld(loc: Loc) -> str:
     return text
 
 
+_YAML_MELDINGEN = {
+    "another document": "na '---' begint een tweede document, maar een bestand is één "
+    "document; haal de '---'-regel en wat erna komt weg, of zet het in een eigen bestand",
+    "mapping values are not allowed": "een dubbele punt op een plek waar die niet kan; zet "
+    "tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na een veldnaam, of een "
+    "tekst loopt door over meer regels zonder '|'; controleer deze regel",
+    "cannot start any token": "een teken waarmee geen waarde kan beginnen (zoals @ of `); "
+    "zet de tekst tussen aanhalingstekens",
+    "expected <block end>": "de inspringing klopt niet: deze regel staat niet onder het "
+    "veld waar hij bij hoort; spring in met spaties zoals de regels erboven",
+}
+"""ruamel's problems that a user makes often, in Dutch with what to do."""
+
+
 def _yaml_bericht(exc: MarkedYAMLError) -> str:
     problem = str(exc.problem or "")
     if "\\t" in problem or "tab" in problem:
         return "tab gevonden; gebruik spaties om in te springen, geen tabs"
     if "quoted scalar" in str(exc.context or ""):
         return "aanhalingsteken niet gesloten; sluit de tekst af met hetzelfde teken"
+    for engels, nederlands in _YAML_MELDINGEN.items():
+        if engels in problem:
+            return nederlands
     return f"ongeldige YAML ({problem or exc.context}); controleer inspringing en dubbele punten"
 
 
