@@ -184,7 +184,8 @@ def bouw_batch(
             omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
-    verwijderd = _ruim_op(staat, resultaten)
+    weg = staat.verweesd([bron for bron, _ in alle], [p for p in paden if p.is_dir()])
+    verwijderd = _ruim_op(staat, resultaten, weg)
     try:
         staat.schrijf()
     except VoorstelError as exc:  # every document's own result is still reported
@@ -192,12 +193,14 @@ def bouw_batch(
     return Batch(resultaten, len(alle), verwijderd, overgeslagen)
 
 
-def _ruim_op(staat: Staat, resultaten: list[Resultaat]) -> dict[Path, str]:
+def _ruim_op(staat: Staat, resultaten: list[Resultaat], weg: set[str]) -> dict[Path, str]:
     """Remove the outputs documents no longer make; each with why, for the user."""
     niet_openbaar = {sleutel(r.bron) for r in resultaten if r.overgeslagen is not None}
     return {
         pad: "niet openbaar, hoort niet in uitvoer voor publicatie"
         if bron in niet_openbaar
+        else f"de bron {bron} bestaat niet meer"
+        if bron in weg
         else "niet meer gemaakt"
         for bron, pad in staat.ruim_op()
     }

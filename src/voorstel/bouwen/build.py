@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import unicodedata
@@ -93,13 +94,39 @@ def render_document(
 
 
 def uitvoernaam(bron: Path, basis: Path | None) -> Path:
-    """Where a source's outputs go under the output folder (without suffix)."""
+    """Where a source's outputs go under the output folder (without suffix): its path under
+    the folder being built, by the name it has there (a symlink by its own name, never by
+    that of the file it points to, wherever that is)."""
     if basis is not None:
-        try:
-            return bron.resolve().relative_to(basis.resolve()).with_suffix("")
-        except ValueError:
-            pass
+        for pad, map_ in (
+            (Path(os.path.abspath(bron)), Path(os.path.abspath(basis))),
+            (bron.resolve(), basis.resolve()),
+        ):
+            try:
+                return pad.relative_to(map_).with_suffix("")
+            except ValueError:
+                continue
     return Path(bron.stem)
+
+
+def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
+    """Every output name (without suffix) a valid document makes, with what it is: the
+    document, each gemeente's version, each further stuk (raadsbesluit)."""
+    document = gevalideerd.document
+    basis = openbaar.markeer(naam, document)
+    regio = getattr(document, "regio", None)
+    gemeenten: list[str | None] = [None]
+    if regio is not None and regio.varianten and regio.verdeelsleutel in gevalideerd.sleutels:
+        gemeenten += gevalideerd.sleutels[regio.verdeelsleutel].gemeenten
+    uit: dict[Path, str] = {}
+    for gemeente in gemeenten:
+        for stuk in REGISTER.van(document).stukken:
+            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
+            wat = f"de versie voor {gemeente}" if gemeente else "het document"
+            uit[basis.with_name(basis.name + eind)] = wat + (
+                f", {stuk.naam}" if stuk.achtervoegsel else ""
+            )
+    return uit
 
 
 def bouw_bestand(
@@ -196,7 +223,9 @@ def verzamel(
 
 
 def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
-    """Refuse two sources whose outputs would have the same name (ink.yaml and ink.yml)."""
+    """Refuse two sources whose outputs would have the same name: ink.yaml and ink.yml, or
+    a gemeente's version of jim.yaml (jim-altena.*) and a source jim-altena.yaml. Only a
+    source whose name another one extends ('jim' of 'jim-altena') is validated for this."""
     gezien: dict[Path, Path] = {}
     for bron, basis in bronnen:
         naam = uitvoernaam(bron, basis)
@@ -206,6 +235,25 @@ def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
                 "hernoem een van beide"
             )
         gezien[naam] = bron
+    for naam, bron in gezien.items():
+        langer = [
+            n for n in gezien if n.parent == naam.parent and n.name.startswith(naam.name + "-")
+        ]
+        if not langer:
+            continue
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError:
+            continue  # its own build reports what is wrong with it
+        if gevalideerd.soort in GEDEELDE_SOORTEN:
+            continue
+        gemaakt = stammen(gevalideerd, naam)
+        for ander in langer:
+            if ander in gemaakt:
+                raise VoorstelError(
+                    f"'{bron}' maakt ook {ander.name}.* ({gemaakt[ander]}), en dat is ook de "
+                    f"uitvoer van '{gezien[ander]}'; hernoem '{gezien[ander]}'"
+                )
 
 
 def bouw(
