@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINIMAAL
-from voorstel.bouwen.batch import Batch, Opties, bouw_batch
+from voorstel.bouwen.batch import SLOTBESTAND, Batch, Opties, bouw_batch
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
@@ -71,11 +71,11 @@ def gebouwd(batch: Batch) -> list[str]:
 
 
 def uitvoer(out: Path) -> dict[str, tuple[bytes, int]]:
-    """Every output file (not the state) with its bytes and mtime."""
+    """Every output file (not the state or its lock) with its bytes and mtime."""
     return {
         p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != STAATBESTAND
+        if p.is_file() and p.name not in (STAATBESTAND, SLOTBESTAND)
     }
 
 

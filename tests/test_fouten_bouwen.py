@@ -82,3 +82,51 @@ def test_symlink_krijgt_zijn_eigen_naam(tmp_path: Path) -> None:
     assert sorted(
         p.relative_to(tmp_path / "uit").as_posix() for p in (tmp_path / "uit").rglob("*.md")
     ) == ["a.md", "sub/kopie.md", "sub/link.md"]
+
+
+def test_tweede_bouw_in_dezelfde_map_stopt(tmp_path: Path) -> None:
+    """Case 5: two builds into one output folder each rewrote the whole state."""
+    import subprocess
+    import sys
+    import time
+
+    from filelock import FileLock
+
+    data, uit = tmp_path / "data", tmp_path / "uit"
+    data.mkdir()
+    shutil.copy(ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml", data)
+    for i in range(12):  # regional proposals: a first build that takes seconds
+        shutil.copy(ROOT / "data" / "wbo" / "jim.yaml", data / f"jim{i:02}.yaml")
+    voorstel = [sys.executable, "-m", "voorstel", "build", str(data), "--out", str(uit)]
+    eerste = subprocess.Popen(
+        [*voorstel, "--format", "docx", "-q", "-j", "1"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        slot = FileLock(uit / ".voorstel.lock", timeout=0)
+        for _ in range(600):  # until the first build holds the folder
+            if (uit / ".voorstel.lock").exists():
+                try:
+                    slot.acquire()
+                    slot.release()
+                except Exception:
+                    break
+            time.sleep(0.05)
+        tweede = subprocess.run([*voorstel, "--format", "docx"], capture_output=True, text=True)
+    finally:
+        uit_eerste, _ = eerste.communicate(timeout=300)
+    assert eerste.returncode == 0, uit_eerste
+    assert tweede.returncode == 1
+    assert tweede.stderr.strip() == (
+        f"{uit}: er draait al een andere voorstel build in deze uitvoermap; wacht tot die "
+        "klaar is, of bouw in een andere map (--out)"
+    )
+    derde = subprocess.run([*voorstel, "--format", "docx"], capture_output=True, text=True)
+    assert derde.returncode == 0
+    assert derde.stdout.strip() == "0 van 12 documenten gewijzigd"  # the first one's state
+
+
+def test_slot_wordt_vrijgegeven_en_laat_geen_lege_map(tmp_path: Path) -> None:
+    bron = tmp_path / "kapot.yaml"
+    bron.write_text("soort: collegevoorstel\n", encoding="utf-8")
+    assert bouw(str(bron), "--out", str(tmp_path / "uit"))[0] == 1
+    assert not (tmp_path / "uit").exists()

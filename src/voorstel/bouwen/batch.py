@@ -17,6 +17,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from voorstel.bouwen.build import (
     STANDAARD_FORMATEN,
     Resultaat,
@@ -26,8 +28,12 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.pijplijn.write import schrijffout
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
+
+SLOTBESTAND = ".voorstel.lock"
+"""The lock file in the output folder, held while a build runs there."""
 
 BEWAAR_ELKE = 5.0
 """Seconds between writes of the state during a long batch (so a crash loses little)."""
@@ -149,12 +155,57 @@ def bouw_batch(
     nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
-    staat = Staat.lees(opties.out)
-    afdrukken = Vingerafdrukken()
-    code = code_hash()
     overgeslagen: list[Probleem] = []
     alle = verzamel(paden, overgeslagen=overgeslagen)
     controleer_namen(alle)
+    with vergrendeld(opties.out):
+        return _bouw(paden, opties, alle, overgeslagen, nodig, forceer, processen, voortgang)
+
+
+@contextlib.contextmanager
+def vergrendeld(out: Path) -> Iterator[None]:
+    """The output folder for this build alone: a second build into it at the same time
+    would rewrite the state without the first one's outputs. It stops with a Dutch message
+    instead of waiting (filelock: a lock the OS releases when the process dies)."""
+    nieuw = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise schrijffout(exc, out) from None
+    slot = FileLock(out / SLOTBESTAND, timeout=0)
+    try:
+        slot.acquire()
+    except Timeout:
+        raise VoorstelError(
+            "er draait al een andere voorstel build in deze uitvoermap; wacht tot die klaar "
+            "is, of bouw in een andere map (--out)",
+            path=out,
+        ) from None
+    except OSError as exc:
+        raise schrijffout(exc, out / SLOTBESTAND) from None
+    try:
+        yield
+    finally:
+        (out / SLOTBESTAND).unlink(missing_ok=True)  # while held: no other build took it
+        slot.release()
+        if nieuw and not any(out.iterdir()):
+            out.rmdir()  # nothing was built: leave no trace
+
+
+def _bouw(
+    paden: Sequence[Path],
+    opties: Opties,
+    alle: list[tuple[Path, Path | None]],
+    overgeslagen: list[Probleem],
+    nodig: list[omzetters.Omzetter],
+    forceer: bool,
+    processen: int | None,
+    voortgang: Voortgang | None,
+) -> Batch:
+    """The build itself, with the output folder locked."""
+    staat = Staat.lees(opties.out)
+    afdrukken = Vingerafdrukken()
+    code = code_hash()
     instellingen = [opties.instellingen(code, basis) for _, basis in alle]
     te_bouwen = [
         index
