@@ -127,3 +127,34 @@ def test_rounded_groepen_foot_at_every_level(groepen: list[list[int]], eenheid: 
     assert sum(subtotalen, Decimal(0)) == totaal
     exact = Decimal(sum(sum(g) for g in groepen))
     assert totaal == finance.rond_af([exact], factor)[0] / factor
+
+
+def _begroting(saldo: str) -> str:
+    from voorstel.blokken.begroting import Begrotingstabel
+    from voorstel.blokken.tabellen import begrotingstabel
+
+    bt = Begrotingstabel.model_validate(
+        {
+            "kolommen": ["2026", "2027"],
+            "saldo": saldo,
+            "regels": [
+                {"onderdeel": "Lasten jeugdhulp", "bedragen": {"2026": -250, "2027": -300}},
+                {"onderdeel": "Rijksbijdrage", "bedragen": {"2026": 400, "2027": 100}},
+            ],
+        }
+    )
+    return md_tabel(begrotingstabel(bt))
+
+
+def test_begroting_vn_shows_voordeel_and_nadeel_without_sign() -> None:
+    md = _begroting("vn")
+    assert "| Lasten jeugdhulp | € 250 N | € 300 N |" in md
+    assert "| **Totaal** | **€ 150 V** | **€ 200 N** |" in md
+    assert "V = voordeel, N = nadeel." in md
+    assert "-" not in md.replace("---", "")
+
+
+def test_begroting_signed_is_the_default() -> None:
+    md = _begroting("teken")
+    assert "V = voordeel" not in md
+    assert " N |" not in md

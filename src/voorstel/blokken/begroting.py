@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import Field
 
@@ -37,6 +38,8 @@ class Begrotingstabel(Model):
     verschil: list[Tekst] | None = Field(default=None, min_length=2, max_length=2)
     basis: Tekst | None = None
     centen: bool = False
+    saldo: Literal["teken", "vn"] = "teken"
+    """How a signed amount is shown: with a minus sign, or unsigned with V or N."""
 
     def kolomtotaal(self, kolom: str) -> Decimal:
         return som([r.bedragen.get(kolom) for r in self.regels])

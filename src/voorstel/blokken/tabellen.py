@@ -36,6 +36,8 @@ class Cel:
     soort: Celsoort = "tekst"
     centen: bool = False
     nadruk: bool = False
+    vn: bool = False
+    """An amount shown without sign, with V (voordeel, positive) or N (nadeel, negative)."""
 
     @property
     def is_cijfer(self) -> bool:
@@ -249,7 +251,25 @@ def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     voet = [cel("Totaal", nadruk=True)] + [
         dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
     ]
-    return tabel(bt.titel, kop, rijen, voet, PM_NOOT if bt.heeft_pm else None)
+    if bt.saldo == "vn":
+        rijen = [_vn(rij) for rij in rijen]
+        voet = _vn(voet)
+    noot = " ".join(
+        n
+        for n in (
+            PM_NOOT if bt.heeft_pm else None,
+            VN_NOOT if bt.saldo == "vn" else None,
+        )
+        if n
+    )
+    return tabel(bt.titel, kop, rijen, voet, noot or None)
+
+
+VN_NOOT = "V = voordeel, N = nadeel."
+
+
+def _vn(rij: list[Cel]) -> list[Cel]:
+    return [dataclasses.replace(c, vn=True) if c.soort == "bedrag" else c for c in rij]
 
 
 def _voet(bt: Begrotingstabel, rijen: list[list[Cel]]) -> list[Cel]:

@@ -29,6 +29,9 @@ def cel_tekst(cel: Cel) -> str:
     getal = cel.getal
     if cel.soort == "pm" or (cel.soort == "bedrag" and getal is None):
         return "PM"
+    if getal is not None and cel.soort == "bedrag" and cel.vn:
+        letter = " V" if getal > 0 else " N" if getal < 0 else ""
+        return nl.bedrag(abs(getal), cel.centen) + letter
     if getal is not None and cel.soort == "bedrag":
         return nl.bedrag(getal, cel.centen)
     if getal is not None and cel.soort == "procent":
