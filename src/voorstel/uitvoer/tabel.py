@@ -101,8 +101,10 @@ def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[floa
     vast: dict[int, float] = {}
     for index, kolom in enumerate(kolommen):
         if rechts[index]:
-            woorden = max((len(w) for w in view.kop[index].split()), default=0)
-            tekens = max([woorden, *(len(t) for t in kolom)])
+            kop = view.kop[index]
+            # a short header stays on one line; a long one may wrap between its words
+            koptekens = len(kop) if len(kop) <= 14 else max(len(w) for w in kop.split())
+            tekens = max([koptekens, *(len(t) for t in kolom)])
             vast[index] = round(tekens * CM_PER_TEKEN + 0.5, 2)
     tekst = [i for i in range(len(kolommen)) if i not in vast]
     rest = beschikbaar - sum(vast.values())
