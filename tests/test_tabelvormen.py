@@ -37,6 +37,7 @@ def _groepen(totaal: object = None) -> dict[str, object]:
 
 def test_groepen_have_subtotals_and_a_computed_totaal_generaal() -> None:
     md = md_tabel(kostentabel(Kostentabel.model_validate(_groepen(1550))))
+    assert "| Onderdeel | Bedrag |\n|---|---:|" in md
     assert "| **Subtotaal Personeel** | **€ 1.200** |" in md
     assert "| **Subtotaal Materieel** | **€ 350** |" in md
     assert md.splitlines()[-1] == "| **Totaal-generaal** | **€ 1.550** |"

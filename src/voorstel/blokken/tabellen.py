@@ -69,8 +69,9 @@ class Tabel:
 
     def rechts(self) -> list[bool]:
         """Which columns hold figures: the renderers right-align those."""
-        voorbeeld = self.rijen[0] if self.rijen else self.voet or []
-        return [c.is_cijfer for c in voorbeeld]
+        rijen = self.alle_rijen
+        breedte = max((len(r) for r in rijen), default=0)
+        return [any(len(r) > i and r[i].is_cijfer for r in rijen) for i in range(breedte)]
 
     def met_tekst(self, vervang: Callable[[str], str]) -> Tabel:
         """The table with `vervang` applied to every text in it (figure references in
