@@ -157,3 +157,22 @@ def test_a_changed_cell_rebuilds_only_the_document_that_uses_it(tmp_path: Path) 
     assert "rib-inkoop-jeugdhulp-ijsselland.md" not in daarna.output
     md = (out / "begrotingswijziging-jeugdhulp-2026.md").read_text(encoding="utf-8")
     assert "€ 400.000 N" in md
+
+
+def test_diff_names_the_cell_a_changed_figure_came_from(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for versie in ("oud", "nieuw"):
+        shutil.copytree(VOORBEELD, tmp_path / versie)
+    boek = openpyxl.load_workbook(tmp_path / "nieuw" / "begroting-2026.xlsx")
+    boek["Wijziging"]["C4"] = -400000
+    boek.save(tmp_path / "nieuw" / "begroting-2026.xlsx")
+    naam = "begrotingswijziging-jeugdhulp-2026.yaml"
+    result = CliRunner().invoke(
+        main, ["diff", str(tmp_path / "oud" / naam), str(tmp_path / "nieuw" / naam)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Lasten inkoop jeugdhulp (taakveld 6.72), 2027 (begroting-2026.xlsx, blad Wijziging, "
+        "cel C4): € -398.500,00 → € -400.000,00\n" in result.output
+    )
+    assert result.output.endswith("4 cijfers gewijzigd\n")

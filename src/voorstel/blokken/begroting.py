@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from voorstel.blokken.types import Bedrag, BedragOfPM, Model, Tekst
 from voorstel.kern import nl
@@ -20,6 +20,16 @@ class Begrotingsregel(Model):
     onderdeel: Tekst
     bedragen: dict[str, BedragOfPM]
     toelichting: Tekst | None = None
+    _herkomst: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def herkomst(self) -> dict[str, str]:
+        """Per kolom the workbook cell the amount came from (empty when typed in YAML)."""
+        return self._herkomst
+
+    def merk_herkomst(self, cellen: dict[str, str]) -> None:
+        """Remember the cells (the model is frozen; its private dict is not)."""
+        self._herkomst.update(cellen)
 
 
 class Begrotingstabel(Model):

@@ -38,6 +38,8 @@ class Cel:
     nadruk: bool = False
     vn: bool = False
     """An amount shown without sign, with V (voordeel, positive) or N (nadeel, negative)."""
+    herkomst: str | None = None
+    """The workbook cell the figure came from, for diff."""
 
     @property
     def is_cijfer(self) -> bool:
@@ -249,6 +251,10 @@ def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     rijen = [
         [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
     ]
+    for rij, regel in zip(rijen, bt.regels, strict=True):
+        for index, kolom in enumerate(kolommen, start=1):
+            if kolom in regel.herkomst:
+                rij[index] = dataclasses.replace(rij[index], herkomst=regel.herkomst[kolom])
     voet = [cel("Totaal", nadruk=True)] + [
         dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
     ]

@@ -161,8 +161,11 @@ def bedrag(waarde: Waarde) -> Decimal | None:
 BRONVELDEN = frozenset({"bestand", "blad", "bereik", "getallen"})
 
 
-def begroting_uit(rijen: list[list[Waarde]]) -> tuple[list[str], list[dict[str, Any]]]:
-    """A begroting's kolommen (the first row after its label) and regels (onderdeel first)."""
+def begroting_uit(
+    rijen: list[list[Waarde]],
+) -> tuple[list[str], list[dict[str, Any]], list[dict[str, str]]]:
+    """A begroting's kolommen (the first row after its label), regels (onderdeel first) and
+    per regel the cell each amount came from."""
     if len(rijen) < 2 or len(rijen[0]) < 2:
         plaats = rijen[0][0].plaats if rijen and rijen[0] else "het bereik"
         raise VoorstelError(
@@ -176,6 +179,7 @@ def begroting_uit(rijen: list[list[Waarde]]) -> tuple[list[str], list[dict[str, 
         waarde = kop.waarde
         kolommen.append(str(int(waarde)) if isinstance(waarde, float | Decimal) else str(waarde))
     regels = []
+    herkomst = []
     for rij in rijen[1:]:
         if rij[0].waarde is None or str(rij[0].waarde).strip() == "":
             raise VoorstelError(f"{rij[0].plaats}: de cel is leeg; geef de regel een onderdeel")
@@ -184,7 +188,8 @@ def begroting_uit(rijen: list[list[Waarde]]) -> tuple[list[str], list[dict[str, 
             getal = bedrag(cel)
             bedragen[kolom] = "PM" if getal is None else getal
         regels.append({"onderdeel": str(rij[0].waarde).strip(), "bedragen": bedragen})
-    return kolommen, regels
+        herkomst.append({k: c.plaats for k, c in zip(kolommen, rij[1:], strict=True)})
+    return kolommen, regels, herkomst
 
 
 def lees_bron(pad: Path, naam: str, bron: dict[str, Any]) -> list[list[Waarde]]:
