@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.types import (
+    Bedrag,
     Email,
     Model,
     NietNegatiefBedrag,
@@ -290,6 +291,9 @@ class Document(Model):
     """Base of every document soort: what its properties (title, author, date) come from."""
 
     soortnaam: ClassVar[str]
+
+    losse_bedragen: list[Bedrag] = Field(default_factory=list)
+    """Amounts the prose names on purpose that are no figure of the document."""
 
     def documentdatum(self) -> dt.date:
         """The date the document is known by."""
