@@ -104,3 +104,27 @@ def test_the_pdf_lays_the_amounts_out_narrow(tmp_path: Path) -> None:
     assert x_bedrag > 0.7 * pagina
     # and the long description wraps over at most three lines beside it (equal halves: six)
     assert len(regels_lang) <= 3
+
+
+def test_many_figure_columns_leave_the_text_column_readable() -> None:
+    from voorstel.blokken.begroting import Begrotingstabel
+    from voorstel.blokken.tabellen import begrotingstabel
+    from voorstel.uitvoer.tabel import MINIMUM_TEKST, TEKSTBREEDTE, inhoudsbreedtes
+
+    kolommen = ["2026", "2027", "2028", "2029"]
+    bt = Begrotingstabel.model_validate(
+        {
+            "kolommen": kolommen,
+            "rijtotaal": True,
+            "saldo": "vn",
+            "regels": [
+                {
+                    "onderdeel": "Lasten contractmanagement (taakveld 6.72)",
+                    "bedragen": dict.fromkeys(kolommen, -1398500),
+                }
+            ],
+        }
+    )
+    breedtes = inhoudsbreedtes(begrotingstabel(bt))
+    assert breedtes[0] >= MINIMUM_TEKST
+    assert abs(sum(breedtes) - TEKSTBREEDTE) < 0.05

@@ -20,6 +20,8 @@ TEKSTBREEDTE = 16.0
 """The text width of an A4 page with the default margins, in cm."""
 KLEINE_TABEL = 15
 """Tables up to this many rows are kept on one page with their caption."""
+MINIMUM_TEKST = 4.0
+"""The least width of a text column, in cm, when figure columns crowd the table."""
 CM_PER_TEKEN = 0.21
 """About the width of one character of 10-11 pt body text, in cm."""
 
@@ -107,9 +109,14 @@ def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[floa
             tekens = max([koptekens, *(len(t) for t in kolom)])
             vast[index] = round(tekens * CM_PER_TEKEN + 0.5, 2)
     tekst = [i for i in range(len(kolommen)) if i not in vast]
-    rest = beschikbaar - sum(vast.values())
-    if not tekst or rest < 2.0 * len(tekst):
+    if not tekst:
         return [beschikbaar / len(kolommen)] * len(kolommen)
+    rest = beschikbaar - sum(vast.values())
+    if rest < MINIMUM_TEKST * len(tekst):
+        # many figure columns: they give up some width, the text keeps a readable minimum
+        schaal = (beschikbaar - MINIMUM_TEKST * len(tekst)) / sum(vast.values())
+        vast = {i: round(b * schaal, 2) for i, b in vast.items()}
+        rest = beschikbaar - sum(vast.values())
     gewicht = {i: max(4, min(60, max(len(t) for t in kolommen[i]))) for i in tekst}
     totaal = sum(gewicht.values())
     return [
