@@ -130,6 +130,8 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
         p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.name != STAATBESTAND
     ) == sorted(
         [
+            Path("dalfsen/begrotingswijziging-jeugdhulp-2026.docx"),
+            Path("dalfsen/begrotingswijziging-jeugdhulp-2026.md"),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
             Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),

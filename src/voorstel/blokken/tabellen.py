@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Literal
 
 from voorstel.blokken.begroting import Begrotingstabel
-from voorstel.blokken.modellen import Kostentabel, som
+from voorstel.blokken.modellen import Kostentabel, Post
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 
@@ -36,6 +36,10 @@ class Cel:
     soort: Celsoort = "tekst"
     centen: bool = False
     nadruk: bool = False
+    vn: bool = False
+    """An amount shown without sign, with V (voordeel, positive) or N (nadeel, negative)."""
+    herkomst: str | None = None
+    """The workbook cell the figure came from, for diff."""
 
     @property
     def is_cijfer(self) -> bool:
@@ -67,8 +71,9 @@ class Tabel:
 
     def rechts(self) -> list[bool]:
         """Which columns hold figures: the renderers right-align those."""
-        voorbeeld = self.rijen[0] if self.rijen else self.voet or []
-        return [c.is_cijfer for c in voorbeeld]
+        rijen = self.alle_rijen
+        breedte = max((len(r) for r in rijen), default=0)
+        return [any(len(r) > i and r[i].is_cijfer for r in rijen) for i in range(breedte)]
 
     def met_tekst(self, vervang: Callable[[str], str]) -> Tabel:
         """The table with `vervang` applied to every text in it (figure references in
@@ -114,19 +119,86 @@ def tabel(
     return Tabel(titel, kop, rijen, voet, noot, breedtes)
 
 
+EENHEID_TEKST = {"duizend": "x € 1.000", "miljoen": "x € 1.000.000"}
+
+
 def kostentabel(kt: Kostentabel) -> Tabel:
     """A cost table: onderdeel (, toelichting, opmerking) and bedrag, with the Totaal row.
-    The toelichting and opmerking columns are there when any post has one."""
+
+    The toelichting and opmerking columns are there when any post has one. Groepen get a
+    heading row and a subtotal each, the Totaal row becomes the Totaal-generaal. With an
+    `eenheid` the amounts are rounded by largest remainder, top down (total, subtotals,
+    posten), so the rounded table foots and its total is the rounded exact total.
+    """
     uitgebreid = kt.uitgebreid
-    rijen = []
-    for post in kt.posten:
-        tekst = [cel(post.toelichting or ""), cel(post.opmerking or "")] if uitgebreid else []
-        rijen.append([cel(post.onderdeel), *tekst, cel(post.bedrag, "bedrag", kt.centen)])
     leeg = [cel("", nadruk=True), cel("", nadruk=True)] if uitgebreid else []
-    voet = [cel("Totaal", nadruk=True), *leeg, cel(som(kt.posten), "bedrag", kt.centen, True)]
-    kop = ["Onderdeel", *(["Toelichting", "Opmerking"] if uitgebreid else []), kt.kolom_bedrag]
-    breedtes = [4.0, 5.0, 4.0, 3.0] if uitgebreid else [10.0, 6.0]
-    return tabel(kt.titel, kop, rijen, voet, PM_NOOT if kt.heeft_pm else None, breedtes)
+    afgerond = _afgerond(kt)
+
+    def bedrag(waarde: Decimal | None, nadruk: bool = False) -> Cel:
+        if waarde is None or kt.eenheid == "euro":
+            return cel(waarde, "bedrag", kt.centen, nadruk)
+        return cel(waarde / kt.factor, "getal", nadruk=nadruk)
+
+    def post_rij(post: Post, waarde: Decimal | None) -> list[Cel]:
+        tekst = [cel(post.toelichting or ""), cel(post.opmerking or "")] if uitgebreid else []
+        return [cel(post.onderdeel), *tekst, bedrag(waarde)]
+
+    rijen: list[list[Cel]] = []
+    if kt.posten:
+        rijen += [post_rij(p, w) for p, w in zip(kt.posten, afgerond.posten[0], strict=True)]
+    for groep, subtotaal, waarden in zip(
+        kt.groepen, afgerond.subtotalen, afgerond.posten[1 if kt.posten else 0 :], strict=True
+    ):
+        rijen.append([cel(groep.naam, nadruk=True), *leeg, cel("", nadruk=True)])
+        rijen += [post_rij(p, w) for p, w in zip(groep.posten, waarden, strict=True)]
+        rijen.append([cel(f"Subtotaal {groep.naam}", nadruk=True), *leeg, bedrag(subtotaal, True)])
+    voet = None
+    if kt.telt_op:
+        label = "Totaal-generaal" if kt.groepen else "Totaal"
+        voet = [cel(label, nadruk=True), *leeg, bedrag(afgerond.totaal, True)]
+    kop_bedrag = kt.kolom_bedrag
+    if kt.eenheid != "euro":
+        kop_bedrag = f"{kop_bedrag} ({EENHEID_TEKST[kt.eenheid]})"
+    kop = ["Onderdeel", *(["Toelichting", "Opmerking"] if uitgebreid else []), kop_bedrag]
+    noten = [PM_NOOT] if kt.heeft_pm else []
+    if kt.eenheid != "euro":
+        noten.append(
+            f"Bedragen {EENHEID_TEKST[kt.eenheid]}, afgerond met de methode van de grootste "
+            "rest: de afgeronde bedragen tellen op tot het afgeronde totaal."
+        )
+    titel = kt.titel
+    if kt.eenheid != "euro":
+        titel = f"{titel} (bedragen {EENHEID_TEKST[kt.eenheid]})" if titel else None
+    return tabel(titel, kop, rijen, voet, " ".join(noten) or None)
+
+
+@dataclass
+class _Afgerond:
+    posten: list[list[Decimal | None]]
+    subtotalen: list[Decimal]
+    totaal: Decimal
+
+
+def _afgerond(kt: Kostentabel) -> _Afgerond:
+    """The amounts as shown: exact, or rounded to the eenheid top down so every level foots."""
+    lijsten = ([kt.posten] if kt.posten else []) + [g.posten for g in kt.groepen]
+    exact = [[p.bedrag for p in lijst] for lijst in lijsten]
+    if kt.eenheid == "euro":
+        totaal = finance.som([b for lijst in exact for b in lijst])
+        return _Afgerond(exact, [finance.som(g) for g in exact[1 if kt.posten else 0 :]], totaal)
+    factor = kt.factor
+    sommen = [finance.som(lijst) for lijst in exact]
+    delen = finance.rond_af(sommen, factor)
+    posten = [_rond_lijst(lijst, factor, t) for lijst, t in zip(exact, delen, strict=True)]
+    return _Afgerond(posten, delen[1 if kt.posten else 0 :], sum(delen, Decimal(0)))
+
+
+def _rond_lijst(
+    bedragen: list[Decimal | None], factor: Decimal, totaal: Decimal
+) -> list[Decimal | None]:
+    bekend = [b for b in bedragen if b is not None]
+    rond = iter(finance.rond_af(bekend, factor, totaal))
+    return [None if b is None else next(rond) for b in bedragen]
 
 
 def verdeeltabel(
@@ -179,10 +251,32 @@ def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     rijen = [
         [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
     ]
+    for rij, regel in zip(rijen, bt.regels, strict=True):
+        for index, kolom in enumerate(kolommen, start=1):
+            if kolom in regel.herkomst:
+                rij[index] = dataclasses.replace(rij[index], herkomst=regel.herkomst[kolom])
     voet = [cel("Totaal", nadruk=True)] + [
         dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
     ]
-    return tabel(bt.titel, kop, rijen, voet, PM_NOOT if bt.heeft_pm else None)
+    if bt.saldo == "vn":
+        rijen = [_vn(rij) for rij in rijen]
+        voet = _vn(voet)
+    noot = " ".join(
+        n
+        for n in (
+            PM_NOOT if bt.heeft_pm else None,
+            VN_NOOT if bt.saldo == "vn" else None,
+        )
+        if n
+    )
+    return tabel(bt.titel, kop, rijen, voet, noot or None)
+
+
+VN_NOOT = "V = voordeel, N = nadeel."
+
+
+def _vn(rij: list[Cel]) -> list[Cel]:
+    return [dataclasses.replace(c, vn=True) if c.soort == "bedrag" else c for c in rij]
 
 
 def _voet(bt: Begrotingstabel, rijen: list[list[Cel]]) -> list[Cel]:

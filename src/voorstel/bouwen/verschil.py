@@ -88,10 +88,11 @@ def _tabel(view: Tabel, plaats: list[str]) -> Iterator[tuple[str, str]]:
             kolom = kop[index] if index < len(kop) else f"kolom {index + 1}"
             if rij is view.voet and een_kolom:
                 kolom = ""
+            cel_ = f" ({cel.herkomst})" if cel.herkomst else ""
             if cel.soort in ("bedrag", "procent", "getal") and cel.getal is not None:
-                yield _plaats([*waar, label, kolom]), opmaak(cel.getal, cel.soort)
+                yield _plaats([*waar, label, kolom]) + cel_, opmaak(cel.getal, cel.soort)
             elif cel.soort == "pm":
-                yield _plaats([*waar, label, kolom]), "PM"
+                yield _plaats([*waar, label, kolom]) + cel_, "PM"
     for vervolg in view.vervolg:
         yield from _tabel(vervolg, plaats)
 

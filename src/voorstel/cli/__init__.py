@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
 
 from voorstel import __version__
 from voorstel.blokken import tabellen
+from voorstel.bouwen import bedragen
 from voorstel.bouwen.batch import Batch, Opties, bouw_batch
 from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
 from voorstel.bouwen.nieuw import init as init_project
@@ -77,7 +79,12 @@ def _toon(probleem: object, err: bool = True) -> None:
 
 @main.command()
 @click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def validate(bestanden: tuple[Path, ...]) -> None:
+@click.option(
+    "--streng",
+    is_flag=True,
+    help="Bedragen in de tekst die geen cijfer van het document zijn, zijn fouten (voor CI).",
+)
+def validate(bestanden: tuple[Path, ...], streng: bool) -> None:
     """Controleer documenten; meld elk probleem met pad en regel.
 
     Elk probleem staat op een eigen regel als pad:regel: veld: melding.
@@ -103,6 +110,19 @@ def validate(bestanden: tuple[Path, ...]) -> None:
             continue
         for waarschuwing in gevalideerd.waarschuwingen:
             _toon(waarschuwing)
+        try:
+            tekstbedragen = bedragen.controleer(gevalideerd)
+        except VoorstelError as exc:
+            fouten += 1
+            _toon(f"{bron}: {exc.message}")
+            continue
+        if streng and tekstbedragen:
+            fouten += len(tekstbedragen)
+            for probleem in tekstbedragen:
+                _toon(dataclasses.replace(probleem, waarschuwing=False))
+            continue
+        for probleem in tekstbedragen:
+            _toon(probleem)
         click.echo(zichtbaar(f"{bron}: geldig"))
     if fouten:
         click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)

@@ -62,7 +62,7 @@ def blokken(value: Any, view: Any) -> Iterator[tuple[BaseModel, dict[str, Any]]]
 def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) -> None:
     """Derived figures of the shared blocks, wherever a soort uses them."""
     totalen = {
-        blok.id: som(blok.posten)
+        blok.id: som(blok.alle_posten)
         for blok, _ in blokken(doc, context)
         if isinstance(blok, Kostentabel) and blok.id
     }

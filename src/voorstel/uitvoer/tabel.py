@@ -16,6 +16,14 @@ from voorstel.kern.prose import escape
 from voorstel.uitvoer.md_tekst import een_regel
 
 KOPKLEUR = "D9E2F3"
+TEKSTBREEDTE = 16.0
+"""The text width of an A4 page with the default margins, in cm."""
+KLEINE_TABEL = 15
+"""Tables up to this many rows are kept on one page with their caption."""
+MINIMUM_TEKST = 4.0
+"""The least width of a text column, in cm, when figure columns crowd the table."""
+CM_PER_TEKEN = 0.21
+"""About the width of one character of 10-11 pt body text, in cm."""
 
 
 def cel_tekst(cel: Cel) -> str:
@@ -23,6 +31,9 @@ def cel_tekst(cel: Cel) -> str:
     getal = cel.getal
     if cel.soort == "pm" or (cel.soort == "bedrag" and getal is None):
         return "PM"
+    if getal is not None and cel.soort == "bedrag" and cel.vn:
+        letter = " V" if getal > 0 else " N" if getal < 0 else ""
+        return nl.bedrag(abs(getal), cel.centen) + letter
     if getal is not None and cel.soort == "bedrag":
         return nl.bedrag(getal, cel.centen)
     if getal is not None and cel.soort == "procent":
@@ -34,10 +45,11 @@ def cel_tekst(cel: Cel) -> str:
 
 def docx_tabel(sub: Any, view: Tabel) -> None:
     """Add the table (title, header row that repeats, rows, total row, note) to a subdoc."""
-    if view.titel:
-        sub.add_paragraph(view.titel, style="Caption")
-    rechts = view.rechts()
     rijen = view.alle_rijen
+    klein = len(rijen) + 1 <= KLEINE_TABEL
+    if view.titel:
+        sub.add_paragraph(view.titel, style="Caption").paragraph_format.keep_with_next = True
+    rechts = view.rechts()
     table = sub.add_table(rows=1 + len(rijen), cols=len(view.kop))
     table.style = "Table Grid"
     header = table.rows[0]
@@ -51,7 +63,17 @@ def docx_tabel(sub: Any, view: Tabel) -> None:
     for row, cellen in zip(table.rows[1:], rijen, strict=True):
         for index, cel in enumerate(cellen):
             _vul(row.cells[index], cel_tekst(cel), cel.nadruk, rechts[index])
-    _breedtes(table, view.breedtes)
+    for nummer, row in enumerate(table.rows):
+        # a row never splits across pages; a small table stays together (each row keeps
+        # with the next, the last one excepted)
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().insert(0, cant)
+        if klein and nummer < len(table.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    _breedtes(table, view.breedtes or inhoudsbreedtes(view))
     if view.noot:
         sub.add_paragraph(view.noot, style="Caption")
     sub.add_paragraph()
@@ -69,6 +91,37 @@ def _breedtes(table: Any, breedtes: list[float] | None) -> None:
         column.width = Cm(breedte)
         for cell in column.cells:
             cell.width = Cm(breedte)
+
+
+def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[float]:
+    """Column widths from content: a figure column as wide as its widest figure (or the
+    longest word of its header), the text columns share the rest by their longest text."""
+    rechts = view.rechts()
+    kolommen = list(zip(*([cel_tekst(c) for c in rij] for rij in view.alle_rijen), strict=True))
+    if not kolommen:
+        return [beschikbaar / len(view.kop)] * len(view.kop)
+    vast: dict[int, float] = {}
+    for index, kolom in enumerate(kolommen):
+        if rechts[index]:
+            kop = view.kop[index]
+            # a short header stays on one line; a long one may wrap between its words
+            koptekens = len(kop) if len(kop) <= 14 else max(len(w) for w in kop.split())
+            tekens = max([koptekens, *(len(t) for t in kolom)])
+            vast[index] = round(tekens * CM_PER_TEKEN + 0.5, 2)
+    tekst = [i for i in range(len(kolommen)) if i not in vast]
+    if not tekst:
+        return [beschikbaar / len(kolommen)] * len(kolommen)
+    rest = beschikbaar - sum(vast.values())
+    if rest < MINIMUM_TEKST * len(tekst):
+        # many figure columns: they give up some width, the text keeps a readable minimum
+        schaal = (beschikbaar - MINIMUM_TEKST * len(tekst)) / sum(vast.values())
+        vast = {i: round(b * schaal, 2) for i, b in vast.items()}
+        rest = beschikbaar - sum(vast.values())
+    gewicht = {i: max(4, min(60, max(len(t) for t in kolommen[i]))) for i in tekst}
+    totaal = sum(gewicht.values())
+    return [
+        vast[i] if i in vast else round(rest * gewicht[i] / totaal, 2) for i in range(len(kolommen))
+    ]
 
 
 def _vul(cell: Any, text: str, vet: bool, rechts: bool) -> None:
