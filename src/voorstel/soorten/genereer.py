@@ -1,7 +1,8 @@
-"""Generate the default Word templates of every registered soort from code (`make templates`).
+"""Generate the default templates of every registered soort from code (`make templates`).
 
-A soort whose `Soort.sjabloon` names a module gets `<folder>/document.docx` from that
-module's `maak()`, so a change to a template is a readable diff of Python.
+A soort whose `Soort.sjabloon` names a module gets `<folder>/document.docx` and
+`<folder>/document.md.j2` from that module's `maak()`: one Sjabloon makes both, so each
+block is written once, and a change to a template is a readable diff of Python.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from voorstel.soorten import REGISTER, Soort
 
 
 def genereer(soort: Soort, doel: Path | None = None) -> Path | None:
-    """Write the generated Word template of `soort` (into `doel`/<soort>/ if given)."""
+    """Write the generated Word and Markdown templates of `soort` (into `doel`/<soort>/ if
+    given); returns the path of the .docx."""
     if soort.sjabloon is None:
         return None
     module = importlib.import_module(soort.sjabloon)
