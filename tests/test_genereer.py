@@ -1,4 +1,5 @@
-"""The committed Word templates are exactly what each soort's sjabloon.py makes."""
+"""The committed templates (Word and Markdown) are exactly what each soort's sjabloon.py
+makes: one Sjabloon writes both, so no block lives in two places."""
 
 from __future__ import annotations
 
@@ -26,3 +27,19 @@ def test_sjablonen_komen_uit_genereer(tmp_path: Path, naam: str) -> None:
         assert soort.sjabloon is not None
         gemaakt = tmp_path / soort.naam / "document.docx"
         assert onderdeel(gemaakt, naam) == onderdeel(soort.map / "document.docx", naam)
+
+
+def test_markdown_sjablonen_komen_uit_genereer(tmp_path: Path) -> None:
+    """If this fails: run `make templates` and commit the regenerated document.md.j2."""
+    main(tmp_path)
+    for soort in REGISTER:
+        gemaakt = (tmp_path / soort.naam / "document.md.j2").read_text(encoding="utf-8")
+        assert gemaakt == (soort.map / "document.md.j2").read_text(encoding="utf-8"), soort.naam
+
+
+def test_geen_handgeschreven_markdownsjablonen() -> None:
+    """Every .md.j2 in the package is made by a sjabloon.py: none is written by hand."""
+    pakket = REGISTER["collegevoorstel"].map.parents[1]
+    gevonden = sorted(p.relative_to(pakket).as_posix() for p in pakket.rglob("*.md.j2"))
+    gevonden.remove("blokken/sjablonen/risicolijst.md.j2")  # until risks are a computed Tabel
+    assert gevonden == sorted(f"soorten/{soort.naam}/document.md.j2" for soort in REGISTER)
