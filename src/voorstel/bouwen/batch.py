@@ -26,6 +26,7 @@ from voorstel.bouwen.build import (
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import VoorstelError
 from voorstel.uitvoer import omzetters
+from voorstel.uitvoer.huisstijl import Huisstijl
 
 BEWAAR_ELKE = 5.0
 """Seconds between writes of the state during a long batch (so a crash loses little)."""
@@ -60,6 +61,7 @@ class Opties:
     sjablonen: tuple[Path, ...] = ()
     publicatie: bool = False
     pdfa: bool = False
+    huisstijl: Path | None = None
 
     def instellingen(self, code: str, basis: Path | None) -> str:
         """The hash of everything besides files that decides a document's outputs."""
@@ -69,6 +71,7 @@ class Opties:
             sjablonen=[os.path.abspath(p) for p in self.sjablonen],
             publicatie=self.publicatie,
             pdfa=self.pdfa,
+            huisstijl=None if self.huisstijl is None else os.path.abspath(self.huisstijl),
             basis=None if basis is None else os.path.abspath(basis),
         )
 
@@ -77,7 +80,13 @@ def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
     """Build one document; any failure, even an unexpected one, becomes its result."""
     try:
         return bouw_bestand(
-            bron, opties.out, opties.formaten, opties.sjablonen, basis, opties.publicatie
+            bron,
+            opties.out,
+            opties.formaten,
+            opties.sjablonen,
+            basis,
+            opties.publicatie,
+            opties.huisstijl,
         )
     except Exception as exc:  # a bug in one document must not stop the batch
         return Resultaat(bron, fout=_onverwacht(bron, exc))
@@ -130,6 +139,8 @@ def bouw_batch(
 ) -> Batch:
     """Build every document under `paden` that changed since the last build into
     `opties.out` (with `forceer`: every document) and record the new state there."""
+    if opties.huisstijl is not None:
+        Huisstijl.lees(opties.huisstijl)  # before anything is built: a broken file stops here
     nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing

@@ -16,6 +16,7 @@ from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 from voorstel.uitvoer import RENDERERS, Renderer, omzetters
+from voorstel.uitvoer.huisstijl import Huisstijl
 
 STANDAARD_FORMATEN = ("docx", "md")
 FORMATEN = (*RENDERERS, *omzetters.OMZETTERS)
@@ -49,9 +50,11 @@ def laad_en_valideer(path: Path) -> Gevalideerd:
     return validate(load(path))
 
 
-def renderers(formaten: Sequence[str], sjablonen: Sequence[Path] = ()) -> list[Renderer]:
+def renderers(
+    formaten: Sequence[str], sjablonen: Sequence[Path] = (), huisstijl: Path | None = None
+) -> list[Renderer]:
     """One renderer per requested format."""
-    return [RENDERERS[name](sjablonen) for name in formaten]
+    return [RENDERERS[name](sjablonen, huisstijl) for name in formaten]
 
 
 def slug(naam: str) -> str:
@@ -105,6 +108,7 @@ def bouw_bestand(
     sjablonen: Sequence[Path] = (),
     basis: Path | None = None,
     publicatie: bool = False,
+    huisstijl: Path | None = None,
 ) -> Resultaat:
     """Build one source file into `out`; errors are returned, not raised."""
     resultaat = Resultaat(bron)
@@ -120,7 +124,7 @@ def bouw_bestand(
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
-        uitvoer = renderers(omzetters.bronformaten(formaten), sjablonen)
+        uitvoer = renderers(omzetters.bronformaten(formaten), sjablonen, huisstijl)
         resultaat.afhankelijkheden = [
             *gevalideerd.afhankelijkheden,
             *(
@@ -132,6 +136,12 @@ def bouw_bestand(
         ]
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         rendered = render_document(gevalideerd, uitvoer, naam.name)
+        if huisstijl is not None:
+            resultaat.waarschuwingen += [
+                Probleem(str(huisstijl), None, "", w, waarschuwing=True)
+                for r in uitvoer
+                for w in r.waarschuwingen
+            ]
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
         outputs = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
         if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
@@ -190,15 +200,19 @@ def bouw(
     sjablonen: Sequence[Path] = (),
     publicatie: bool = False,
     pdfa: bool = False,
+    huisstijl: Path | None = None,
 ) -> list[Resultaat]:
     """Build every given file (folders: every document in them); PDFs in one batch."""
+    if huisstijl is not None:
+        Huisstijl.lees(huisstijl)  # before anything is built: a broken house file stops here
     nodig = omzetters.omzetters(formaten, pdfa)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)
     controleer_namen(bronnen)
     resultaten = [
-        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie) for bron, basis in bronnen
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie, huisstijl)
+        for bron, basis in bronnen
     ]
     for omzetter in nodig:
         omzetter.zet_om(resultaten, out)

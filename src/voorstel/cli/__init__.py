@@ -15,7 +15,7 @@ from voorstel.bouwen.nieuw import nieuw
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
-from voorstel.kern.errors import VoorstelError
+from voorstel.kern.errors import VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
@@ -72,7 +72,7 @@ def _project() -> Project:
 
 
 def _toon(probleem: object, err: bool = True) -> None:
-    click.echo(str(probleem), err=err)
+    click.echo(zichtbaar(str(probleem)), err=err)
 
 
 @main.command()
@@ -99,7 +99,7 @@ def validate(bestanden: tuple[Path, ...]) -> None:
             continue
         for waarschuwing in gevalideerd.waarschuwingen:
             _toon(waarschuwing)
-        click.echo(f"{bron}: geldig")
+        click.echo(zichtbaar(f"{bron}: geldig"))
     if fouten:
         click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)
         raise SystemExit(1)
@@ -152,6 +152,14 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
     help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
 )
 @click.option(
+    "--huisstijl",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="BESTAND",
+    help="Word-bestand (.docx of .dotx) met de huisstijl van de gemeente: stijlen, "
+    "nummering, marges, kop- en voetteksten met logo [standaard: uit voorstel.toml].",
+)
+@click.option(
     "--pdfa",
     is_flag=True,
     help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
@@ -190,6 +198,7 @@ def build(
     out: Path | None,
     formaten: tuple[str, ...] | None,
     sjablonen: tuple[Path, ...],
+    huisstijl: Path | None,
     pdfa: bool,
     publicatie: bool,
     forceer: bool,
@@ -213,9 +222,10 @@ def build(
     formaten = formaten or project.formaten or STANDAARD_FORMATEN
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
+    huisstijl = huisstijl or project.huisstijl
     if pdfa and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)
@@ -230,9 +240,12 @@ def _meld(batch: Batch, stil: bool) -> None:
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
+    getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
-            _toon(waarschuwing)
+            if str(waarschuwing) not in getoond:
+                getoond.add(str(waarschuwing))
+                _toon(waarschuwing)
         if resultaat.overgeslagen is not None:
             overgeslagen += 1
             click.echo(
@@ -273,10 +286,11 @@ def _meld(batch: Batch, stil: bool) -> None:
 
 
 def _relatief(path: Path) -> str:
+    """A path for the terminal: relative to here when below it, control characters shown."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return zichtbaar(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return zichtbaar(str(path))
 
 
 @main.command()
@@ -293,6 +307,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     try:
         bedrag_waarde = nl.parse_bedrag(bedrag)
         verdeelsleutel = laad_sleutel(sleutel)
+        for waarschuwing in laad_en_valideer(sleutel).waarschuwingen:
+            _toon(waarschuwing)
         verdeling = verdeelsleutel.verdeel(bedrag_waarde)
     except VoorstelError as exc:
         for probleem in exc.problemen:
@@ -302,8 +318,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     if als_csv:
         click.echo(tabellen.verdeling_csv(verdeling, centen), nl=False)
     else:
-        click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
-        click.echo(tabellen.verdeling_tekst(verdeling, centen))
+        click.echo(zichtbaar(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n"))
+        click.echo(zichtbaar(tabellen.verdeling_tekst(verdeling, centen)))
 
 
 @main.command()
@@ -367,8 +383,8 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
-    click.echo(f"gemaakt: {pad}")
-    click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")
+    click.echo(f"gemaakt: {_relatief(pad)}")
+    click.echo(f"vul de velden in en maak het document met: voorstel build {_relatief(pad)}")
 
 
 @main.command()
@@ -404,7 +420,7 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
             _toon(probleem if exc.path else f"fout: {exc.message}")
         raise SystemExit(1) from None
     for wijziging in wijzigingen:
-        click.echo(str(wijziging))
+        click.echo(zichtbaar(str(wijziging)))
     aantal = len(wijzigingen)
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 

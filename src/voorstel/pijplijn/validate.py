@@ -219,11 +219,15 @@ def validate(bron: Bron) -> Gevalideerd:
     )
     problems.extend(_verdeelde_tabellen(bron, document))
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
-    problems.extend(sleutelproblemen)
+    problems.extend(p for p in sleutelproblemen if not p.waarschuwing)
     problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
     if problems:
         raise ValidatieFout(problems)
-    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+    waarschuwingen = [
+        *(p for p in sleutelproblemen if p.waarschuwing),
+        *_waarschuwingen(bron, document),
+    ]
+    return Gevalideerd(bron, document, waarschuwingen, sleutels, paden)
 
 
 def _verdeelde_tabellen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
@@ -315,6 +319,7 @@ def _laad_sleutels(
             if isinstance(sleutel, Verdeelsleutel) and not eigen:
                 sleutels[verwijzing] = sleutel
                 paden.append(doel.path)
+                problems.extend(_model_waarschuwingen(doel, sleutel))
     return sleutels, paden, problems
 
 
@@ -368,6 +373,22 @@ def _controleer_voetnoten(
                 f"en onder 'voetnoten' (regel {bron.regel(('voetnoten', label))}); één van "
                 "beide teksten zou wegvallen, houd er één",
             )
+        binnen = [
+            (label, run.voetnoot)
+            for label, runs in stuk.voetnoten.items()
+            for run in runs
+            if run.voetnoot is not None
+        ]
+        if loc[:1] == ("voetnoten",) and len(loc) > 1:  # the text of a footnote itself
+            binnen += [(str(loc[1]), label) for label in stuk.verwijzingen]
+        for voetnoot, verwijzing in binnen:
+            yield _probleem(
+                bron,
+                loc,
+                f"voetnoot [^{voetnoot}] verwijst naar voetnoot [^{verwijzing}], maar een "
+                "voetnoot kan zelf geen voetnoot hebben (ook in Word niet); zet de tekst van "
+                f"[^{verwijzing}] in [^{voetnoot}], of verwijs ernaar vanuit de lopende tekst",
+            )
         for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
             if label not in stuk.voetnoten and label not in centraal:
                 yield _probleem(
@@ -411,7 +432,17 @@ def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                 )
 
 
+def _model_waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """The warnings (`waarschuwingen()`) of every model in the document."""
+    for loc, model in modellen(document):
+        waarschuwingen = getattr(model, "waarschuwingen", None)
+        if callable(waarschuwingen):
+            for sub, message in waarschuwingen():
+                yield _probleem(bron, (*loc, *sub), message, waarschuwing=True)
+
+
 def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    yield from _model_waarschuwingen(bron, document)
     yield from _verwijzingen(bron, document)
     samenvatting = getattr(document, "samenvatting", None)
     if isinstance(samenvatting, str):
