@@ -1,6 +1,8 @@
-"""The Sjabloon class: a Word template under construction, and its low-level helpers.
+"""The Sjabloon class: the Word and Markdown templates of a document under construction.
 
-Used by genereer.py (document types) and blokken.py (the blocks every soort shares).
+Each operation writes its Word form and its Markdown form from the same call, so a block
+is written once. Used by each soort's sjabloon.py and by woordblokken.py (the blocks every
+soort shares); soorten/genereer.py saves the result (`make templates`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ MD_KOP = (
 
 
 class Sjabloon:
-    """A Word template under construction, with the building blocks every soort shares."""
+    """A Word template and its Markdown twin under construction, with the operations every
+    soort uses."""
 
     def __init__(self, titel: str) -> None:
         self.doc = Document()
