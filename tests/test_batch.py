@@ -246,7 +246,7 @@ def test_onderbroken_schrijven_laat_het_oude_bestand_heel(
     doel.write_bytes(b"de goede versie")
     echte_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: HalfGeschreven(echte_fdopen(fd, *a)))
-    with pytest.raises(OSError):
+    with pytest.raises(SchrijfFout, match="kan niet schrijven"):
         write.schrijf_atomisch(doel, b"x" * 10_000)
     assert doel.read_bytes() == b"de goede versie"
     assert [p.name for p in doel.parent.iterdir()] == ["voorstel.docx"]
@@ -300,7 +300,7 @@ def test_mislukt_schrijven_van_een_bestand_laat_alle_oude_uitvoer(
         echte_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", vol)
-    with pytest.raises(SchrijfFout, match=r"a\.md niet schrijven"):
+    with pytest.raises(SchrijfFout, match=r"a\.md: kan niet schrijven: de schijf is vol"):
         write.schrijf_alles(out, {Path("a.docx"): b"nieuw a", Path("a.md"): b"nieuw md"})
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {
         "a.docx": b"oud a",

@@ -119,3 +119,28 @@ def test_kapot_word_sjabloon_noemt_het_sjabloon(
     assert str(resultaat.fout).startswith(f"{sjabloon}: {melding}")
     assert "meld dit" not in str(resultaat.fout) and "doc.yaml" not in str(resultaat.fout)
     assert not (tmp_path / "uit").exists()
+
+
+def test_tijd_die_niet_bestaat_noemt_de_regel(tmp_path: Path) -> None:
+    """Case 19: a time of 25:00 gave an English error without a line."""
+    bron = tmp_path / "t.yaml"
+    bron.write_text(MINIMAAL.replace("2024-12-05", "2024-12-05 25:00:00"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bron)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{bron}:3: tijd 25:00:00 op 2024-12-05 bestaat niet (uren 0 tot en met 23, minuten en "
+        "seconden 0 tot en met 59); schrijf alleen de datum als JJJJ-MM-DD, of een bestaande tijd"
+    )
+
+
+def test_tweede_document_na_drie_streepjes(tmp_path: Path) -> None:
+    """Case 19: a second document after --- gave ruamel's English text."""
+    bron = tmp_path / "t.yaml"
+    bron.write_text(MINIMAAL + "---\nsoort: memo\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bron)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{bron}:9: na '---' begint een tweede document, maar een bestand is één document; "
+        "haal de '---'-regel en wat erna komt weg, of zet het in een eigen bestand"
+    )
+    assert "another" not in result.output

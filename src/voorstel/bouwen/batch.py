@@ -8,6 +8,7 @@ memory stays flat however many documents there are. Results come back in input o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +25,7 @@ from voorstel.bouwen.build import (
     verzamel,
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
-from voorstel.kern.errors import VoorstelError
+from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
 
@@ -45,6 +46,10 @@ class Batch:
     totaal: int = 0
     verwijderd: dict[Path, str] = field(default_factory=dict)
     """Old outputs removed because their document no longer makes them, with why (Dutch)."""
+    overgeslagen: list[Probleem] = field(default_factory=list)
+    """Paths named .yaml that are no regular file (a folder, a FIFO), left out."""
+    staatfout: VoorstelError | None = None
+    """The state could not be written (the outputs were): the next build rebuilds them."""
 
     @property
     def ongewijzigd(self) -> int:
@@ -147,7 +152,8 @@ def bouw_batch(
     staat = Staat.lees(opties.out)
     afdrukken = Vingerafdrukken()
     code = code_hash()
-    alle = verzamel(paden)
+    overgeslagen: list[Probleem] = []
+    alle = verzamel(paden, overgeslagen=overgeslagen)
     controleer_namen(alle)
     instellingen = [opties.instellingen(code, basis) for _, basis in alle]
     te_bouwen = [
@@ -167,7 +173,8 @@ def bouw_batch(
         if not nodig:
             _noteer(staat, resultaat, instellingen[index], afdrukken)
             if time.monotonic() - bewaard > BEWAAR_ELKE:
-                staat.schrijf()
+                with contextlib.suppress(VoorstelError):  # told once, at the end
+                    staat.schrijf()
                 bewaard = time.monotonic()
         if voortgang is not None:
             voortgang(len(klaar), len(te_bouwen))
@@ -177,17 +184,23 @@ def bouw_batch(
             omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
-    verwijderd = _ruim_op(staat, resultaten)
-    staat.schrijf()
-    return Batch(resultaten, len(alle), verwijderd)
+    weg = staat.verweesd([bron for bron, _ in alle], [p for p in paden if p.is_dir()])
+    verwijderd = _ruim_op(staat, resultaten, weg)
+    try:
+        staat.schrijf()
+    except VoorstelError as exc:  # every document's own result is still reported
+        return Batch(resultaten, len(alle), verwijderd, overgeslagen, staatfout=exc)
+    return Batch(resultaten, len(alle), verwijderd, overgeslagen)
 
 
-def _ruim_op(staat: Staat, resultaten: list[Resultaat]) -> dict[Path, str]:
+def _ruim_op(staat: Staat, resultaten: list[Resultaat], weg: set[str]) -> dict[Path, str]:
     """Remove the outputs documents no longer make; each with why, for the user."""
     niet_openbaar = {sleutel(r.bron) for r in resultaten if r.overgeslagen is not None}
     return {
         pad: "niet openbaar, hoort niet in uitvoer voor publicatie"
         if bron in niet_openbaar
+        else f"de bron {bron} bestaat niet meer"
+        if bron in weg
         else "niet meer gemaakt"
         for bron, pad in staat.ruim_op()
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,7 +13,7 @@ from pathlib import Path
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
-from voorstel.pijplijn.load import load
+from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -92,13 +94,39 @@ def render_document(
 
 
 def uitvoernaam(bron: Path, basis: Path | None) -> Path:
-    """Where a source's outputs go under the output folder (without suffix)."""
+    """Where a source's outputs go under the output folder (without suffix): its path under
+    the folder being built, by the name it has there (a symlink by its own name, never by
+    that of the file it points to, wherever that is)."""
     if basis is not None:
-        try:
-            return bron.resolve().relative_to(basis.resolve()).with_suffix("")
-        except ValueError:
-            pass
+        for pad, map_ in (
+            (Path(os.path.abspath(bron)), Path(os.path.abspath(basis))),
+            (bron.resolve(), basis.resolve()),
+        ):
+            try:
+                return pad.relative_to(map_).with_suffix("")
+            except ValueError:
+                continue
     return Path(bron.stem)
+
+
+def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
+    """Every output name (without suffix) a valid document makes, with what it is: the
+    document, each gemeente's version, each further stuk (raadsbesluit)."""
+    document = gevalideerd.document
+    basis = openbaar.markeer(naam, document)
+    regio = getattr(document, "regio", None)
+    gemeenten: list[str | None] = [None]
+    if regio is not None and regio.varianten and regio.verdeelsleutel in gevalideerd.sleutels:
+        gemeenten += gevalideerd.sleutels[regio.verdeelsleutel].gemeenten
+    uit: dict[Path, str] = {}
+    for gemeente in gemeenten:
+        for stuk in REGISTER.van(document).stukken:
+            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
+            wat = f"de versie voor {gemeente}" if gemeente else "het document"
+            uit[basis.with_name(basis.name + eind)] = wat + (
+                f", {stuk.naam}" if stuk.achtervoegsel else ""
+            )
+    return uit
 
 
 def bouw_bestand(
@@ -167,13 +195,27 @@ def is_document(path: Path) -> bool:
     return True
 
 
-def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, Path | None]]:
+def verzamel(
+    paden: Iterable[Path], gedeeld: bool = False, overgeslagen: list[Probleem] | None = None
+) -> list[tuple[Path, Path | None]]:
     """Expand folders into their document files (with `gedeeld`, shared files such as
-    verdeelsleutels too), each with the folder it came from."""
+    verdeelsleutels too), each with the folder it came from. What is named .yaml but is no
+    regular file (a folder, a FIFO that would block reading) is left out, and added to
+    `overgeslagen` with why."""
     result: list[tuple[Path, Path | None]] = []
     for path in paden:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            files = []
+            for p in sorted(path.rglob("*")):
+                if p.suffix not in (".yaml", ".yml"):
+                    continue
+                modus = p.stat().st_mode if p.exists() else 0
+                if stat.S_ISREG(modus):
+                    files.append(p)
+                elif overgeslagen is not None and modus:
+                    overgeslagen.append(
+                        Probleem(str(p), None, "", geen_gewoon_bestand(modus), waarschuwing=True)
+                    )
             result.extend((p, path) for p in files if gedeeld or is_document(p))
         elif gedeeld or is_document(path):
             result.append((path, None))
@@ -181,7 +223,9 @@ def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, P
 
 
 def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
-    """Refuse two sources whose outputs would have the same name (ink.yaml and ink.yml)."""
+    """Refuse two sources whose outputs would have the same name: ink.yaml and ink.yml, or
+    a gemeente's version of jim.yaml (jim-altena.*) and a source jim-altena.yaml. Only a
+    source whose name another one extends ('jim' of 'jim-altena') is validated for this."""
     gezien: dict[Path, Path] = {}
     for bron, basis in bronnen:
         naam = uitvoernaam(bron, basis)
@@ -191,6 +235,25 @@ def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
                 "hernoem een van beide"
             )
         gezien[naam] = bron
+    for naam, bron in gezien.items():
+        langer = [
+            n for n in gezien if n.parent == naam.parent and n.name.startswith(naam.name + "-")
+        ]
+        if not langer:
+            continue
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError:
+            continue  # its own build reports what is wrong with it
+        if gevalideerd.soort in GEDEELDE_SOORTEN:
+            continue
+        gemaakt = stammen(gevalideerd, naam)
+        for ander in langer:
+            if ander in gemaakt:
+                raise VoorstelError(
+                    f"'{bron}' maakt ook {ander.name}.* ({gemaakt[ander]}), en dat is ook de "
+                    f"uitvoer van '{gezien[ander]}'; hernoem '{gezien[ander]}'"
+                )
 
 
 def bouw(

@@ -15,7 +15,7 @@ from voorstel.bouwen.nieuw import nieuw
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
-from voorstel.kern.errors import VoorstelError, zichtbaar
+from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
@@ -89,7 +89,11 @@ def validate(bestanden: tuple[Path, ...]) -> None:
     for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
         fouten += 1
         _toon(f"geen documenten gevonden in {leeg} (geen .yaml- of .yml-bestanden)")
-    for bron, _ in verzamel(bestanden, gedeeld=True):
+    overgeslagen: list[Probleem] = []
+    bronnen = verzamel(bestanden, gedeeld=True, overgeslagen=overgeslagen)
+    for probleem in overgeslagen:
+        _toon(probleem)
+    for bron, _ in bronnen:
         try:
             gevalideerd = laad_en_valideer(bron)
         except VoorstelError as exc:
@@ -240,6 +244,8 @@ def _meld(batch: Batch, stil: bool) -> None:
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
+    for probleem in batch.overgeslagen:
+        _toon(probleem)
     getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
@@ -281,7 +287,10 @@ def _meld(batch: Batch, stil: bool) -> None:
             f", {aantal} {'oud bestand' if aantal == 1 else 'oude bestanden'} verwijderd"
         )
     click.echo(samenvatting)
-    if mislukt:
+    if batch.staatfout is not None:
+        _toon(batch.staatfout)
+        _toon("de staat van de bouw is niet bewaard; de volgende keer wordt alles opnieuw gemaakt")
+    if mislukt or batch.staatfout is not None:
         raise SystemExit(1)
 
 
