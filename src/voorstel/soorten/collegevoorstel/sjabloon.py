@@ -19,9 +19,7 @@ def maak() -> Sjabloon:
     s.kop("Onderwerp")
     s.alinea("{{ onderwerp }}")
     s.kop("Voorstel")
-    punten = s.nieuwe_lijst()
-    with s.voor("punt in beslispunten"):
-        s.genummerd("{{ punt }}", punten)
+    s.lijst("punt in beslispunten", "{{ punt }}")
     s.kop("Samenvatting")
     s.tekst("samenvatting")
     s.sectie("Juridisch kader", "juridisch_kader")
@@ -29,7 +27,7 @@ def maak() -> Sjabloon:
     with s.als("monitoring"):
         s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
         s.tekst("monitoring.tekst")
-        s.tag("{{p monitoring.doelen|tabel }}")
+        s.tabel_van("monitoring.doelen")
         s.tekst("monitoring.tekst_na")
     s.sectie(
         "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",
