@@ -5,10 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
-def test_nl_laadt_geen_renderbibliotheken() -> None:
+
+@pytest.mark.parametrize("module", ["voorstel.nl", "voorstel.kern.nl"])
+def test_nl_laadt_geen_renderbibliotheken(module: str) -> None:
     code = (
-        "import sys, voorstel.kern.nl as nl; "
+        f"import sys, {module} as nl; "
         "print(nl.bedrag(__import__('decimal').Decimal('11326'), True)); "
         "print(sorted(m for m in ('docxtpl', 'docx', 'pydantic', 'jinja2', 'matplotlib') "
         "if m in sys.modules))"

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINIMAAL
-from voorstel.bouwen.batch import Batch, Opties, bouw_batch
+from voorstel.bouwen.batch import SLOTBESTAND, Batch, Opties, bouw_batch
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.bouwen.staat import STAATBESTAND
 from voorstel.cli import main
@@ -71,11 +71,11 @@ def gebouwd(batch: Batch) -> list[str]:
 
 
 def uitvoer(out: Path) -> dict[str, tuple[bytes, int]]:
-    """Every output file (not the state) with its bytes and mtime."""
+    """Every output file (not the state or its lock) with its bytes and mtime."""
     return {
         p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != STAATBESTAND
+        if p.is_file() and p.name not in (STAATBESTAND, SLOTBESTAND)
     }
 
 
@@ -246,7 +246,7 @@ def test_onderbroken_schrijven_laat_het_oude_bestand_heel(
     doel.write_bytes(b"de goede versie")
     echte_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: HalfGeschreven(echte_fdopen(fd, *a)))
-    with pytest.raises(OSError):
+    with pytest.raises(SchrijfFout, match="kan niet schrijven"):
         write.schrijf_atomisch(doel, b"x" * 10_000)
     assert doel.read_bytes() == b"de goede versie"
     assert [p.name for p in doel.parent.iterdir()] == ["voorstel.docx"]
@@ -300,7 +300,7 @@ def test_mislukt_schrijven_van_een_bestand_laat_alle_oude_uitvoer(
         echte_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", vol)
-    with pytest.raises(SchrijfFout, match=r"a\.md niet schrijven"):
+    with pytest.raises(SchrijfFout, match=r"a\.md: kan niet schrijven: de schijf is vol"):
         write.schrijf_alles(out, {Path("a.docx"): b"nieuw a", Path("a.md"): b"nieuw md"})
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {
         "a.docx": b"oud a",

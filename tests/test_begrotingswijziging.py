@@ -88,8 +88,8 @@ def tabel(ctx: dict[str, object]) -> dict[str, list[list[str]]]:
     from voorstel.uitvoer.tabel import cel_tekst
 
     view = ctx["financien"]["onderdelen"][0]["begrotingswijziging"]  # type: ignore[index]
-    rijen = {r[0]["waarde"] + "|" + r[1]["waarde"]: r for r in view["rijen"]}
-    rijen["Saldo|"] = view["voet"]
+    rijen = {f"{r[0].waarde}|{r[1].waarde}": r for r in view.rijen}
+    rijen["Saldo|"] = view.voet
     return {k: [cel_tekst(c) for c in r[4:]] for k, r in rijen.items()}
 
 
@@ -128,7 +128,7 @@ def test_saldo_klopt_per_jaar_in_duizendtallen(tree: Tree) -> None:
     assert rijen["Saldo|"] == ["12 V", "14 N", "12 N", "12 N"]
     assert rijen["Totaal lasten|"][0] == "120" and rijen["Totaal baten|"][0] == "132"
     view = ctx["financien"]["onderdelen"][0]["begrotingswijziging"]  # type: ignore[index]
-    assert view["titel"] == "Begrotingswijziging 2026 (bedragen x € 1.000)"
+    assert view.titel == "Begrotingswijziging 2026 (bedragen x € 1.000)"
 
 
 @given(st.lists(st.integers(-(10**9), 10**9), min_size=1, max_size=12))

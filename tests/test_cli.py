@@ -135,6 +135,8 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
                 for stuk in ("", "-raadsbesluit", "-collegeoplegger")
                 for suffix in (".docx", ".md")
             ),
+            Path("dalfsen/begrotingswijziging-jeugdhulp-2026.docx"),
+            Path("dalfsen/begrotingswijziging-jeugdhulp-2026.md"),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.docx"),
             Path("dalfsen/rib-inkoop-jeugdhulp-ijsselland.md"),
             Path("holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.docx"),

@@ -22,7 +22,7 @@ def test_hulp_is_nederlands() -> None:
 def test_hulp_van_build_heeft_nederlandse_waarden() -> None:
     result = CliRunner().invoke(main, ["build", "-h"], prog_name="voorstel")
     assert "-o, --out MAP" in result.output
-    assert "[standaard: build]" in result.output
+    assert "[standaard: uit voorstel.toml, anders build]" in " ".join(result.output.split())
     assert "[default" not in result.output and "DIRECTORY" not in result.output
 
 
@@ -36,7 +36,7 @@ def test_hulp_van_build_heeft_nederlandse_waarden() -> None:
         (
             ["new", "brief", "x.yaml"],
             "Fout: 'SOORT': 'brief' is geen geldige keuze; kies uit 'collegevoorstel', "
-            "'inkoopstrategie', 'memo', 'raadsinformatiebrief'.",
+            "'inkoopstrategie', 'memo', 'raadsinformatiebrief', 'raadsvoorstel'.",
         ),
         (["allocate", "data", "1"], "Fout: 'SLEUTEL': 'data' is een map."),
         (["build", "-j", "abc"], "Fout: '--jobs' / '-j': 'abc' is geen geheel getal."),

@@ -1,4 +1,5 @@
-"""The committed Word templates are exactly what each soort's sjabloon.py makes."""
+"""The committed templates (Word and Markdown) are exactly what each soort's sjabloon.py
+makes: one Sjabloon writes both, so no block lives in two places."""
 
 from __future__ import annotations
 
@@ -28,3 +29,26 @@ def test_sjablonen_komen_uit_genereer(tmp_path: Path, naam: str) -> None:
             gemaakt = tmp_path / soort.naam / f"{stuk.naam}.docx"
             bestand = soort.map / f"{stuk.naam}.docx"
             assert onderdeel(gemaakt, naam) == onderdeel(bestand, naam), bestand
+
+
+def test_markdown_sjablonen_komen_uit_genereer(tmp_path: Path) -> None:
+    """If this fails: run `make templates` and commit the regenerated document.md.j2."""
+    main(tmp_path)
+    for soort in REGISTER:
+        for stuk in soort.stukken:
+            gemaakt = tmp_path / soort.naam / f"{stuk.naam}.md.j2"
+            bestand = soort.map / f"{stuk.naam}.md.j2"
+            assert gemaakt.read_text(encoding="utf-8") == bestand.read_text(encoding="utf-8"), (
+                bestand
+            )
+
+
+def test_geen_handgeschreven_markdownsjablonen() -> None:
+    """Every .md.j2 in the package is made by a sjabloon.py: none is written by hand."""
+    pakket = REGISTER["collegevoorstel"].map.parents[1]
+    gevonden = sorted(p.relative_to(pakket).as_posix() for p in pakket.rglob("*.md.j2"))
+    gevonden.remove("blokken/sjablonen/risicolijst.md.j2")  # until risks are a computed Tabel
+    gemaakt = [
+        f"soorten/{soort.naam}/{stuk.naam}.md.j2" for soort in REGISTER for stuk in soort.stukken
+    ]
+    assert gevonden == sorted(gemaakt)

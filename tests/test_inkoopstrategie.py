@@ -146,8 +146,8 @@ def test_inrichtingskeuzes_als_tekst(tree: Tree) -> None:
 
 def test_planning_per_kwartaal_uit_de_datums(tree: Tree) -> None:
     tabel = compute(geldig(tree))["planning"][0]["tabel"]
-    assert tabel["kop"] == ["Activiteit", "Q3 2025", "Q4 2025", "Q1 2026", "Q2 2026"]
-    assert [[c["waarde"] for c in rij] for rij in tabel["rijen"]] == [
+    assert tabel.kop == ["Activiteit", "Q3 2025", "Q4 2025", "Q1 2026", "Q2 2026"]
+    assert [[c.waarde for c in rij] for rij in tabel.rijen] == [
         ["Selectiefase", "X", "", "", ""],
         ["Gunning", "", "", "", "X"],
     ]
@@ -280,14 +280,14 @@ def test_lange_planning_past_in_kolommen(
 ) -> None:
     tekst = vervang("van: 2025-07-01", f"van: {van}")
     tabel = compute(geldig(tree, tekst))["planning"][0]["tabel"]
-    views = [tabel, *tabel.get("vervolg", [])]
-    assert [len(v["kop"]) - 1 for v in views] == delen
-    assert [v["titel"] for v in views] == ["Planning", *["Planning (vervolg)"] * (len(delen) - 1)]
+    views = [tabel, *tabel.vervolg]
+    assert [len(v.kop) - 1 for v in views] == delen
+    assert [v.titel for v in views] == ["Planning", *["Planning (vervolg)"] * (len(delen) - 1)]
     for view, q in zip(views, kwartaal, strict=True):
-        n = len(view["kop"]) - 1
-        assert view["breedtes"] == pytest.approx([16.0 - q * n, *[q] * n])
-        assert view["breedtes"][0] >= eerste
-    assert views[-1]["kop"][-1] == "Q2 2026"
+        n = len(view.kop) - 1
+        assert view.breedtes == pytest.approx([16.0 - q * n, *[q] * n])
+        assert view.breedtes[0] >= eerste
+    assert views[-1].kop[-1] == "Q2 2026"
 
 
 def test_lange_planning_wordt_gemaakt(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
+from voorstel.blokken.modellen import Groep, Kostentabel
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
 from voorstel.pijplijn.load import load
@@ -81,6 +82,11 @@ def test_nieuw_bestand_heeft_elk_veld(runner: CliRunner, tmp_path: Path, soort: 
     # A block that refers to another file (a verdeelsleutel) cannot be valid in a starter
     # on its own: it is there, commented out, to be switched on.
     commentaar = set(UITGECOMMENTARIEERD.findall(bron.path.read_text(encoding="utf-8")))
+    # posten and groepen are alternatives: a table has one of them, so a starter with a
+    # single cost table (inkoopstrategie) shows posten only
+    if "posten" in geschreven.get(Kostentabel, set()):
+        geschreven.setdefault(Kostentabel, set()).add("groepen")
+        geschreven.setdefault(Groep, set()).update(Groep.model_fields)
     ontbreekt = {
         f"{model.__name__}.{veld}"
         for model in modellen(REGISTER[soort].model)

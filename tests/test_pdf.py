@@ -21,7 +21,7 @@ from conftest import MINIMAAL, VOORBEELD
 from voorstel.bouwen.build import bouw
 from voorstel.cli import main
 from voorstel.kern.errors import PdfFout
-from voorstel.uitvoer import pdf
+from voorstel.uitvoer import omzetters, pdf
 
 NEP_SOFFICE = """\
 #!/bin/sh
@@ -163,11 +163,18 @@ def test_zonder_libreoffice_een_duidelijke_fout(
 def test_apart_zet_word_opzij() -> None:
     outputs = {Path("a/x.docx"): b"docx", Path("a/x.md"): b"md"}
     bronnen: dict[Path, bytes] = {}
-    assert pdf.apart(outputs, ("md", "pdf"), bronnen) == {Path("a/x.md"): b"md"}
+    assert omzetters.apart(outputs, ("md", "pdf"), bronnen) == {Path("a/x.md"): b"md"}
     assert bronnen == {Path("a/x.pdf"): b"docx"}
-    assert pdf.apart(outputs, ("docx", "md"), {}) == outputs
-    assert pdf.bronformaten(("md", "pdf")) == ["md", "docx"]
-    assert pdf.bronformaten(("docx", "pdf")) == ["docx"]
+    assert omzetters.apart(outputs, ("docx", "md"), {}) == outputs
+    assert omzetters.bronformaten(("md", "pdf")) == ["md", "docx"]
+    assert omzetters.bronformaten(("docx", "pdf")) == ["docx"]
+
+
+def test_omzetters_achter_een_interface() -> None:
+    (omzetter,) = omzetters.omzetters(("md", "pdf"), pdfa=True)
+    assert isinstance(omzetter, omzetters.PdfOmzetter) and omzetter.pdfa
+    assert (omzetter.naam, omzetter.bron) == ("pdf", "docx")
+    assert omzetters.omzetters(("docx", "md")) == []
 
 
 def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool) -> Path:

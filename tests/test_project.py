@@ -14,6 +14,7 @@ from voorstel.cli import main
 from voorstel.kern.errors import ValidatieFout, VoorstelError
 from voorstel.pijplijn import project
 from voorstel.pijplijn.project import Project, lees
+from voorstel.soorten import REGISTER
 
 
 @pytest.fixture
@@ -132,7 +133,11 @@ def test_init_met_sjablonen_die_het_project_gebruikt(in_map: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "gemaakt: sjablonen/ (de standaardsjablonen)" in result.output
     eigen = in_map / "sjablonen" / "collegevoorstel" / "document.md.j2"
-    assert (in_map / "sjablonen" / "_blokken" / "kopblok.md.j2").is_file()
+    for soort in REGISTER:
+        assert (in_map / "sjablonen" / soort.naam / "document.docx").is_file()
+        assert (in_map / "sjablonen" / soort.naam / "document.md.j2").is_file()
+    blokken = in_map / "sjablonen" / "_blokken"
+    assert [p.name for p in blokken.iterdir()] == ["risicolijst.md.j2"]  # until risks are a Tabel
     eigen.write_text("Huisstijl Voorbeeldstad\n\n" + eigen.read_text(encoding="utf-8"))
     result = runner.invoke(main, ["build", "--format", "md"])
     assert result.exit_code == 0, result.output

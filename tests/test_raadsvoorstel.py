@@ -191,7 +191,7 @@ def test_begrotingswijziging_is_bijlage_van_het_besluit(voorbeeld: dict[str, Pat
     besluit = voorbeeld["-raadsbesluit.md"].read_text(encoding="utf-8")
     bijlage = besluit.split("## Bijlage 1 bij het besluit: begrotingswijziging", 1)[1]
     assert "*Begrotingswijziging 2026-03 Kademuur Vechtkade (bedragen x € 1.000)*" in bijlage
-    assert "| **Saldo** |  |  |  | **0** | **58 N** | **58 N** | **58 N** |" in bijlage
+    assert "| **Saldo** | | | | **0** | **58 N** | **58 N** | **58 N** |" in bijlage
     punt = genummerd(voorbeeld["-raadsbesluit.docx"])[1]
     assert punt.startswith("De kapitaallasten van dit krediet, structureel € 58.000 per jaar")
     assert punt.endswith("(saldo 2027 € 58.000 N).")

@@ -85,7 +85,7 @@ def test_md_tabel_zet_regeleinden_om_in_spaties() -> None:
     from voorstel.uitvoer.tabel import md_tabel
 
     view = tabel("Titel\nop twee", ["Kop\na", "B"], [[cel("een\r\ntwee"), cel("drie")]])
-    view["noot"] = "Noot\n\nlang"
+    view.noot = "Noot\n\nlang"
     assert md_tabel(view) == (
         "*Titel op twee*\n\n| Kop a | B |\n|---|---|\n| een twee | drie |\n\n*Noot lang*"
     )

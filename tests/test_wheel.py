@@ -45,7 +45,7 @@ def test_wiel_bevat_sjablonen_en_startbestanden(wiel: Path) -> None:
             assert f"voorstel/soorten/{soort.naam}/{stuk.naam}.docx" in namen
             assert f"voorstel/soorten/{soort.naam}/{stuk.naam}.md.j2" in namen
         assert f"voorstel/soorten/{soort.naam}/nieuw.yaml" in namen
-    assert "voorstel/blokken/sjablonen/kopblok.md.j2" in namen
+    assert "voorstel/blokken/sjablonen/kopblok.md.j2" not in namen
     assert not any(n.startswith(("tests/", "data/")) for n in namen)
 
 
@@ -72,7 +72,7 @@ def test_wiel_installeert_en_bouwt_buiten_de_repository(wiel: Path, tmp_path: Pa
     pdf = shutil.which("soffice") is not None or os.environ.get("CI") == "true"
     formaten = "docx,md,html,pdf" if pdf else "docx,md,html"
     uitvoer = run("build", "--format", formaten)
-    assert uitvoer.splitlines()[-1] == "6 van 6 documenten gemaakt"
+    assert uitvoer.splitlines()[-1] == "8 van 8 documenten gemaakt"
     gebouwd = werk / "build"
     assert (gebouwd / "rib.docx").is_file()
     assert (gebouwd / "voorbeelden" / "wbo" / "jim-oosterhout.md").is_file()

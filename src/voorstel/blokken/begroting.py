@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from voorstel.blokken.types import Bedrag, BedragOfPM, Model, Tekst
 from voorstel.kern import nl
@@ -19,6 +20,16 @@ class Begrotingsregel(Model):
     onderdeel: Tekst
     bedragen: dict[str, BedragOfPM]
     toelichting: Tekst | None = None
+    _herkomst: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def herkomst(self) -> dict[str, str]:
+        """Per kolom the workbook cell the amount came from (empty when typed in YAML)."""
+        return self._herkomst
+
+    def merk_herkomst(self, cellen: dict[str, str]) -> None:
+        """Remember the cells (the model is frozen; its private dict is not)."""
+        self._herkomst.update(cellen)
 
 
 class Begrotingstabel(Model):
@@ -37,6 +48,8 @@ class Begrotingstabel(Model):
     verschil: list[Tekst] | None = Field(default=None, min_length=2, max_length=2)
     basis: Tekst | None = None
     centen: bool = False
+    saldo: Literal["teken", "vn"] = "teken"
+    """How a signed amount is shown: with a minus sign, or unsigned with V or N."""
 
     def kolomtotaal(self, kolom: str) -> Decimal:
         return som([r.bedragen.get(kolom) for r in self.regels])

@@ -11,6 +11,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.types import (
+    Bedrag,
     Email,
     Model,
     NietNegatiefBedrag,
@@ -47,39 +48,96 @@ def som(posten: list[Post]) -> Decimal:
     return finance.som([p.bedrag for p in posten])
 
 
-class Kostentabel(Model):
-    """A cost table: posten and their computed total; a stated total is checked."""
+Eenheid = Literal["euro", "duizend", "miljoen"]
+EENHEDEN: dict[str, Decimal] = {
+    "euro": Decimal(1),
+    "duizend": Decimal(1000),
+    "miljoen": Decimal(10**6),
+}
 
-    id: Tekst | None = None
-    titel: Tekst | None = None
-    kolom_bedrag: Tekst = "Bedrag"
-    centen: bool = False
+
+def _controleer_totaal(opgegeven: Decimal, berekend: Decimal, wat: str) -> None:
+    if berekend != opgegeven:
+        raise fout(
+            "totaal",
+            f"het opgegeven totaal {nl.bedrag(opgegeven)} wijkt af van de som van {wat} "
+            f"{nl.bedrag(berekend)}; pas het totaal of de posten aan (of laat 'totaal' weg)",
+        )
+
+
+class Groep(Model):
+    """A rubriek of a cost table: its posten and their subtotal; a stated subtotal is checked."""
+
+    naam: Tekst
     posten: list[Post] = Field(min_length=1)
     totaal: NietNegatiefBedrag | None = None
 
     @field_validator("totaal")
     @classmethod
-    def _totaal_klopt(cls, totaal: Decimal | None, info: ValidationInfo) -> Decimal | None:
+    def _subtotaal_klopt(cls, totaal: Decimal | None, info: ValidationInfo) -> Decimal | None:
         posten = info.data.get("posten")
-        if totaal is None or not posten:
-            return totaal
-        berekend = som(posten)
-        if berekend != totaal:
-            raise fout(
-                "totaal",
-                f"het opgegeven totaal {nl.bedrag(totaal)} wijkt af van de som van de posten "
-                f"{nl.bedrag(berekend)}; pas het totaal of de posten aan (of laat 'totaal' weg)",
-            )
+        if totaal is not None and posten:
+            _controleer_totaal(totaal, som(posten), "de posten")
         return totaal
+
+
+class Kostentabel(Model):
+    """A cost table: posten (or groepen of posten with a subtotal each) and their computed
+    total; a stated total is checked, `totaal: false` means the amounts do not add up."""
+
+    id: Tekst | None = None
+    titel: Tekst | None = None
+    kolom_bedrag: Tekst = "Bedrag"
+    centen: bool = False
+    eenheid: Eenheid = "euro"
+    posten: list[Post] = Field(default_factory=list)
+    groepen: list[Groep] = Field(default_factory=list)
+    totaal: Literal[False] | NietNegatiefBedrag | None = None
+
+    @field_validator("totaal")
+    @classmethod
+    def _totaal_klopt(
+        cls, totaal: Decimal | Literal[False] | None, info: ValidationInfo
+    ) -> Decimal | Literal[False] | None:
+        posten = info.data.get("posten") or []
+        groepen = info.data.get("groepen") or []
+        if totaal is None or totaal is False or not (posten or groepen):
+            return totaal
+        wat = "de groepen (totaal-generaal)" if groepen else "de posten"
+        _controleer_totaal(totaal, som([*posten, *(p for g in groepen for p in g.posten)]), wat)
+        return totaal
+
+    @model_validator(mode="after")
+    def _posten_of_groepen(self) -> Kostentabel:
+        if bool(self.posten) == bool(self.groepen):
+            raise fout(
+                "posten",
+                "geef 'posten' (een lijst van bedragen) of 'groepen' (rubrieken met elk hun "
+                "posten en een subtotaal), niet beide en niet geen van beide",
+            )
+        return self
+
+    @property
+    def alle_posten(self) -> list[Post]:
+        return [*self.posten, *(p for g in self.groepen for p in g.posten)]
+
+    @property
+    def telt_op(self) -> bool:
+        """Whether the table has a Totaal row (`totaal: false` switches it off)."""
+        return self.totaal is not False
+
+    @property
+    def factor(self) -> Decimal:
+        return EENHEDEN[self.eenheid]
 
     @property
     def heeft_pm(self) -> bool:
-        return any(p.bedrag is None for p in self.posten)
+        return any(p.bedrag is None for p in self.alle_posten)
 
     @property
     def uitgebreid(self) -> bool:
         """Whether the table needs the toelichting and opmerking columns."""
-        return any(p.toelichting or p.opmerking for p in self.posten)
+        return any(p.toelichting or p.opmerking for p in self.alle_posten)
 
 
 class TitelTekst(Model):
@@ -235,6 +293,9 @@ class Document(Model):
     """Base of every document soort: what its properties (title, author, date) come from."""
 
     soortnaam: ClassVar[str]
+
+    losse_bedragen: list[Bedrag] = Field(default_factory=list)
+    """Amounts the prose names on purpose that are no figure of the document."""
 
     def documentdatum(self) -> dt.date:
         """The date the document is known by."""

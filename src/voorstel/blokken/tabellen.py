@@ -6,36 +6,205 @@ with the Dutch filters, so a figure is written the same way in every output.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Literal
 
 from voorstel.blokken.begroting import Begrotingstabel
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
+from voorstel.blokken.modellen import Kostentabel, Post
 from voorstel.blokken.taakvelden import taakvelden
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 
+GEEN_TABEL = (
+    "het filter 'tabel' tekent alleen een tabel die voorstel berekent (zoals onderdeel.begroting "
+    "of onderdeel.verdeling), geen {}; controleer het sjabloon"
+)
 PM_NOOT = "PM = pro memorie: nog niet te ramen; niet meegeteld in de totalen."
+
+Celsoort = Literal["tekst", "bedrag", "procent", "pm", "getal"]
+CIJFERS: frozenset[str] = frozenset({"bedrag", "procent", "pm", "getal"})
+"""The kinds of cell that hold a figure: right-aligned, and what diff compares."""
+
+
+@dataclass(frozen=True)
+class Cel:
+    """One cell: a text, or a figure of a kind (bedrag, procent, pm, getal)."""
+
+    waarde: Decimal | str | None
+    soort: Celsoort = "tekst"
+    centen: bool = False
+    nadruk: bool = False
+    vn: bool = False
+    """An amount shown without sign, with V (voordeel, positive) or N (nadeel, negative)."""
+    herkomst: str | None = None
+    """The workbook cell the figure came from, for diff."""
+
+    @property
+    def is_cijfer(self) -> bool:
+        return self.soort in CIJFERS
+
+    @property
+    def getal(self) -> Decimal | None:
+        """The figure of a figure cell (None for PM and text)."""
+        return self.waarde if isinstance(self.waarde, Decimal) else None
+
+
+@dataclass
+class Tabel:
+    """A computed table: caption, header, rows and a footer of typed cells, a note, and
+    optionally column widths (cm) and follow-up tables for what does not fit the width."""
+
+    titel: str | None
+    kop: list[str]
+    rijen: list[list[Cel]]
+    voet: list[Cel] | None = None
+    noot: str | None = None
+    breedtes: list[float] | None = None
+    vervolg: list[Tabel] = field(default_factory=list)
+    eenheid: Decimal = Decimal(1)
+    """What one unit of a figure cell is in euros: 1000 in a table 'x € 1.000'."""
+
+    @property
+    def alle_rijen(self) -> list[list[Cel]]:
+        """The rows and the footer."""
+        return self.rijen + ([self.voet] if self.voet else [])
+
+    def rechts(self) -> list[bool]:
+        """Which columns hold figures: the renderers right-align those."""
+        rijen = self.alle_rijen
+        breedte = max((len(r) for r in rijen), default=0)
+        return [any(len(r) > i and r[i].is_cijfer for r in rijen) for i in range(breedte)]
+
+    def met_tekst(self, vervang: Callable[[str], str]) -> Tabel:
+        """The table with `vervang` applied to every text in it (figure references in
+        prose are filled in everywhere in the context, tables too)."""
+
+        def cel_(c: Cel) -> Cel:
+            return (
+                dataclasses.replace(c, waarde=vervang(c.waarde)) if isinstance(c.waarde, str) else c
+            )
+
+        return Tabel(
+            titel=None if self.titel is None else vervang(self.titel),
+            kop=[vervang(k) for k in self.kop],
+            rijen=[[cel_(c) for c in rij] for rij in self.rijen],
+            voet=None if self.voet is None else [cel_(c) for c in self.voet],
+            noot=None if self.noot is None else vervang(self.noot),
+            breedtes=self.breedtes,
+            vervolg=[v.met_tekst(vervang) for v in self.vervolg],
+            eenheid=self.eenheid,
+        )
 
 
 def cel(
-    waarde: Decimal | str | None, soort: str = "tekst", centen: bool = False, nadruk: bool = False
-) -> dict[str, Any]:
-    """One cell: a text, or a figure of a kind (bedrag, procent, pm)."""
+    waarde: Decimal | str | None,
+    soort: Celsoort = "tekst",
+    centen: bool = False,
+    nadruk: bool = False,
+) -> Cel:
+    """One cell; an amount that is not known (None) is PM."""
     if soort == "bedrag" and waarde is None:
         soort = "pm"
-    return {"waarde": waarde, "soort": soort, "centen": centen, "nadruk": nadruk}
+    return Cel(waarde, soort, centen, nadruk)
 
 
 def tabel(
     titel: str | None,
     kop: list[str],
-    rijen: list[list[dict[str, Any]]],
-    voet: list[dict[str, Any]] | None = None,
+    rijen: list[list[Cel]],
+    voet: list[Cel] | None = None,
     noot: str | None = None,
-) -> dict[str, Any]:
-    """A table view; the columns holding figures are right-aligned by the renderers."""
-    return {"titel": titel, "kop": kop, "rijen": rijen, "voet": voet, "noot": noot}
+    breedtes: list[float] | None = None,
+) -> Tabel:
+    """A table; the columns holding figures are right-aligned by the renderers."""
+    return Tabel(titel, kop, rijen, voet, noot, breedtes)
+
+
+EENHEID_TEKST = {"duizend": "x € 1.000", "miljoen": "x € 1.000.000"}
+
+
+def kostentabel(kt: Kostentabel) -> Tabel:
+    """A cost table: onderdeel (, toelichting, opmerking) and bedrag, with the Totaal row.
+
+    The toelichting and opmerking columns are there when any post has one. Groepen get a
+    heading row and a subtotal each, the Totaal row becomes the Totaal-generaal. With an
+    `eenheid` the amounts are rounded by largest remainder, top down (total, subtotals,
+    posten), so the rounded table foots and its total is the rounded exact total.
+    """
+    uitgebreid = kt.uitgebreid
+    leeg = [cel("", nadruk=True), cel("", nadruk=True)] if uitgebreid else []
+    afgerond = _afgerond(kt)
+
+    def bedrag(waarde: Decimal | None, nadruk: bool = False) -> Cel:
+        if waarde is None or kt.eenheid == "euro":
+            return cel(waarde, "bedrag", kt.centen, nadruk)
+        return cel(waarde / kt.factor, "getal", nadruk=nadruk)
+
+    def post_rij(post: Post, waarde: Decimal | None) -> list[Cel]:
+        tekst = [cel(post.toelichting or ""), cel(post.opmerking or "")] if uitgebreid else []
+        return [cel(post.onderdeel), *tekst, bedrag(waarde)]
+
+    rijen: list[list[Cel]] = []
+    if kt.posten:
+        rijen += [post_rij(p, w) for p, w in zip(kt.posten, afgerond.posten[0], strict=True)]
+    for groep, subtotaal, waarden in zip(
+        kt.groepen, afgerond.subtotalen, afgerond.posten[1 if kt.posten else 0 :], strict=True
+    ):
+        rijen.append([cel(groep.naam, nadruk=True), *leeg, cel("", nadruk=True)])
+        rijen += [post_rij(p, w) for p, w in zip(groep.posten, waarden, strict=True)]
+        rijen.append([cel(f"Subtotaal {groep.naam}", nadruk=True), *leeg, bedrag(subtotaal, True)])
+    voet = None
+    if kt.telt_op:
+        label = "Totaal-generaal" if kt.groepen else "Totaal"
+        voet = [cel(label, nadruk=True), *leeg, bedrag(afgerond.totaal, True)]
+    kop_bedrag = kt.kolom_bedrag
+    if kt.eenheid != "euro":
+        kop_bedrag = f"{kop_bedrag} ({EENHEID_TEKST[kt.eenheid]})"
+    kop = ["Onderdeel", *(["Toelichting", "Opmerking"] if uitgebreid else []), kop_bedrag]
+    noten = [PM_NOOT] if kt.heeft_pm else []
+    if kt.eenheid != "euro":
+        noten.append(
+            f"Bedragen {EENHEID_TEKST[kt.eenheid]}, afgerond met de methode van de grootste "
+            "rest: de afgeronde bedragen tellen op tot het afgeronde totaal."
+        )
+    titel = kt.titel
+    if kt.eenheid != "euro":
+        titel = f"{titel} (bedragen {EENHEID_TEKST[kt.eenheid]})" if titel else None
+    voet_noot = " ".join(noten) or None
+    return dataclasses.replace(tabel(titel, kop, rijen, voet, voet_noot), eenheid=kt.factor)
+
+
+@dataclass
+class _Afgerond:
+    posten: list[list[Decimal | None]]
+    subtotalen: list[Decimal]
+    totaal: Decimal
+
+
+def _afgerond(kt: Kostentabel) -> _Afgerond:
+    """The amounts as shown: exact, or rounded to the eenheid top down so every level foots."""
+    lijsten = ([kt.posten] if kt.posten else []) + [g.posten for g in kt.groepen]
+    exact = [[p.bedrag for p in lijst] for lijst in lijsten]
+    if kt.eenheid == "euro":
+        totaal = finance.som([b for lijst in exact for b in lijst])
+        return _Afgerond(exact, [finance.som(g) for g in exact[1 if kt.posten else 0 :]], totaal)
+    factor = kt.factor
+    sommen = [finance.som(lijst) for lijst in exact]
+    delen = finance.rond_af(sommen, factor)
+    posten = [_rond_lijst(lijst, factor, t) for lijst, t in zip(exact, delen, strict=True)]
+    return _Afgerond(posten, delen[1 if kt.posten else 0 :], sum(delen, Decimal(0)))
+
+
+def _rond_lijst(
+    bedragen: list[Decimal | None], factor: Decimal, totaal: Decimal
+) -> list[Decimal | None]:
+    bekend = [b for b in bedragen if b is not None]
+    rond = iter(finance.rond_af(bekend, factor, totaal))
+    return [None if b is None else next(rond) for b in bedragen]
 
 
 def verdeeltabel(
@@ -44,7 +213,7 @@ def verdeeltabel(
     titel: str | None,
     centen: bool,
     gemeente: str | None = None,
-) -> dict[str, Any]:
+) -> Tabel:
     """Gemeente, (a column per component,) percentage and bijdrage, with a Totaal row."""
     meer = len(verdeling.componenten) > 1
     kop = ["Gemeente", *(verdeling.componenten if meer else []), "Percentage", "Bijdrage"]
@@ -74,7 +243,7 @@ def verdeeltabel(
     return tabel(titel or sleutel.naam, kop, rijen, voet)
 
 
-def begrotingstabel(bt: Begrotingstabel) -> dict[str, Any]:
+def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     """A multi-year or scenario table with its totals, difference and mutation columns."""
     kolommen = list(bt.kolommen)
     kop = ["Onderdeel", *kolommen]
@@ -88,11 +257,35 @@ def begrotingstabel(bt: Begrotingstabel) -> dict[str, Any]:
     rijen = [
         [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
     ]
-    voet = [cel("Totaal", nadruk=True)] + [{**c, "nadruk": True} for c in _voet(bt, rijen)]
-    return tabel(bt.titel, kop, rijen, voet, PM_NOOT if bt.heeft_pm else None)
+    for rij, regel in zip(rijen, bt.regels, strict=True):
+        for index, kolom in enumerate(kolommen, start=1):
+            if kolom in regel.herkomst:
+                rij[index] = dataclasses.replace(rij[index], herkomst=regel.herkomst[kolom])
+    voet = [cel("Totaal", nadruk=True)] + [
+        dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
+    ]
+    if bt.saldo == "vn":
+        rijen = [_vn(rij) for rij in rijen]
+        voet = _vn(voet)
+    noot = " ".join(
+        n
+        for n in (
+            PM_NOOT if bt.heeft_pm else None,
+            VN_NOOT if bt.saldo == "vn" else None,
+        )
+        if n
+    )
+    return tabel(bt.titel, kop, rijen, voet, noot or None)
 
 
-def _voet(bt: Begrotingstabel, rijen: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+VN_NOOT = "V = voordeel, N = nadeel."
+
+
+def _vn(rij: list[Cel]) -> list[Cel]:
+    return [dataclasses.replace(c, vn=True) if c.soort == "bedrag" else c for c in rij]
+
+
+def _voet(bt: Begrotingstabel, rijen: list[list[Cel]]) -> list[Cel]:
     """The Totaal line: every column the sum of its own cells, so each column foots.
 
     A derived column (verschil, mutatie) is not derived again from the column totals: with
@@ -100,26 +293,31 @@ def _voet(bt: Begrotingstabel, rijen: list[list[dict[str, Any]]]) -> list[dict[s
     """
     cellen = []
     for index, kolom in enumerate(zip(*(r[1:] for r in rijen), strict=True)):
-        if kolom[0]["soort"] in ("bedrag", "pm"):
-            totaal = finance.som([c["waarde"] if c["soort"] == "bedrag" else None for c in kolom])
+        if kolom[0].soort in ("bedrag", "pm"):
+            totaal = finance.som(
+                [
+                    c.waarde if c.soort == "bedrag" and isinstance(c.waarde, Decimal) else None
+                    for c in kolom
+                ]
+            )
             cellen.append(cel(totaal, "bedrag", bt.centen))
         else:
             cellen.append(_mutatie_procent(bt, [r[index] for r in rijen]))
     return cellen
 
 
-def _mutatie_procent(bt: Begrotingstabel, mutaties: list[dict[str, Any]]) -> dict[str, Any]:
+def _mutatie_procent(bt: Begrotingstabel, mutaties: list[Cel]) -> Cel:
     """The total mutation as a percentage of the basis, over the lines where both are known."""
     totaal = basis = Decimal(0)
     for regel, mutatie in zip(bt.regels, mutaties, strict=True):
         waarde = regel.bedragen.get(str(bt.basis))
-        if mutatie["soort"] == "bedrag" and waarde is not None:
-            totaal += mutatie["waarde"]
+        if mutatie.soort == "bedrag" and mutatie.getal is not None and waarde is not None:
+            totaal += mutatie.getal
             basis += waarde
     return cel(totaal / basis * 100, "procent") if basis else cel("n.v.t.")
 
 
-def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[dict[str, Any]]:
+def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[Cel]:
     """The amounts of a line plus its derived columns (total, difference, mutations)."""
     kolommen = list(bt.kolommen)
     per_kolom = dict(zip(kolommen, bedragen, strict=True))
@@ -191,7 +389,7 @@ def verdeling_tekst(verdeling: finance.Verdeling, centen: bool) -> str:
 DUIZEND = Decimal(1000)
 
 
-def begrotingswijziging(bw: Begrotingswijziging) -> dict[str, Any]:
+def begrotingswijziging(bw: Begrotingswijziging) -> Tabel:
     """The begrotingswijziging as a table: per programma its lines (taakveld, omschrijving,
     lasten or baten, incidenteel or structureel, a column per year), then the totals of
     lasten and baten and the saldo with V or N. With `duizendtallen` every column is
@@ -199,7 +397,7 @@ def begrotingswijziging(bw: Begrotingswijziging) -> dict[str, Any]:
     jaren = bw.jaren
     namen = taakvelden()
     kolommen = {jaar: _kolom(bw, jaar) for jaar in jaren}
-    rijen: list[list[dict[str, Any]]] = []
+    rijen: list[list[Cel]] = []
     programmas = list(dict.fromkeys(r.programma for r in bw.regels))
     for programma in programmas:
         rijen.append([cel(programma, nadruk=True), *(cel("") for _ in range(3 + len(jaren)))])
@@ -215,8 +413,8 @@ def begrotingswijziging(bw: Begrotingswijziging) -> dict[str, Any]:
                     *(cel(kolommen[j][index], "getal") for j in jaren),
                 ]
             )
-    lasten = {j: _som(bw, kolommen[j], True) for j in jaren}
-    baten = {j: _som(bw, kolommen[j], False) for j in jaren}
+    lasten = {j: _wijziging_som(bw, kolommen[j], True) for j in jaren}
+    baten = {j: _wijziging_som(bw, kolommen[j], False) for j in jaren}
     leeg = [cel(""), cel(""), cel("")]
     rijen.append(
         [
@@ -235,21 +433,22 @@ def begrotingswijziging(bw: Begrotingswijziging) -> dict[str, Any]:
     voet = [
         cel("Saldo", nadruk=True),
         *leeg,
-        *(cel(baten[j] - lasten[j], "saldo", nadruk=True) for j in jaren),
+        *(Cel(baten[j] - lasten[j], "getal", nadruk=True, vn=True) for j in jaren),
     ]
     titel = bw.titel or f"Begrotingswijziging {bw.begrotingsjaar}"
     eenheid = "bedragen x € 1.000" if bw.duizendtallen else "bedragen in euro's"
-    view = tabel(
-        f"{titel} ({eenheid})",
-        ["Taakveld", "Omschrijving", "L/B", "I/S", *map(str, jaren)],
-        rijen,
-        voet,
-        "L = lasten, B = baten; I = incidenteel, S = structureel; saldo = baten min lasten, "
-        "V = voordeel, N = nadeel.",
+    return dataclasses.replace(
+        tabel(
+            f"{titel} ({eenheid})",
+            ["Taakveld", "Omschrijving", "L/B", "I/S", *map(str, jaren)],
+            rijen,
+            voet,
+            "L = lasten, B = baten; I = incidenteel, S = structureel; saldo = baten min lasten, "
+            "V = voordeel, N = nadeel.",
+            breedtes=[3.5, 4.3, 1.05, 0.95] + [1.55] * len(jaren),
+        ),
+        eenheid=DUIZEND if bw.duizendtallen else Decimal(1),
     )
-    view["rechts"] = [False] * 4 + [True] * len(jaren)
-    view["breedtes"] = [3.5, 4.3, 1.05, 0.95] + [1.55] * len(jaren)
-    return view
 
 
 def _kolom(bw: Begrotingswijziging, jaar: int) -> list[Decimal]:
@@ -264,7 +463,7 @@ def _kolom(bw: Begrotingswijziging, jaar: int) -> list[Decimal]:
     return [g * t for g, t in zip(geschaald, teken, strict=True)]
 
 
-def _som(bw: Begrotingswijziging, kolom: list[Decimal], last: bool) -> Decimal:
+def _wijziging_som(bw: Begrotingswijziging, kolom: list[Decimal], last: bool) -> Decimal:
     return sum((b for b, r in zip(kolom, bw.regels, strict=True) if r.is_last == last), Decimal(0))
 
 

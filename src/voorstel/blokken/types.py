@@ -65,10 +65,11 @@ def parse_decimal(value: Any, parse: Any, soort: str) -> Decimal:
         raise _dubbelzinnig(str(value))
     if isinstance(value, bool):
         raise fout(soort, f"moet een {soort} zijn, geen ja/nee-waarde")
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
+    if isinstance(value, Decimal | int):
+        try:
+            return nl.binnen_bereik(Decimal(value))
+        except NotatieFout as exc:
+            raise fout(soort, exc.message) from None
     if isinstance(value, str):
         try:
             result: Decimal = parse(value)

@@ -65,6 +65,12 @@ class Verdeelsleutel(Model):
         som = sum((c.aandeel for c in self.componenten), Decimal(0))
         if som != HONDERD and not self.normaliseren:
             yield ("componenten",), _niet_honderd("de aandelen van de componenten", som)
+        elif som == 0:
+            yield (
+                ("componenten",),
+                "de aandelen van de componenten zijn samen 0%; ook met 'normaliseren' valt er "
+                "niets naar verhouding te verdelen; geef minstens één component een aandeel",
+            )
         eerste = self.gemeenten
         for index, component in enumerate(self.componenten):
             loc: Loc = ("componenten", index, "gewichten")
@@ -92,6 +98,24 @@ class Verdeelsleutel(Model):
                     yield loc, _niet_honderd(f"de percentages van '{component.naam}'", totaal)
             yield from _zelfde_gemeenten(eerste, list(component.gewichten), component.naam, loc)
 
+    def waarschuwingen(self) -> Iterator[tuple[Loc, str]]:
+        """With `normaliseren`: weights that it scales by more than a rounding difference.
+        A key of one gemeente at "12%" would silently give it 100% of the amount."""
+        if not self.normaliseren:
+            return
+        som = sum((c.aandeel for c in self.componenten), Decimal(0))
+        if som and abs(som - HONDERD) > MARGE:
+            yield ("componenten",), _geschaald("de aandelen van de componenten", som)
+        for index, component in enumerate(self.componenten):
+            if not all(g.procent for g in component.gewichten.values()):
+                continue
+            totaal = sum((g.waarde for g in component.gewichten.values()), Decimal(0))
+            if totaal and abs(totaal - HONDERD) > MARGE:
+                yield (
+                    ("componenten", index, "gewichten"),
+                    _geschaald(f"de percentages van '{component.naam}'", totaal),
+                )
+
     def finance_componenten(self) -> list[finance.Component]:
         return [
             finance.Component(c.naam, c.aandeel, {g: w.waarde for g, w in c.gewichten.items()})
@@ -101,6 +125,19 @@ class Verdeelsleutel(Model):
     def verdeel(self, totaal: Decimal) -> finance.Verdeling:
         """Allocate an amount with this key (largest remainder, in euros or cents)."""
         return finance.verdeel(totaal, self.finance_componenten(), finance.EENHEDEN[self.eenheid])
+
+
+MARGE = Decimal("0.5")
+"""Percentage points normalising may add or take away before it is more than rounding."""
+
+
+def _geschaald(wat: str, som: Decimal) -> str:
+    factor = HONDERD / som
+    return (
+        f"{wat} tellen op tot {nl.procent(som, 2)}; 'normaliseren' schaalt ze met factor "
+        f"{nl.getal(factor.quantize(Decimal('0.01')))} naar 100%, meer dan een afrondingsverschil; "
+        "controleer of er geen gemeente of component ontbreekt"
+    )
 
 
 def _niet_honderd(wat: str, som: Decimal) -> str:

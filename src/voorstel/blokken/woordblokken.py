@@ -1,7 +1,7 @@
-"""The Word blocks every soort shares: kopblok, tabellen, bijlagen, ondertekening, ...
+"""The blocks every soort shares: kopblok, tabellen, bijlagen, ondertekening, ...
 
-Each is written once here and used by the document types in genereer.py; the Markdown
-versions are templates/_blokken/*.md.j2.
+Each is written once here, as Sjabloon operations that make both the Word template and
+the Markdown one; the soorten's sjabloon.py use them (`make templates`).
 """
 
 from __future__ import annotations
@@ -24,39 +24,12 @@ def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
 
 
 def kostentabel(s: Sjabloon, tabel: str) -> None:
-    """A cost table: four columns when any post has a toelichting or opmerking, else two."""
-    bedrag = f"{{{{ post.bedrag|bedrag({tabel}.centen) if post.bedrag is not none else 'PM' }}}}"
-    totaal = f"{{{{ {tabel}.totaal|bedrag({tabel}.centen) }}}}"
-    with s.als(f"{tabel}.titel"):
-        s.alinea(f"{{{{ {tabel}.titel }}}}", style="Caption")
-    s.tag(f"{{%p if {tabel}.uitgebreid %}}")
-    s.tabel(
-        [
-            ("Onderdeel", "{{ post.onderdeel }}", 4.0),
-            ("Toelichting", "{{ post.toelichting or '' }}", 5.0),
-            ("Opmerking", "{{ post.opmerking or '' }}", 4.0),
-            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 3.0),
-        ],
-        f"post in {tabel}.posten",
-        totaal=["Totaal", "", "", totaal],
-    )
-    s.tag("{%p else %}")
-    s.tabel(
-        [
-            ("Onderdeel", "{{ post.onderdeel }}", 10.0),
-            (f"{{{{ {tabel}.kolom_bedrag }}}}", bedrag, 6.0),
-        ],
-        f"post in {tabel}.posten",
-        totaal=["Totaal", totaal],
-    )
-    s.tag("{%p endif %}")
-    with s.als(f"{tabel}.noot"):
-        s.alinea(f"{{{{ {tabel}.noot }}}}", style="Caption")
+    """A cost table, computed and drawn by the table renderer like every other table."""
+    s.tabel_van(tabel)
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
     """The list of bijlagen; with `geen`, the section shows 'Geen' when there are none."""
-    lijst = s.nieuwe_lijst()
     if geen:
         s.kop("Bijlagen")
         with s.als("not bijlagen"):
@@ -64,12 +37,12 @@ def bijlagen(s: Sjabloon, geen: bool = False) -> None:
     with s.als("bijlagen"):
         if not geen:
             s.kop("Bijlagen")
-        with s.voor("bijlage in bijlagen"):
-            s.genummerd(
-                "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
-                "{{ bijlage.omschrijving }}{% endif %}",
-                lijst,
-            )
+        s.lijst(
+            "bijlage in bijlagen",
+            "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
+            "{{ bijlage.omschrijving }}{% endif %}",
+            blanco_na=False,
+        )
 
 
 def kopgegevens(s: Sjabloon) -> None:
@@ -131,16 +104,20 @@ def financien(s: Sjabloon, titel: str) -> None:
             with s.als("onderdeel.titel"):
                 s.kop("{{ onderdeel.titel }}", 2)
             s.tekst("onderdeel.tekst")
-            with s.als("onderdeel.tabel"):
-                kostentabel(s, "onderdeel.tabel")
-            s.tag("{{p onderdeel.begroting|tabel }}")
-            s.tag("{{p onderdeel.begrotingswijziging|tabel }}")
-            s.tag("{{p onderdeel.verdeling|tabel }}")
+            kostentabel(s, "onderdeel.tabel")
+            s.tabel_van("onderdeel.begroting")
+            s.tabel_van("onderdeel.begrotingswijziging")
+            s.tabel_van("onderdeel.verdeling")
             s.tekst("onderdeel.tekst_na")
 
 
-def risicotabel(s: Sjabloon, expr: str) -> None:
-    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list."""
+def risicotabel(s: Sjabloon, expr: str, niveau: str = "3") -> None:
+    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list; in
+    Markdown a heading of level `niveau` (an expression) per risk."""
+    s.md(
+        f"{{% with lijst = {expr}, niveau = {niveau} %}}"
+        '{% include "_blokken/risicolijst.md.j2" %}{% endwith %}\n'
+    )
     s.tabel(
         [
             ("Risico", "{{ risico.risico }}", 4.0),
@@ -167,27 +144,26 @@ def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
 
 def ondertekening(s: Sjabloon) -> None:
     """'Burgemeester en wethouders van de gemeente X,' with burgemeester and secretaris."""
-    s.alinea()
+    s.scheiding()
     s.alinea("Burgemeester en wethouders van de gemeente {{ gemeente }},")
     for functie in ("burgemeester", "gemeentesecretaris"):
         ondertekenaar = f"ondertekening.{functie}"
+        naam = (
+            f"{{% if {ondertekenaar}.titel %}}{{{{ {ondertekenaar}.titel }}}} {{% endif %}}"
+            f"{{{{ {ondertekenaar}.naam }}}}"
+        )
         paragraph = s.body.add_paragraph()
         paragraph.paragraph_format.space_before = Pt(18)
         paragraph.paragraph_format.keep_together = True
         paragraph.add_run(f"de {functie}").add_break()
-        paragraph.add_run(
-            f"{{% if {ondertekenaar}.titel %}}{{{{ {ondertekenaar}.titel }}}} {{% endif %}}"
-            f"{{{{ {ondertekenaar}.naam }}}}"
-        )
+        paragraph.add_run(naam)
+        s.md(f"de {functie}  \n{naam}\n\n")
 
 
 def bijlagen_inhoud(s: Sjabloon) -> None:
     """Bijlagen with content of their own, each on a new page: 'BIJLAGE 1: titel'."""
     with s.voor("bijlage in bijlagen"), s.als("bijlage.inhoud"):
-        kop = s.body.add_paragraph(
-            "BIJLAGE {{ loop.index }}: {{ bijlage.titel }}", style="Heading 1"
-        )
-        kop.paragraph_format.page_break_before = True
+        s.kop("BIJLAGE {{ loop.index }}: {{ bijlage.titel }}", nieuwe_pagina=True)
         paragrafen(s, "bijlage.inhoud")
 
 

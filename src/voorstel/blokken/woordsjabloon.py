@@ -1,6 +1,8 @@
-"""The Sjabloon class: a Word template under construction, and its low-level helpers.
+"""The Sjabloon class: the Word and Markdown templates of a document under construction.
 
-Used by genereer.py (document types) and blokken.py (the blocks every soort shares).
+Each operation writes its Word form and its Markdown form from the same call, so a block
+is written once. Used by each soort's sjabloon.py and by woordblokken.py (the blocks every
+soort shares); soorten/genereer.py saves the result (`make templates`).
 """
 
 from __future__ import annotations
@@ -39,12 +41,21 @@ FOOTNOTES_XML = (
 )
 
 
+MD_KOP = (
+    "{# Gemaakt door voorstel, samen met document.docx (make templates). "
+    "Een kopie in een eigen sjabloonmap mag u aanpassen. #}\n"
+)
+
+
 class Sjabloon:
-    """A Word template under construction, with the building blocks every soort shares."""
+    """A Word template and its Markdown twin under construction, with the operations every
+    soort uses."""
 
     def __init__(self, titel: str) -> None:
         self.doc = Document()
         self.body = self.doc
+        self._md: list[str] = []
+        self._md_aan = True
         self._stijlen()
         self._voetnoten()
         self._paginas()
@@ -134,49 +145,119 @@ class Sjabloon:
         footer.add_run("Pagina ")
         _veld(footer, "PAGE")
 
+    # -- Markdown -----------------------------------------------------------------------
+    # Every operation writes its Word form into self.doc and its Markdown form (a Jinja
+    # template with trim_blocks and lstrip_blocks) into self._md: each block exists once.
+
+    def md(self, text: str) -> None:
+        """Raw Markdown template text, for a block whose Markdown form is its own."""
+        if self._md_aan:
+            self._md.append(text)
+
+    @contextmanager
+    def alleen_word(self) -> Iterator[None]:
+        """Operations whose Markdown form the caller writes itself, with md()."""
+        vorige, self._md_aan = self._md_aan, False
+        try:
+            yield
+        finally:
+            self._md_aan = vorige
+
+    def _md_regel(self, text: str, blanco: bool = True) -> None:
+        """A line of Markdown, then a blank line unless `blanco` is off. A line ending in a
+        block tag gets one newline more: trim_blocks eats the one right after the tag."""
+        self.md(text + ("\n" if text.endswith("%}") else "") + ("\n\n" if blanco else "\n"))
+
+    @property
+    def markdown(self) -> str:
+        return MD_KOP + "".join(self._md)
+
     # -- text -----------------------------------------------------------------------------
 
     def alinea(self, text: str = "", style: str | None = None, vet: bool = False) -> None:
+        """A paragraph; in Markdown a Title is '# ', a Caption italic, an empty one nothing."""
         paragraph = self.body.add_paragraph(style=style)
         if text:
             paragraph.add_run(text).bold = vet or None
+            if style == "Title":
+                self._md_regel(f"# {text}")
+            elif style == "Caption":
+                self._md_regel(f"*{text}*")
+            else:
+                self._md_regel(f"**{text}**" if vet else text)
 
     def tag(self, tag: str) -> None:
-        """A paragraph holding only a docxtpl tag; docxtpl removes it when rendering."""
+        """A paragraph holding only a docxtpl tag; docxtpl removes it when rendering.
+        Word only: a caller writes the Markdown form of what the tag does with md()."""
         self.body.add_paragraph(tag)
 
-    def kop(self, text: str, level: int = 1) -> None:
-        self.body.add_paragraph(text, style=f"Heading {level}")
+    def kop(self, text: str, level: int = 1, nieuwe_pagina: bool = False) -> None:
+        """Heading n in Word, n + 1 hashes in Markdown (where '#' is the title); a new page
+        is a horizontal rule in Markdown."""
+        kop = self.body.add_paragraph(text, style=f"Heading {level}")
+        if nieuwe_pagina:
+            kop.paragraph_format.page_break_before = True
+            self.md("\n---\n\n")
+        self._md_regel(f"{'#' * (level + 1)} {text}")
 
-    def tekst(self, expr: str) -> None:
+    def scheiding(self) -> None:
+        """An empty paragraph in Word, a horizontal rule in Markdown."""
+        self.body.add_paragraph()
+        self.md("\n---\n\n")
+
+    def tekst(self, expr: str, voorwaarde: bool = True) -> None:
         """Prose: the `tekst` filter turns Markdown into paragraphs, lists and footnotes."""
         self.tag(f"{{{{p {expr}|tekst }}}}")
+        if voorwaarde:
+            self.md(f"{{% if {expr} %}}\n")
+        self._md_regel(f"{{{{ {expr}|tekst }}}}")
+        if voorwaarde:
+            self.md("{% endif %}\n")
+
+    def tabel_van(self, expr: str) -> None:
+        """A computed table (blokken.tabellen), drawn by each format's table renderer."""
+        self.tag(f"{{{{p {expr}|tabel }}}}")
+        self.md(f"{{% if {expr} %}}\n")
+        self._md_regel(f"{{{{ {expr}|tabel }}}}")
+        self.md("{% endif %}\n")
 
     @contextmanager
     def als(self, condition: str) -> Iterator[None]:
         self.tag(f"{{%p if {condition} %}}")
+        self.md(f"{{% if {condition} %}}\n")
         yield
         self.tag("{%p endif %}")
+        self.md("{% endif %}\n")
 
     @contextmanager
     def voor(self, loop: str) -> Iterator[None]:
         self.tag(f"{{%p for {loop} %}}")
+        self.md(f"{{% for {loop} %}}\n")
         yield
         self.tag("{%p endfor %}")
+        self.md("{% endfor %}\n")
 
     def sectie(self, titel: str, expr: str, level: int = 1) -> None:
         """An optional section of prose: heading and text, left out when empty."""
         with self.als(expr):
             self.kop(titel, level)
-            self.tekst(expr)
+            self.tekst(expr, voorwaarde=False)
 
-    def genummerd(self, text: str, num_id: str) -> None:
-        """A numbered paragraph in its own list (numbering restarts at 1)."""
-        zet_nummering(self.body.add_paragraph(text, style="List Number"), num_id)
+    def lijst(self, loop: str, text: str, blanco_na: bool = True) -> None:
+        """A numbered list, one item per loop step, numbered from 1 (its own Word list);
+        in Markdown a tight list, followed by a blank line unless `blanco_na` is off."""
+        num_id = nieuwe_nummering(self.doc, "List Number")
+        with self.voor(loop):
+            zet_nummering(self.body.add_paragraph(text, style="List Number"), num_id)
+            self._md_regel(f"{{{{ loop.index }}}}. {text}", blanco=False)
+        if blanco_na:
+            self.md("\n")
 
-    def nieuwe_lijst(self) -> str:
-        """A new numbering instance of the List Number style, starting at 1."""
-        return nieuwe_nummering(self.doc, "List Number")
+    def regels(self, item: str, lijst: str) -> None:
+        """One paragraph per item in Word, one paragraph of lines in Markdown."""
+        with self.alleen_word(), self.voor(f"{item} in {lijst}"):
+            self.alinea(f"{{{{ {item} }}}}")
+        self._md_regel(f'{{{{ {lijst}|join("  \\n") }}}}')
 
     # -- tables ---------------------------------------------------------------------------
 
@@ -188,6 +269,7 @@ class Sjabloon:
         bedragen: bool = True,
     ) -> Any:
         """A table with a repeating header row, one row per item, and an optional total row.
+        Word only: its callers write the Markdown form themselves.
 
         kolommen: (header, cell expression, width in cm); the last column is right-aligned
         when it holds an amount.
@@ -240,11 +322,27 @@ class Sjabloon:
             for cell in column.cells:
                 cell.width = breedte
         self.body.add_paragraph(style="Na tabel")
+        self._md_regel(_md_gegevens(rijen))
         return table
 
     def bewaar(self, path: Path) -> None:
+        """The Word template at `path` (<stuk>.docx) and the Markdown one beside it."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.doc.save(str(path))
+        path.with_suffix(".md.j2").write_text(self.markdown, encoding="utf-8")
+
+
+def _md_gegevens(rijen: list[tuple[str, str, str | None]]) -> str:
+    """'**Label:** value' lines with hard line breaks; a row with a condition is left out,
+    with its line break, when the condition is false."""
+    text = ""
+    for label, waarde, conditie in rijen:
+        regel = f"**{label}:** {waarde}"
+        if conditie:
+            text += f"{{% if {conditie} %}}  \n{regel}{{% endif %}}"
+        else:
+            text += ("  \n" if text else "") + regel
+    return text
 
 
 def _taal(r_pr: object) -> None:

@@ -8,6 +8,7 @@ memory stays flat however many documents there are. Results come back in input o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -15,6 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from voorstel.bouwen.build import (
     STANDAARD_FORMATEN,
@@ -24,8 +27,13 @@ from voorstel.bouwen.build import (
     verzamel,
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
-from voorstel.kern.errors import VoorstelError
-from voorstel.uitvoer import pdf
+from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.pijplijn.write import schrijffout
+from voorstel.uitvoer import omzetters
+from voorstel.uitvoer.huisstijl import Huisstijl
+
+SLOTBESTAND = ".voorstel.lock"
+"""The lock file in the output folder, held while a build runs there."""
 
 BEWAAR_ELKE = 5.0
 """Seconds between writes of the state during a long batch (so a crash loses little)."""
@@ -44,6 +52,10 @@ class Batch:
     totaal: int = 0
     verwijderd: dict[Path, str] = field(default_factory=dict)
     """Old outputs removed because their document no longer makes them, with why (Dutch)."""
+    overgeslagen: list[Probleem] = field(default_factory=list)
+    """Paths named .yaml that are no regular file (a folder, a FIFO), left out."""
+    staatfout: VoorstelError | None = None
+    """The state could not be written (the outputs were): the next build rebuilds them."""
 
     @property
     def ongewijzigd(self) -> int:
@@ -60,6 +72,7 @@ class Opties:
     sjablonen: tuple[Path, ...] = ()
     publicatie: bool = False
     pdfa: bool = False
+    huisstijl: Path | None = None
 
     def instellingen(self, code: str, basis: Path | None) -> str:
         """The hash of everything besides files that decides a document's outputs."""
@@ -69,6 +82,7 @@ class Opties:
             sjablonen=[os.path.abspath(p) for p in self.sjablonen],
             publicatie=self.publicatie,
             pdfa=self.pdfa,
+            huisstijl=None if self.huisstijl is None else os.path.abspath(self.huisstijl),
             basis=None if basis is None else os.path.abspath(basis),
         )
 
@@ -77,7 +91,13 @@ def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
     """Build one document; any failure, even an unexpected one, becomes its result."""
     try:
         return bouw_bestand(
-            bron, opties.out, opties.formaten, opties.sjablonen, basis, opties.publicatie
+            bron,
+            opties.out,
+            opties.formaten,
+            opties.sjablonen,
+            basis,
+            opties.publicatie,
+            opties.huisstijl,
         )
     except Exception as exc:  # a bug in one document must not stop the batch
         return Resultaat(bron, fout=_onverwacht(bron, exc))
@@ -130,14 +150,62 @@ def bouw_batch(
 ) -> Batch:
     """Build every document under `paden` that changed since the last build into
     `opties.out` (with `forceer`: every document) and record the new state there."""
-    met_pdf = pdf.PDF in opties.formaten
-    if met_pdf:
-        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    if opties.huisstijl is not None:
+        Huisstijl.lees(opties.huisstijl)  # before anything is built: a broken file stops here
+    nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
+    for omzetter in nodig:
+        omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
+    overgeslagen: list[Probleem] = []
+    alle = verzamel(paden, overgeslagen=overgeslagen)
+    controleer_namen(alle)
+    with vergrendeld(opties.out):
+        return _bouw(paden, opties, alle, overgeslagen, nodig, forceer, processen, voortgang)
+
+
+@contextlib.contextmanager
+def vergrendeld(out: Path) -> Iterator[None]:
+    """The output folder for this build alone: a second build into it at the same time
+    would rewrite the state without the first one's outputs. It stops with a Dutch message
+    instead of waiting (filelock: a lock the OS releases when the process dies)."""
+    nieuw = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise schrijffout(exc, out) from None
+    slot = FileLock(out / SLOTBESTAND, timeout=0)
+    try:
+        slot.acquire()
+    except Timeout:
+        raise VoorstelError(
+            "er draait al een andere voorstel build in deze uitvoermap; wacht tot die klaar "
+            "is, of bouw in een andere map (--out)",
+            path=out,
+        ) from None
+    except OSError as exc:
+        raise schrijffout(exc, out / SLOTBESTAND) from None
+    try:
+        yield
+    finally:
+        (out / SLOTBESTAND).unlink(missing_ok=True)  # while held: no other build took it
+        slot.release()
+        if nieuw and not any(out.iterdir()):
+            out.rmdir()  # nothing was built: leave no trace
+
+
+def _bouw(
+    paden: Sequence[Path],
+    opties: Opties,
+    alle: list[tuple[Path, Path | None]],
+    overgeslagen: list[Probleem],
+    nodig: list[omzetters.Omzetter],
+    forceer: bool,
+    processen: int | None,
+    voortgang: Voortgang | None,
+) -> Batch:
+    """The build itself, with the output folder locked."""
     staat = Staat.lees(opties.out)
     afdrukken = Vingerafdrukken()
     code = code_hash()
-    alle = verzamel(paden)
-    controleer_namen(alle)
     instellingen = [opties.instellingen(code, basis) for _, basis in alle]
     te_bouwen = [
         index
@@ -153,29 +221,37 @@ def bouw_batch(
     ):
         index = te_bouwen[positie]
         klaar[index] = resultaat
-        if not met_pdf:
+        if not nodig:
             _noteer(staat, resultaat, instellingen[index], afdrukken)
             if time.monotonic() - bewaard > BEWAAR_ELKE:
-                staat.schrijf()
+                with contextlib.suppress(VoorstelError):  # told once, at the end
+                    staat.schrijf()
                 bewaard = time.monotonic()
         if voortgang is not None:
             voortgang(len(klaar), len(te_bouwen))
     resultaten = [klaar[index] for index in sorted(klaar)]
-    if met_pdf:
-        pdf.maak_pdfs(resultaten, opties.out, opties.pdfa)
+    if nodig:
+        for omzetter in nodig:
+            omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
-    verwijderd = _ruim_op(staat, resultaten)
-    staat.schrijf()
-    return Batch(resultaten, len(alle), verwijderd)
+    weg = staat.verweesd([bron for bron, _ in alle], [p for p in paden if p.is_dir()])
+    verwijderd = _ruim_op(staat, resultaten, weg)
+    try:
+        staat.schrijf()
+    except VoorstelError as exc:  # every document's own result is still reported
+        return Batch(resultaten, len(alle), verwijderd, overgeslagen, staatfout=exc)
+    return Batch(resultaten, len(alle), verwijderd, overgeslagen)
 
 
-def _ruim_op(staat: Staat, resultaten: list[Resultaat]) -> dict[Path, str]:
+def _ruim_op(staat: Staat, resultaten: list[Resultaat], weg: set[str]) -> dict[Path, str]:
     """Remove the outputs documents no longer make; each with why, for the user."""
     niet_openbaar = {sleutel(r.bron) for r in resultaten if r.overgeslagen is not None}
     return {
         pad: "niet openbaar, hoort niet in uitvoer voor publicatie"
         if bron in niet_openbaar
+        else f"de bron {bron} bestaat niet meer"
+        if bron in weg
         else "niet meer gemaakt"
         for bron, pad in staat.ruim_op()
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -12,15 +14,16 @@ from typing import Any
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
-from voorstel.pijplijn.load import load
+from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
-from voorstel.uitvoer import RENDERERS, Renderer, pdf
+from voorstel.uitvoer import RENDERERS, Renderer, omzetters
+from voorstel.uitvoer.huisstijl import Huisstijl
 
 STANDAARD_FORMATEN = ("docx", "md")
-FORMATEN = (*RENDERERS, pdf.PDF)
-"""Every format --format takes: the renderers, and PDF made from the Word output."""
+FORMATEN = (*RENDERERS, *omzetters.OMZETTERS)
+"""Every format --format takes: the renderers, and the converters (PDF from the Word output)."""
 
 
 @dataclass
@@ -34,9 +37,9 @@ class Resultaat:
     overgeslagen: str | None = None
     """Why a document was not built (e.g. not public, in a build for publication)."""
     pdf_bronnen: dict[Path, bytes] = field(default_factory=dict)
-    """Word output still to be converted to PDF, by the relative .pdf path."""
+    """Output still to be converted (Word for PDF), by the relative path of the result."""
     te_schrijven: dict[Path, bytes] = field(default_factory=dict)
-    """With PDF: the other outputs, written together with the PDFs once those are made."""
+    """With a converter: the other outputs, written with the conversions once those are made."""
     afhankelijkheden: list[Path] = field(default_factory=list)
     """The files besides the source the outputs came from: shared files, templates."""
 
@@ -50,9 +53,11 @@ def laad_en_valideer(path: Path) -> Gevalideerd:
     return validate(load(path))
 
 
-def renderers(formaten: Sequence[str], sjablonen: Sequence[Path] = ()) -> list[Renderer]:
+def renderers(
+    formaten: Sequence[str], sjablonen: Sequence[Path] = (), huisstijl: Path | None = None
+) -> list[Renderer]:
     """One renderer per requested format."""
-    return [RENDERERS[name](sjablonen) for name in formaten]
+    return [RENDERERS[name](sjablonen, huisstijl) for name in formaten]
 
 
 def slug(naam: str) -> str:
@@ -102,13 +107,39 @@ def stuk_context(context: dict[str, Any], stuk: Stuk) -> dict[str, Any]:
 
 
 def uitvoernaam(bron: Path, basis: Path | None) -> Path:
-    """Where a source's outputs go under the output folder (without suffix)."""
+    """Where a source's outputs go under the output folder (without suffix): its path under
+    the folder being built, by the name it has there (a symlink by its own name, never by
+    that of the file it points to, wherever that is)."""
     if basis is not None:
-        try:
-            return bron.resolve().relative_to(basis.resolve()).with_suffix("")
-        except ValueError:
-            pass
+        for pad, map_ in (
+            (Path(os.path.abspath(bron)), Path(os.path.abspath(basis))),
+            (bron.resolve(), basis.resolve()),
+        ):
+            try:
+                return pad.relative_to(map_).with_suffix("")
+            except ValueError:
+                continue
     return Path(bron.stem)
+
+
+def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
+    """Every output name (without suffix) a valid document makes, with what it is: the
+    document, each gemeente's version, each further stuk (raadsbesluit)."""
+    document = gevalideerd.document
+    basis = openbaar.markeer(naam, document)
+    regio = getattr(document, "regio", None)
+    gemeenten: list[str | None] = [None]
+    if regio is not None and regio.varianten and regio.verdeelsleutel in gevalideerd.sleutels:
+        gemeenten += gevalideerd.sleutels[regio.verdeelsleutel].gemeenten
+    uit: dict[Path, str] = {}
+    for gemeente in gemeenten:
+        for stuk in REGISTER.van(document).stukken:
+            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
+            wat = f"de versie voor {gemeente}" if gemeente else "het document"
+            uit[basis.with_name(basis.name + eind)] = wat + (
+                f", {stuk.naam}" if stuk.achtervoegsel else ""
+            )
+    return uit
 
 
 def bouw_bestand(
@@ -118,6 +149,7 @@ def bouw_bestand(
     sjablonen: Sequence[Path] = (),
     basis: Path | None = None,
     publicatie: bool = False,
+    huisstijl: Path | None = None,
 ) -> Resultaat:
     """Build one source file into `out`; errors are returned, not raised."""
     resultaat = Resultaat(bron)
@@ -133,7 +165,7 @@ def bouw_bestand(
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
-        uitvoer = renderers(pdf.bronformaten(formaten), sjablonen)
+        uitvoer = renderers(omzetters.bronformaten(formaten), sjablonen, huisstijl)
         resultaat.afhankelijkheden = [
             *gevalideerd.afhankelijkheden,
             *(
@@ -145,9 +177,15 @@ def bouw_bestand(
         ]
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
         rendered = render_document(gevalideerd, uitvoer, naam.name)
+        if huisstijl is not None:
+            resultaat.waarschuwingen += [
+                Probleem(str(huisstijl), None, "", w, waarschuwing=True)
+                for r in uitvoer
+                for w in r.waarschuwingen
+            ]
         outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
-        outputs = pdf.apart(outputs, formaten, resultaat.pdf_bronnen)
-        if pdf.PDF in formaten:  # written with the PDFs, so a failed PDF leaves all as it was
+        outputs = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
+        if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
             resultaat.te_schrijven = outputs
         else:
             resultaat.geschreven = schrijf_alles(out, outputs)
@@ -170,13 +208,27 @@ def is_document(path: Path) -> bool:
     return True
 
 
-def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, Path | None]]:
+def verzamel(
+    paden: Iterable[Path], gedeeld: bool = False, overgeslagen: list[Probleem] | None = None
+) -> list[tuple[Path, Path | None]]:
     """Expand folders into their document files (with `gedeeld`, shared files such as
-    verdeelsleutels too), each with the folder it came from."""
+    verdeelsleutels too), each with the folder it came from. What is named .yaml but is no
+    regular file (a folder, a FIFO that would block reading) is left out, and added to
+    `overgeslagen` with why."""
     result: list[tuple[Path, Path | None]] = []
     for path in paden:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            files = []
+            for p in sorted(path.rglob("*")):
+                if p.suffix not in (".yaml", ".yml"):
+                    continue
+                modus = p.stat().st_mode if p.exists() else 0
+                if stat.S_ISREG(modus):
+                    files.append(p)
+                elif overgeslagen is not None and modus:
+                    overgeslagen.append(
+                        Probleem(str(p), None, "", geen_gewoon_bestand(modus), waarschuwing=True)
+                    )
             result.extend((p, path) for p in files if gedeeld or is_document(p))
         elif gedeeld or is_document(path):
             result.append((path, None))
@@ -184,7 +236,9 @@ def verzamel(paden: Iterable[Path], gedeeld: bool = False) -> list[tuple[Path, P
 
 
 def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
-    """Refuse two sources whose outputs would have the same name (ink.yaml and ink.yml)."""
+    """Refuse two sources whose outputs would have the same name: ink.yaml and ink.yml, or
+    a gemeente's version of jim.yaml (jim-altena.*) and a source jim-altena.yaml. Only a
+    source whose name another one extends ('jim' of 'jim-altena') is validated for this."""
     gezien: dict[Path, Path] = {}
     for bron, basis in bronnen:
         naam = uitvoernaam(bron, basis)
@@ -194,6 +248,25 @@ def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
                 "hernoem een van beide"
             )
         gezien[naam] = bron
+    for naam, bron in gezien.items():
+        langer = [
+            n for n in gezien if n.parent == naam.parent and n.name.startswith(naam.name + "-")
+        ]
+        if not langer:
+            continue
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError:
+            continue  # its own build reports what is wrong with it
+        if gevalideerd.soort in GEDEELDE_SOORTEN:
+            continue
+        gemaakt = stammen(gevalideerd, naam)
+        for ander in langer:
+            if ander in gemaakt:
+                raise VoorstelError(
+                    f"'{bron}' maakt ook {ander.name}.* ({gemaakt[ander]}), en dat is ook de "
+                    f"uitvoer van '{gezien[ander]}'; hernoem '{gezien[ander]}'"
+                )
 
 
 def bouw(
@@ -203,15 +276,20 @@ def bouw(
     sjablonen: Sequence[Path] = (),
     publicatie: bool = False,
     pdfa: bool = False,
+    huisstijl: Path | None = None,
 ) -> list[Resultaat]:
     """Build every given file (folders: every document in them); PDFs in one batch."""
-    if pdf.PDF in formaten:
-        pdf.soffice()  # before anything is built: say at once that LibreOffice is missing
+    if huisstijl is not None:
+        Huisstijl.lees(huisstijl)  # before anything is built: a broken house file stops here
+    nodig = omzetters.omzetters(formaten, pdfa)
+    for omzetter in nodig:
+        omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)
     controleer_namen(bronnen)
     resultaten = [
-        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie) for bron, basis in bronnen
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie, huisstijl)
+        for bron, basis in bronnen
     ]
-    if pdf.PDF in formaten:
-        pdf.maak_pdfs(resultaten, out, pdfa)
+    for omzetter in nodig:
+        omzetter.zet_om(resultaten, out)
     return resultaten

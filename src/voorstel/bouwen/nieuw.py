@@ -7,13 +7,13 @@ templates. `init` writes a whole starter project.
 
 from __future__ import annotations
 
-import os
+import errno
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
+from voorstel.pijplijn.write import schrijf_nieuw, schrijffout
 from voorstel.soorten import REGISTER
 from voorstel.uitvoer.omgeving import BLOKKEN, zoek_sjabloon
 
@@ -38,29 +38,24 @@ def startbestand(soort: str, sjablonen: Sequence[Path] = ()) -> Path:
 def nieuw(soort: str, pad: Path, sjablonen: Sequence[Path] = ()) -> Path:
     """Write the starter of `soort` to `pad`; an existing file is never overwritten."""
     tekst = startbestand(soort, sjablonen).read_bytes()
-    if pad.exists() or pad.is_symlink():
-        raise _bestaat_al(pad)
+    try:
+        if pad.exists() or pad.is_symlink():
+            raise _bestaat_al(pad)
+    except OSError as exc:  # a name too long, a parent that is a file
+        raise schrijffout(exc, pad) from None
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
-        _schrijf_nieuw(pad, tekst)
+    except (FileExistsError, NotADirectoryError):
+        raise schrijffout(NotADirectoryError(errno.ENOTDIR, "geen map"), pad) from None
+    except OSError as exc:
+        raise schrijffout(exc, pad) from None
+    try:
+        schrijf_nieuw(pad, tekst)
     except FileExistsError:
         raise _bestaat_al(pad) from None
     except OSError as exc:
-        raise SchrijfFout(f"kan {pad} niet schrijven: {exc.strerror}", path=pad) from None
+        raise schrijffout(exc, pad) from None
     return pad
-
-
-def _schrijf_nieuw(pad: Path, tekst: bytes) -> None:
-    """Write a complete temporary file, then link it in place: fails if `pad` appeared."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(tekst)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(tmp, pad)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _bestaat_al(pad: Path) -> SchrijfFout:
@@ -134,9 +129,9 @@ def init(map_: Path, gemeente: str = "Voorbeeldstad", sjablonen: bool = False) -
     for pad, tekst in bestanden.items():
         try:
             pad.parent.mkdir(parents=True, exist_ok=True)
-            _schrijf_nieuw(pad, tekst)
+            schrijf_nieuw(pad, tekst)
         except FileExistsError:
             raise _bestaat_al(pad) from None
         except OSError as exc:
-            raise SchrijfFout(f"kan {pad} niet schrijven: {exc.strerror}", path=pad) from None
+            raise schrijffout(exc, pad) from None
     return list(bestanden)

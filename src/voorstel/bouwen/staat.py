@@ -190,6 +190,21 @@ class Staat:
         else:
             self.documenten.pop(sleutel(bron), None)
 
+    def verweesd(self, levend: Iterable[Path], mappen: Iterable[Path]) -> set[str]:
+        """Mark every output of a document whose source is gone (deleted or renamed) for
+        removal, if it lay in one of the folders being built; the documents so marked."""
+        bekend = {sleutel(p) for p in levend}
+        onder = [sleutel(m) + os.sep for m in mappen]
+        weg = set()
+        for bron in list(self.documenten):
+            if bron in bekend or not any(bron.startswith(m) for m in onder):
+                continue
+            if os.path.lexists(bron):
+                continue  # still there, just no document (now) or not built: leave it
+            self.documenten[bron] = {"opruimen": sorted(self._eerdere_uitvoer(Path(bron)))}
+            weg.add(bron)
+        return weg
+
     def ruim_op(self) -> list[tuple[str, Path]]:
         """Remove every output a document had before but no longer makes, unless another
         document makes it now; only inside the output folder. (document, removed file)."""
@@ -208,6 +223,8 @@ class Staat:
                     pad = verwijder_binnen(self.out, naam)
                     if pad is not None:
                         verwijderd.append((bron, pad))
+        for bron in [b for b, eerder in self.documenten.items() if eerder == {}]:
+            del self.documenten[bron]  # a source that is gone, its outputs removed
         return verwijderd
 
     def schrijf(self) -> None:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from voorstel.blokken.tabellen import Tabel
 from voorstel.bouwen.build import laad_en_valideer
 from voorstel.kern import nl
 from voorstel.kern.errors import ValidatieFout, VoorstelError
@@ -75,27 +76,32 @@ def _plaats(delen: list[str]) -> str:
     return ", ".join(d for d in delen if d)
 
 
-def _tabel(view: dict[str, Any], plaats: list[str]) -> Iterator[tuple[str, str]]:
-    """The figures of a table view: row label, column header."""
-    kop = view.get("kop") or []
-    rijen = [*(view.get("rijen") or []), *([view["voet"]] if view.get("voet") else [])]
-    waar = [*plaats, view.get("titel") or ""]
-    for rij in rijen:
-        label = str(rij[0]["waarde"]) if rij and rij[0]["soort"] == "tekst" else ""
+def _tabel(view: Tabel, plaats: list[str]) -> Iterator[tuple[str, str]]:
+    """The figures of a computed table: row label, column header. In a table with one
+    column of figures, its Totaal row needs no column: '..., Totaal'."""
+    kop = view.kop
+    waar = [*plaats, view.titel or ""]
+    een_kolom = sum(view.rechts()) == 1
+    for rij in view.alle_rijen:
+        label = str(rij[0].waarde) if rij and rij[0].soort == "tekst" else ""
         for index, cel in enumerate(rij):
-            if cel["soort"] in ("bedrag", "procent", "getal") and cel["waarde"] is not None:
-                kolom = kop[index] if index < len(kop) else f"kolom {index + 1}"
-                yield _plaats([*waar, label, kolom]), opmaak(Decimal(cel["waarde"]), cel["soort"])
-            elif cel["soort"] == "pm":
-                yield _plaats([*waar, label, kop[index] if index < len(kop) else ""]), "PM"
+            kolom = kop[index] if index < len(kop) else f"kolom {index + 1}"
+            if rij is view.voet and een_kolom:
+                kolom = ""
+            cel_ = f" ({cel.herkomst})" if cel.herkomst else ""
+            if cel.soort in ("bedrag", "procent", "getal") and cel.getal is not None:
+                yield _plaats([*waar, label, kolom]) + cel_, opmaak(cel.getal, cel.soort)
+            elif cel.soort == "pm":
+                yield _plaats([*waar, label, kolom]) + cel_, "PM"
+    for vervolg in view.vervolg:
+        yield from _tabel(vervolg, plaats)
 
 
 def figuren(waarde: Any, plaats: list[str], sleutel: str = "") -> Iterator[tuple[str, str]]:
     """Every figure in a context value with its place."""
-    if isinstance(waarde, dict):
-        if "kop" in waarde and "rijen" in waarde:
-            yield from _tabel(waarde, plaats)
-            return
+    if isinstance(waarde, Tabel):
+        yield from _tabel(waarde, plaats)
+    elif isinstance(waarde, dict):
         for key, sub in waarde.items():
             if key in OVERSLAAN and not plaats:
                 continue

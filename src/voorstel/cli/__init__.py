@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
 
 from voorstel import __version__
 from voorstel.blokken import tabellen
+from voorstel.bouwen import bedragen
 from voorstel.bouwen.batch import Batch, Opties, bouw_batch
 from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
 from voorstel.bouwen.nieuw import init as init_project
@@ -15,7 +17,7 @@ from voorstel.bouwen.nieuw import nieuw
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
-from voorstel.kern.errors import VoorstelError
+from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
@@ -72,12 +74,17 @@ def _project() -> Project:
 
 
 def _toon(probleem: object, err: bool = True) -> None:
-    click.echo(str(probleem), err=err)
+    click.echo(zichtbaar(str(probleem)), err=err)
 
 
 @main.command()
 @click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def validate(bestanden: tuple[Path, ...]) -> None:
+@click.option(
+    "--streng",
+    is_flag=True,
+    help="Bedragen in de tekst die geen cijfer van het document zijn, zijn fouten (voor CI).",
+)
+def validate(bestanden: tuple[Path, ...], streng: bool) -> None:
     """Controleer documenten; meld elk probleem met pad en regel.
 
     Elk probleem staat op een eigen regel als pad:regel: veld: melding.
@@ -89,7 +96,11 @@ def validate(bestanden: tuple[Path, ...]) -> None:
     for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
         fouten += 1
         _toon(f"geen documenten gevonden in {leeg} (geen .yaml- of .yml-bestanden)")
-    for bron, _ in verzamel(bestanden, gedeeld=True):
+    overgeslagen: list[Probleem] = []
+    bronnen = verzamel(bestanden, gedeeld=True, overgeslagen=overgeslagen)
+    for probleem in overgeslagen:
+        _toon(probleem)
+    for bron, _ in bronnen:
         try:
             gevalideerd = laad_en_valideer(bron)
         except VoorstelError as exc:
@@ -99,7 +110,20 @@ def validate(bestanden: tuple[Path, ...]) -> None:
             continue
         for waarschuwing in gevalideerd.waarschuwingen:
             _toon(waarschuwing)
-        click.echo(f"{bron}: geldig")
+        try:
+            tekstbedragen = bedragen.controleer(gevalideerd)
+        except VoorstelError as exc:
+            fouten += 1
+            _toon(f"{bron}: {exc.message}")
+            continue
+        if streng and tekstbedragen:
+            fouten += len(tekstbedragen)
+            for probleem in tekstbedragen:
+                _toon(dataclasses.replace(probleem, waarschuwing=False))
+            continue
+        for probleem in tekstbedragen:
+            _toon(probleem)
+        click.echo(zichtbaar(f"{bron}: geldig"))
     if fouten:
         click.echo(f"{fouten} {'probleem' if fouten == 1 else 'problemen'} gevonden", err=True)
         raise SystemExit(1)
@@ -152,6 +176,14 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
     help="Map met eigen sjablonen (huisstijl); wordt vóór de standaardsjablonen doorzocht.",
 )
 @click.option(
+    "--huisstijl",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="BESTAND",
+    help="Word-bestand (.docx of .dotx) met de huisstijl van de gemeente: stijlen, "
+    "nummering, marges, kop- en voetteksten met logo [standaard: uit voorstel.toml].",
+)
+@click.option(
     "--pdfa",
     is_flag=True,
     help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
@@ -190,6 +222,7 @@ def build(
     out: Path | None,
     formaten: tuple[str, ...] | None,
     sjablonen: tuple[Path, ...],
+    huisstijl: Path | None,
     pdfa: bool,
     publicatie: bool,
     forceer: bool,
@@ -213,9 +246,10 @@ def build(
     formaten = formaten or project.formaten or STANDAARD_FORMATEN
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
+    huisstijl = huisstijl or project.huisstijl
     if pdfa and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)
@@ -230,9 +264,14 @@ def _meld(batch: Batch, stil: bool) -> None:
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
+    for probleem in batch.overgeslagen:
+        _toon(probleem)
+    getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
-            _toon(waarschuwing)
+            if str(waarschuwing) not in getoond:
+                getoond.add(str(waarschuwing))
+                _toon(waarschuwing)
         if resultaat.overgeslagen is not None:
             overgeslagen += 1
             click.echo(
@@ -268,15 +307,19 @@ def _meld(batch: Batch, stil: bool) -> None:
             f", {aantal} {'oud bestand' if aantal == 1 else 'oude bestanden'} verwijderd"
         )
     click.echo(samenvatting)
-    if mislukt:
+    if batch.staatfout is not None:
+        _toon(batch.staatfout)
+        _toon("de staat van de bouw is niet bewaard; de volgende keer wordt alles opnieuw gemaakt")
+    if mislukt or batch.staatfout is not None:
         raise SystemExit(1)
 
 
 def _relatief(path: Path) -> str:
+    """A path for the terminal: relative to here when below it, control characters shown."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return zichtbaar(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return zichtbaar(str(path))
 
 
 @main.command()
@@ -293,6 +336,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     try:
         bedrag_waarde = nl.parse_bedrag(bedrag)
         verdeelsleutel = laad_sleutel(sleutel)
+        for waarschuwing in laad_en_valideer(sleutel).waarschuwingen:
+            _toon(waarschuwing)
         verdeling = verdeelsleutel.verdeel(bedrag_waarde)
     except VoorstelError as exc:
         for probleem in exc.problemen:
@@ -302,8 +347,8 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     if als_csv:
         click.echo(tabellen.verdeling_csv(verdeling, centen), nl=False)
     else:
-        click.echo(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n")
-        click.echo(tabellen.verdeling_tekst(verdeling, centen))
+        click.echo(zichtbaar(f"{verdeelsleutel.naam}: {nl.bedrag(bedrag_waarde, centen)}\n"))
+        click.echo(zichtbaar(tabellen.verdeling_tekst(verdeling, centen)))
 
 
 @main.command()
@@ -367,8 +412,8 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
-    click.echo(f"gemaakt: {pad}")
-    click.echo(f"vul de velden in en maak het document met: voorstel build {pad}")
+    click.echo(f"gemaakt: {_relatief(pad)}")
+    click.echo(f"vul de velden in en maak het document met: voorstel build {_relatief(pad)}")
 
 
 @main.command()
@@ -404,7 +449,7 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
             _toon(probleem if exc.path else f"fout: {exc.message}")
         raise SystemExit(1) from None
     for wijziging in wijzigingen:
-        click.echo(str(wijziging))
+        click.echo(zichtbaar(str(wijziging)))
     aantal = len(wijzigingen)
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+_ONZICHTBAAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (but line break and tab) and bidi overrides: in a message they would
+steer the user's terminal (ESC sequences from a shared repository) or reverse its text."""
+
+
+def zichtbaar(tekst: str) -> str:
+    """Text for a terminal: every control character written as its code, U+001B."""
+    return _ONZICHTBAAR.sub(lambda m: f"U+{ord(m.group(0)):04X}", tekst)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,8 +31,8 @@ class Probleem:
         place = self.path if self.line is None else f"{self.path}:{self.line}"
         label = "waarschuwing: " if self.waarschuwing else ""
         if self.field:
-            return f"{place}: {self.field}: {label}{self.message}"
-        return f"{place}: {label}{self.message}"
+            return zichtbaar(f"{place}: {self.field}: {label}{self.message}")
+        return zichtbaar(f"{place}: {label}{self.message}")
 
 
 class VoorstelError(Exception):
@@ -51,7 +61,7 @@ class VoorstelError(Exception):
 
     def __str__(self) -> str:
         if self.path is None:
-            return self.message
+            return zichtbaar(self.message)
         return str(self.problemen[0])
 
 
@@ -98,6 +108,10 @@ class RenderFout(VoorstelError):
 
 class SchrijfFout(VoorstelError):
     """An output that cannot be written."""
+
+
+class HuisstijlFout(VoorstelError):
+    """The house-style Word file cannot be used: missing, not a Word file, damaged."""
 
 
 class PdfFout(VoorstelError):

@@ -60,18 +60,11 @@ def schaal(bedragen: Sequence[Decimal], factor: Decimal) -> list[Decimal]:
     """Amounts in whole `factor`s ("bedragen x € 1.000"), negative ones too, so that they
     sum exactly to their own sum in `factor`s rounded half away from zero.
 
-    Each part gets the floor of its exact quotient; the units left over go one each to the
-    largest remainders, ties to the earliest line (the order of the table).
+    Rounded by largest remainder (rond_af), towards the total rounded half away from zero.
     """
-    exact = [Fraction(b) / Fraction(factor) for b in bedragen]
-    totaal = sum(exact, Fraction(0))
+    totaal = sum((Fraction(b) for b in bedragen), Fraction(0)) / Fraction(factor)
     doel = math.floor(abs(totaal) + Fraction(1, 2)) * (1 if totaal >= 0 else -1)
-    delen = [math.floor(q) for q in exact]
-    over = doel - sum(delen)
-    volgorde = sorted(range(len(exact)), key=lambda i: (-(exact[i] - delen[i]), i))
-    for index in volgorde[:over]:
-        delen[index] += 1
-    return [Decimal(d) for d in delen]
+    return [d / factor for d in rond_af(bedragen, factor, Decimal(doel) * factor)]
 
 
 def _eenheidnaam(eenheid: Decimal) -> str:
@@ -148,3 +141,26 @@ def _als_decimal_gewichten(exact: Mapping[str, Fraction]) -> dict[str, Decimal]:
 def som(bedragen: Sequence[Decimal | None]) -> Decimal:
     """The sum of amounts, PM entries (None) left out."""
     return sum((b for b in bedragen if b is not None), Decimal(0))
+
+
+def rond_af(
+    bedragen: Sequence[Decimal], eenheid: Decimal, totaal: Decimal | None = None
+) -> list[Decimal]:
+    """Round amounts to whole `eenheid`s so that they sum to the rounded total.
+
+    The total is `totaal` (already whole units) or the exact sum rounded half up. Each part
+    gets the floor of its exact quota; the units left over go one each to the largest
+    remainders, ties to the first. So the rounded column foots, and its total is the
+    rounded exact total.
+    """
+    quotas = [Fraction(b) / Fraction(eenheid) for b in bedragen]
+    if totaal is None:
+        doel = math.floor(sum(quotas, Fraction(0)) + Fraction(1, 2))
+    else:
+        doel = int(Fraction(totaal) / Fraction(eenheid))
+    delen = [math.floor(q) for q in quotas]
+    over = doel - sum(delen)
+    volgorde = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - delen[i]), i))
+    for index in volgorde[: max(over, 0)]:
+        delen[index] += 1
+    return [Decimal(d) * eenheid for d in delen]

@@ -266,6 +266,25 @@ def parse_getal(text: str) -> Decimal:
     return _lees_getal(schoon, schoon)
 
 
+MAX_CIJFERS = 15
+"""Digits before the decimal comma an amount may have: up to 999 biljoen. Sums, totals and
+allocations of such amounts stay exact in Decimal's 28 digits (and well beyond any budget)."""
+
+
+def binnen_bereik(waarde: Decimal) -> Decimal:
+    """The amount itself, or a NotatieFout when it has more digits than can be computed with
+    exactly (1234567890123456789012345678901 + 1 would print as ...345.679.000)."""
+    if waarde.is_finite() and abs(waarde) >= Decimal(10) ** MAX_CIJFERS:
+        cijfers = waarde.adjusted() + 1
+        wat = getal(waarde) if cijfers <= 40 else f"een getal van {cijfers} cijfers"
+        raise NotatieFout(
+            f"{wat} heeft meer dan {MAX_CIJFERS} cijfers vóór de komma; zo'n bedrag "
+            "(1.000 biljoen of meer) rekent voorstel niet, omdat het niet meer exact kan: "
+            "controleer het getal"
+        )
+    return waarde
+
+
 def parse_bedrag(text: str) -> Decimal:
     """Parse a Dutch amount, "€ 70.000,-" or "750.000 euro"; at most two decimals."""
     schoon = text.strip()
@@ -280,7 +299,7 @@ def parse_bedrag(text: str) -> Decimal:
         raise NotatieFout(
             f'"{_toon(schoon)}" heeft meer dan twee decimalen; een bedrag gaat tot op de cent'
         )
-    return waarde
+    return binnen_bereik(waarde)
 
 
 def parse_procent(text: str) -> Decimal:

@@ -37,15 +37,6 @@ class Berekening:
     cijfers: dict[str, Any] = field(default_factory=dict)
 
 
-def kostentabel(tabel: Kostentabel) -> dict[str, Any]:
-    """A cost table with its computed total and which columns it needs."""
-    return {
-        "totaal": som(tabel.posten),
-        "uitgebreid": tabel.uitgebreid,
-        "noot": tabellen.PM_NOOT if tabel.heeft_pm else None,
-    }
-
-
 def letter(index: int) -> str:
     """The letter of the index-th lettered item: a, b, ..., z, aa, ab, ..."""
     letters = string.ascii_lowercase
@@ -72,28 +63,43 @@ def blokken(value: Any, view: Any) -> Iterator[tuple[BaseModel, dict[str, Any]]]
 def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) -> None:
     """Derived figures of the shared blocks, wherever a soort uses them."""
     totalen = {
-        blok.id: som(blok.posten)
+        blok.id: som(blok.alle_posten)
         for blok, _ in blokken(doc, context)
         if isinstance(blok, Kostentabel) and blok.id
     }
+    tabellen_: dict[int, tabellen.Tabel] = {}
+    """The computed table that takes the place of a table block's view, by id of the view."""
     for block, view in blokken(doc, context):
         if isinstance(block, Kostentabel):
-            view.update(kostentabel(block))
+            tabellen_[id(view)] = tabellen.kostentabel(block)
         elif isinstance(block, Begrotingstabel):
-            view.update(tabellen.begrotingstabel(block))
+            tabellen_[id(view)] = tabellen.begrotingstabel(block)
         elif isinstance(block, Begrotingswijziging):
-            view.update(tabellen.begrotingswijziging(block))
+            tabellen_[id(view)] = tabellen.begrotingswijziging(block)
             if not any(naam.startswith("saldo_") for naam in b.cijfers):  # the first one's
                 b.cijfers.update(tabellen.begrotingscijfers(block))
         elif isinstance(block, VerdelingRef):
-            view.update(_verdeling(block, totalen, b))
+            tabellen_[id(view)] = _verdeling(block, totalen, b)
         elif isinstance(block, Paragraaf):
             paragraaf(view)
         elif isinstance(block, Contact):
             view["gegevens"] = ", ".join(g for g in (block.email, block.telefoon) if g)
+    _plaats_tabellen(context, tabellen_)
 
 
-def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening) -> dict[str, Any]:
+def _plaats_tabellen(value: Any, door: Mapping[int, Any]) -> Any:
+    """Put each computed table in the place of its block's view (by identity), in place."""
+    if id(value) in door:
+        return door[id(value)]
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            value[key] = _plaats_tabellen(sub, door)
+    elif isinstance(value, list):
+        value[:] = [_plaats_tabellen(sub, door) for sub in value]
+    return value
+
+
+def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening) -> tabellen.Tabel:
     """The allocation table of a proposal, computed from its key and amount."""
     regio = getattr(b.doc, "regio", None)
     pad = ref.sleutel or (regio.verdeelsleutel if regio is not None else None)
@@ -249,6 +255,8 @@ def vul_in(value: Any, cijfers: Mapping[str, Any]) -> Any:
             return m.group(0) if tekst is None else tekst
 
         return VERWIJZING.sub(vervang, value) if "{{" in value else value
+    if isinstance(value, tabellen.Tabel):
+        return value.met_tekst(lambda tekst: vul_in(tekst, cijfers))
     if isinstance(value, dict):
         return {k: value[k] if k == "cijfers" else vul_in(v, cijfers) for k, v in value.items()}
     if isinstance(value, list):

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from voorstel.kern.errors import VoorstelError
 from voorstel.kern.locaties import Bron
+
+_OORZAAK = {
+    errno.ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (meestal 255 tekens per "
+    "map- of bestandsnaam); controleer de verwijzing",
+    errno.ELOOP: "het pad bevat een kring van snelkoppelingen; controleer de verwijzing",
+}
 
 PROJECTMARKERS = (".git", "pyproject.toml", "voorstel.toml")
 
@@ -23,13 +30,25 @@ def projectmap(document: Path) -> Path:
 def los_op(bron: Bron, verwijzing: str) -> Path:
     """The file a relative reference points to; refuse what lies outside the project."""
     project = projectmap(bron.path)
-    pad = (bron.path.resolve().parent / verwijzing).resolve()
+    try:
+        pad = (bron.path.resolve().parent / verwijzing).resolve()
+    except OSError as exc:
+        raise VoorstelError(
+            f"bestand '{verwijzing[:60]}' kan niet gelezen worden: {exc.strerror}"
+        ) from None
     if project != pad and project not in pad.parents:
         raise VoorstelError(
             f"'{verwijzing}' ligt buiten het project ({project}); verwijs naar een bestand "
             "binnen de projectmap"
         )
-    if not pad.is_file():
+    try:
+        bestaat = pad.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        raise VoorstelError(
+            f"bestand '{verwijzing[:60]}{'…' if len(verwijzing) > 60 else ''}' kan niet "
+            f"gelezen worden: {_OORZAAK.get(exc.errno or 0, exc.strerror)}"
+        ) from None
+    if not bestaat:
         raise VoorstelError(
             f"bestand '{verwijzing}' niet gevonden (gezocht: {pad}); controleer de naam en de "
             "map, relatief aan dit document"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -108,11 +109,28 @@ def _fout_regel(error: MarkedYAMLError) -> int | None:
     return _mark_line(error)
 
 
+def geen_gewoon_bestand(modus: int) -> str:
+    """Why a path that is no regular file is not read (a FIFO would wait forever)."""
+    wat = (
+        "een map"
+        if stat.S_ISDIR(modus)
+        else "een pijp (FIFO)"
+        if stat.S_ISFIFO(modus)
+        else "een apparaat of socket"
+    )
+    return f"is geen gewoon bestand maar {wat}; voorstel leest alleen gewone bestanden"
+
+
 def _lees_tekst(path: Path) -> str:
     try:
-        size = path.stat().st_size
+        gegevens = path.stat()
     except FileNotFoundError:
         raise LaadFout("bestand niet gevonden", path=path) from None
+    except OSError as exc:
+        raise LaadFout(f"kan het bestand niet lezen: {exc.strerror}", path=path) from None
+    if not stat.S_ISREG(gegevens.st_mode):
+        raise LaadFout(geen_gewoon_bestand(gegevens.st_mode), path=path)
+    size = gegevens.st_size
     if size > MAX_BESTANDSGROOTTE:
         raise LaadFout(
             f"bestand is te groot ({size // (1024 * 1024)} MB; hoogstens "
@@ -207,12 +225,30 @@ def _veld(loc: Loc) -> str:
     return text
 
 
+_YAML_MELDINGEN = {
+    "another document": "na '---' begint een tweede document, maar een bestand is één "
+    "document; haal de '---'-regel en wat erna komt weg, of zet het in een eigen bestand",
+    "mapping values are not allowed": "een dubbele punt op een plek waar die niet kan; zet "
+    "tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na een veldnaam, of een "
+    "tekst loopt door over meer regels zonder '|'; controleer deze regel",
+    "cannot start any token": "een teken waarmee geen waarde kan beginnen (zoals @ of `); "
+    "zet de tekst tussen aanhalingstekens",
+    "expected <block end>": "de inspringing klopt niet: deze regel staat niet onder het "
+    "veld waar hij bij hoort; spring in met spaties zoals de regels erboven",
+}
+"""ruamel's problems that a user makes often, in Dutch with what to do."""
+
+
 def _yaml_bericht(exc: MarkedYAMLError) -> str:
     problem = str(exc.problem or "")
     if "\\t" in problem or "tab" in problem:
         return "tab gevonden; gebruik spaties om in te springen, geen tabs"
     if "quoted scalar" in str(exc.context or ""):
         return "aanhalingsteken niet gesloten; sluit de tekst af met hetzelfde teken"
+    for engels, nederlands in _YAML_MELDINGEN.items():
+        if engels in problem:
+            return nederlands
     return f"ongeldige YAML ({problem or exc.context}); controleer inspringing en dubbele punten"
 
 

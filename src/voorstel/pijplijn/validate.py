@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -12,13 +14,14 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from voorstel.blokken.begroting import VerdelingRef
+from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.modellen import Kostentabel
 from voorstel.blokken.types import Proza, ProzaTekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import prose
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.locaties import Bron, Loc
+from voorstel.pijplijn import werkboek
 from voorstel.pijplijn.gedeeld import los_op
 from voorstel.pijplijn.load import load, walk
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -203,7 +206,12 @@ def validate(bron: Bron) -> Gevalideerd:
     """Validate a loaded document and the shared files it refers to; raise ValidatieFout
     with every problem found."""
     model = _kies_model(bron)
+    bron, bronpaden, herkomst, bronproblemen = _vul_bronnen(bron)
+    if bronproblemen:
+        raise ValidatieFout(bronproblemen)
     document, problems = _model_of_fout(bron, model)
+    if document is not None:
+        _merk_herkomst(document, herkomst)
     if document is None:
         # Footnotes are checked on the raw data too, so every problem is reported at once.
         voetnoten = bron.data.get("voetnoten")
@@ -219,11 +227,67 @@ def validate(bron: Bron) -> Gevalideerd:
     )
     problems.extend(_verdeelde_tabellen(bron, document))
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
-    problems.extend(sleutelproblemen)
+    problems.extend(p for p in sleutelproblemen if not p.waarschuwing)
     problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
     if problems:
         raise ValidatieFout(problems)
-    return Gevalideerd(bron, document, list(_waarschuwingen(bron, document)), sleutels, paden)
+    waarschuwingen = [
+        *(p for p in sleutelproblemen if p.waarschuwing),
+        *_waarschuwingen(bron, document),
+    ]
+    return Gevalideerd(bron, document, waarschuwingen, sleutels, [*bronpaden, *paden])
+
+
+def _merk_herkomst(document: BaseModel, herkomst: dict[Loc, list[dict[str, str]]]) -> None:
+    """Each begroting regel from a workbook remembers its cells, for diff."""
+    for loc, model in modellen(document):
+        if isinstance(model, Begrotingstabel) and loc in herkomst:
+            for regel, cellen in zip(model.regels, herkomst[loc], strict=True):
+                regel.merk_herkomst(cellen)
+
+
+def _vul_bronnen(
+    bron: Bron,
+) -> tuple[Bron, list[Path], dict[Loc, list[dict[str, str]]], list[Probleem]]:
+    """Every `begroting` with a `bron:` gets its kolommen and regels from that workbook or
+    CSV file; the files become dependencies of the document."""
+    paden: list[Path] = []
+    herkomst: dict[Loc, list[dict[str, str]]] = {}
+    problemen: list[Probleem] = []
+    data = copy.deepcopy(bron.data)
+    for loc, waarde in list(walk(data)):
+        if not (loc and loc[-1] == "begroting" and isinstance(waarde, dict) and "bron" in waarde):
+            continue
+        spec = waarde["bron"]
+        plaats = (*loc, "bron")
+        if not isinstance(spec, dict) or "bestand" not in spec:
+            problemen.append(
+                _probleem(
+                    bron,
+                    plaats,
+                    "bron: geef 'bestand' (en bij een werkmap 'blad' en 'bereik'), bijvoorbeeld "
+                    "{bestand: begroting.xlsx, blad: Wijziging, bereik: A3:F20}",
+                )
+            )
+            continue
+        try:
+            pad = los_op(bron, str(spec["bestand"]))
+            rijen = werkboek.lees_bron(pad, Path(str(spec["bestand"])).name, spec)
+            kolommen, regels, herkomst[loc] = werkboek.begroting_uit(rijen)
+        except VoorstelError as exc:
+            problemen.append(_probleem(bron, plaats, exc.message))
+            continue
+        for dubbel in ("kolommen", "regels"):
+            if dubbel in waarde:
+                problemen.append(
+                    _probleem(bron, (*loc, dubbel), f"'{dubbel}' komt uit de bron; laat het weg")
+                )
+        del waarde["bron"]
+        waarde["kolommen"], waarde["regels"] = kolommen, regels
+        paden.append(pad)
+    if not paden:
+        return bron, [], {}, problemen
+    return dataclasses.replace(bron, data=data), paden, herkomst, problemen
 
 
 def _verdeelde_tabellen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
@@ -315,6 +379,7 @@ def _laad_sleutels(
             if isinstance(sleutel, Verdeelsleutel) and not eigen:
                 sleutels[verwijzing] = sleutel
                 paden.append(doel.path)
+                problems.extend(_model_waarschuwingen(doel, sleutel))
     return sleutels, paden, problems
 
 
@@ -368,6 +433,22 @@ def _controleer_voetnoten(
                 f"en onder 'voetnoten' (regel {bron.regel(('voetnoten', label))}); één van "
                 "beide teksten zou wegvallen, houd er één",
             )
+        binnen = [
+            (label, run.voetnoot)
+            for label, runs in stuk.voetnoten.items()
+            for run in runs
+            if run.voetnoot is not None
+        ]
+        if loc[:1] == ("voetnoten",) and len(loc) > 1:  # the text of a footnote itself
+            binnen += [(str(loc[1]), label) for label in stuk.verwijzingen]
+        for voetnoot, verwijzing in binnen:
+            yield _probleem(
+                bron,
+                loc,
+                f"voetnoot [^{voetnoot}] verwijst naar voetnoot [^{verwijzing}], maar een "
+                "voetnoot kan zelf geen voetnoot hebben (ook in Word niet); zet de tekst van "
+                f"[^{verwijzing}] in [^{voetnoot}], of verwijs ernaar vanuit de lopende tekst",
+            )
         for label in re.findall(r"\[\^([^\]\s]+)\](?!:)", text):
             if label not in stuk.voetnoten and label not in centraal:
                 yield _probleem(
@@ -413,7 +494,17 @@ def _verwijzingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                 )
 
 
+def _model_waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    """The warnings (`waarschuwingen()`) of every model in the document."""
+    for loc, model in modellen(document):
+        waarschuwingen = getattr(model, "waarschuwingen", None)
+        if callable(waarschuwingen):
+            for sub, message in waarschuwingen():
+                yield _probleem(bron, (*loc, *sub), message, waarschuwing=True)
+
+
 def _waarschuwingen(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
+    yield from _model_waarschuwingen(bron, document)
     yield from _verwijzingen(bron, document)
     samenvatting = getattr(document, "samenvatting", None)
     if isinstance(samenvatting, str):

@@ -161,6 +161,7 @@ def _datum(text: str, line: int) -> None:
     except ValueError:
         pass
     else:
+        _tijd(text[match.end() :], match.group(0), line)
         return
     if not 1 <= maand <= 12:
         hint = f"maand {maand} bestaat niet"
@@ -171,6 +172,26 @@ def _datum(text: str, line: int) -> None:
         hint = f"{nl.maand(dt.date(jaar, maand, 1))} heeft {dagen} dagen"
     raise Onveilig(
         f"datum {match.group(0)} bestaat niet ({hint}); schrijf een bestaande datum als JJJJ-MM-DD",
+        line,
+    )
+
+
+_TIJD = re.compile(r"[Tt \t]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+
+
+def _tijd(rest: str, datum: str, line: int) -> None:
+    """The time of a timestamp (2024-12-05 25:00:00): a time that does not exist is refused
+    here, with its line (YAML would fail later in English, without one)."""
+    match = _TIJD.match(rest)
+    if match is None:
+        return
+    uur, minuut, seconde = (int(g or 0) for g in match.groups())
+    if uur <= 23 and minuut <= 59 and seconde <= 59:
+        return
+    tijd = match.group(0).strip(" \tTt")
+    raise Onveilig(
+        f"tijd {tijd} op {datum} bestaat niet (uren 0 tot en met 23, minuten en seconden 0 "
+        "tot en met 59); schrijf alleen de datum als JJJJ-MM-DD, of een bestaande tijd",
         line,
     )
 

@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout
+
+TIJDELIJK_VOORVOEGSEL = ".voorstel-"
+TIJDELIJK_ACHTERVOEGSEL = ".tmp"
+"""Temporary files are '.voorstel-XXXXXXXX.tmp' beside their target: short, so a long
+target name still fits, and recognisable, so a later build can clean up after a killed one."""
+
+_OORZAKEN = {
+    errno.ENOSPC: "de schijf is vol; maak ruimte vrij en bouw opnieuw",
+    errno.EDQUOT: "uw schijfquotum is op; maak ruimte vrij en bouw opnieuw",
+    errno.EROFS: "de schijf of map is alleen-lezen; kies een andere uitvoermap (--out)",
+    errno.EACCES: "u hebt geen toestemming om daar te schrijven; kies een andere uitvoermap "
+    "of pas de rechten van de map aan",
+    errno.EPERM: "het besturingssysteem staat schrijven daar niet toe; kies een andere uitvoermap",
+    errno.ENOTDIR: "een deel van het pad is een bestand en geen map; hernoem of verwijder "
+    "dat bestand, of kies een andere uitvoermap",
+    errno.EEXIST: "een deel van het pad is een bestand en geen map; hernoem of verwijder "
+    "dat bestand, of kies een andere uitvoermap",
+    errno.EISDIR: "er staat een map met die naam; hernoem of verwijder die map",
+    errno.ENAMETOOLONG: "de naam is te lang voor het bestandssysteem (meestal 255 tekens per "
+    "map- of bestandsnaam); kies een kortere naam",
+}
+
+
+def schrijffout(exc: OSError, pad: Path | str) -> SchrijfFout:
+    """An OS error while writing as a Dutch message that says what to do, naming the path
+    (the OS's own text, in English, only for causes we do not know)."""
+    oorzaak = _OORZAKEN.get(exc.errno or 0, f"het besturingssysteem meldt: {exc.strerror}")
+    return SchrijfFout(f"kan niet schrijven: {oorzaak}", path=pad)
 
 
 def binnen(out: Path, target: Path) -> Path:
@@ -31,7 +60,9 @@ RECHTEN = _rechten()
 def _tijdelijk(path: Path, data: bytes) -> Path:
     """Write `data` to a new temporary file next to `path` (synced); return its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=TIJDELIJK_VOORVOEGSEL, suffix=TIJDELIJK_ACHTERVOEGSEL, dir=path.parent
+    )
     try:
         os.chmod(tmp, RECHTEN)
         with os.fdopen(fd, "wb") as handle:
@@ -46,12 +77,28 @@ def _tijdelijk(path: Path, data: bytes) -> Path:
 
 def schrijf_atomisch(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename over the target."""
-    tmp = _tijdelijk(path, data)
+    try:
+        tmp = _tijdelijk(path, data)
+    except OSError as exc:
+        raise schrijffout(exc, path) from None
     try:
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise schrijffout(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def schrijf_nieuw(pad: Path, data: bytes) -> None:
+    """Write a new file that must not exist yet: a complete temporary file, then linked in
+    place (which fails if `pad` appeared meanwhile), with the permissions of every output."""
+    tmp = _tijdelijk(pad, data)
+    try:
+        os.link(tmp, pad)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
@@ -65,12 +112,12 @@ def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
             try:
                 klaar[target] = _tijdelijk(target, data)
             except OSError as exc:
-                raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+                raise schrijffout(exc, target) from None
         for target, tmp in klaar.items():
             try:
                 os.replace(tmp, target)
             except OSError as exc:
-                raise SchrijfFout(f"kan {target} niet schrijven: {exc.strerror}") from None
+                raise schrijffout(exc, target) from None
     finally:
         for tmp in klaar.values():
             tmp.unlink(missing_ok=True)  # only those not renamed are still there

@@ -2,28 +2,26 @@
 
 A soort is a folder under soorten/ with its model, its compute step (if any), its templates
 (`<stuk>.docx`, `<stuk>.md.j2` for every document it makes) and its starter `nieuw.yaml`.
-Its `__init__.py` describes it in one `SOORT = Soort(...)`; the line in `REGISTER` below makes
-it known to validate, compute, build, new, diff, the template generator and the tests.
+Its `__init__.py` describes it in one `SOORT = Soort(...)`; its line in `SOORTMAPPEN` below
+makes it known to validate, compute, build, new, diff, the template generator and the tests.
 """
 
 from __future__ import annotations
 
-from voorstel.soorten import (
-    collegevoorstel,
-    inkoopstrategie,
-    memo,
-    raadsinformatiebrief,
-    raadsvoorstel,
-)
+import importlib
+
 from voorstel.soorten.soort import GEDEELDE_SOORTEN, HOOFDSTUK, Register, Soort, Stuk
 
-REGISTER = Register(
-    collegevoorstel.SOORT,
-    raadsinformatiebrief.SOORT,
-    memo.SOORT,
-    inkoopstrategie.SOORT,
-    raadsvoorstel.SOORT,
+SOORTMAPPEN = (
+    "collegevoorstel",
+    "raadsinformatiebrief",
+    "memo",
+    "inkoopstrategie",
+    "raadsvoorstel",
 )
-"""Every soort voorstel knows: one line per soort folder."""
+"""Every soort folder voorstel knows, in the order the help names them: one line each."""
 
-__all__ = ["GEDEELDE_SOORTEN", "HOOFDSTUK", "REGISTER", "Register", "Soort", "Stuk"]
+REGISTER = Register(*(importlib.import_module(f"{__name__}.{m}").SOORT for m in SOORTMAPPEN))
+"""Every soort by name."""
+
+__all__ = ["GEDEELDE_SOORTEN", "HOOFDSTUK", "REGISTER", "SOORTMAPPEN", "Register", "Soort", "Stuk"]

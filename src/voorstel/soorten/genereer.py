@@ -1,8 +1,9 @@
-"""Generate the default Word templates of every registered soort from code (`make templates`).
+"""Generate the default templates of every registered soort from code (`make templates`).
 
-A soort whose `Soort.sjabloon` names a module gets `<folder>/document.docx` from that
-module's `maak()`, and every other stuk `<folder>/<stuk>.docx` from its `maak_<stuk>()`,
-so a change to a template is a readable diff of Python.
+A soort whose `Soort.sjabloon` names a module gets `<folder>/document.docx` and
+`<folder>/document.md.j2` from that module's `maak()`, and every other stuk `<stuk>.docx`
+and `<stuk>.md.j2` from its `maak_<stuk>()`. One Sjabloon makes both templates of a stuk,
+so each block is written once, and a change to a template is a readable diff of Python.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from voorstel.soorten import REGISTER, Soort
 
 
 def genereer(soort: Soort, doel: Path | None = None) -> list[Path]:
-    """Write the generated Word templates of `soort`, one per stuk (into `doel`/<soort>/
-    if given)."""
+    """Write the generated Word and Markdown templates of `soort`, one pair per stuk (into
+    `doel`/<soort>/ if given); returns the paths of the .docx files."""
     if soort.sjabloon is None:
         return []
     module = importlib.import_module(soort.sjabloon)
@@ -32,7 +33,7 @@ def genereer(soort: Soort, doel: Path | None = None) -> list[Path]:
 def main(doel: Path | None = None) -> None:
     for soort in REGISTER:
         for pad in genereer(soort, doel):
-            print(f"sjabloon gemaakt: {pad}")
+            print(f"sjabloon gemaakt: {pad} en {pad.with_suffix('.md.j2').name}")
 
 
 if __name__ == "__main__":

@@ -93,7 +93,7 @@ class Register:
         return self._soorten[naam]
 
     def __contains__(self, naam: object) -> bool:
-        return naam in self._soorten
+        return isinstance(naam, str) and naam in self._soorten
 
     def __iter__(self) -> Iterator[Soort]:
         return iter(self._soorten.values())

@@ -12,16 +12,17 @@ from jinja2 import TemplateError
 from voorstel.kern.errors import RenderFout
 from voorstel.uitvoer import html
 from voorstel.uitvoer.docx_tekst import DocxTekst
+from voorstel.uitvoer.huisstijl import Huisstijl
 from voorstel.uitvoer.md_tekst import MarkdownTekst
 from voorstel.uitvoer.omgeving import (
-    RENDER_STAAT,
     docx_omgeving,
     markdown_omgeving,
     md_sjabloonbestanden,
+    met_staat,
     sjabloonfout,
     zoek_sjabloon,
 )
-from voorstel.uitvoer.sjabloon import Sjabloon
+from voorstel.uitvoer.sjabloon import Sjabloon, controleer_word
 
 
 class Renderer:
@@ -30,8 +31,11 @@ class Renderer:
     name: ClassVar[str]
     suffix: ClassVar[str]
 
-    def __init__(self, sjablonen: Sequence[Path] = ()) -> None:
+    def __init__(self, sjablonen: Sequence[Path] = (), huisstijl: Path | None = None) -> None:
         self.sjablonen = list(sjablonen)
+        self.huisstijl = huisstijl
+        self.waarschuwingen: list[str] = []
+        """What rendering had to say without failing (a style the huisstijl lacks)."""
 
     def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
         """The document `stuk` of the context's soort (its template `<soort>/<stuk>.*`)."""
@@ -61,10 +65,11 @@ class DocxRenderer(Renderer):
             path = zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen)
         except FileNotFoundError:
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
-        tpl = Sjabloon(path)
+        tpl = Sjabloon(controleer_word(path))
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
-            tpl.render({**context, RENDER_STAAT: staat}, docx_omgeving(), autoescape=True)
+            with met_staat(staat):
+                tpl.render(context, docx_omgeving(), autoescape=True)
             staat.schrijf_voetnoten()
         except TemplateError as exc:
             raise sjabloonfout(exc, path, regel=False) from None
@@ -72,29 +77,51 @@ class DocxRenderer(Renderer):
             exc.path = exc.path or str(path)
             raise
         _eigenschappen(tpl, context)
-        return tpl.als_bytes()
+        if self.huisstijl is None:
+            return tpl.als_bytes()
+        openbaarheid = (context.get("kopblok") or {}).get("openbaarheid", "openbaar")
+        data, waarschuwingen = Huisstijl.lees(self.huisstijl).pas_toe(
+            tpl.als_bytes(), markering=openbaarheid != "openbaar"
+        )
+        self.waarschuwingen.extend(w for w in waarschuwingen if w not in self.waarschuwingen)
+        return data
 
     def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
+        huisstijl = [] if self.huisstijl is None else [self.huisstijl.resolve()]
         try:
-            return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve()]
+            return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve(), *huisstijl]
         except FileNotFoundError:
-            return []
+            return huisstijl
 
 
 def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
     """Document properties from the data, set after rendering so they are never templated."""
     props = tpl.docx.core_properties
     meta = context["meta"]
-    props.title = meta["titel"]
-    props.author = meta["auteur"]
-    props.subject = meta["onderwerp"]
+    props.title = eigenschap(meta["titel"])
+    props.author = eigenschap(meta["auteur"])
+    props.subject = eigenschap(meta["onderwerp"])
     props.language = "nl-NL"
-    props.keywords = meta["soort"]
+    props.keywords = eigenschap(meta["soort"])
     props.created = meta["datum"]
     props.modified = meta["datum"]
-    props.last_modified_by = meta["auteur"]
+    props.last_modified_by = eigenschap(meta["auteur"])
     props.revision = 1
     props.comments = ""
+
+
+MAX_EIGENSCHAP = 255
+"""Characters a Word core property may hold (python-docx refuses more, Word truncates)."""
+
+
+def eigenschap(tekst: str) -> str:
+    """A document property that fits: a long title is cut at a word, with an ellipsis."""
+    if len(tekst) <= MAX_EIGENSCHAP:
+        return tekst
+    kort = " ".join(str(tekst).split())[: MAX_EIGENSCHAP - 1]
+    if " " in kort[MAX_EIGENSCHAP // 2 :]:
+        kort = kort.rsplit(" ", 1)[0]
+    return kort.rstrip(" ,;:") + "…"
 
 
 class MarkdownRenderer(Renderer):
@@ -115,7 +142,8 @@ class MarkdownRenderer(Renderer):
         sjabloon = f"{context['soort']}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)
-            text = template.render({**context, RENDER_STAAT: staat})
+            with met_staat(staat):
+                text = template.render(context)
         except TemplateError as exc:
             raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
         voetnoten = staat.voetnoten_md()

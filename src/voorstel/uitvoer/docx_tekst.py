@@ -16,6 +16,7 @@ from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 
 from voorstel.blokken.nummering import nieuwe_nummering, zet_nummering
+from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
 from voorstel.kern import prose
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
@@ -68,9 +69,11 @@ class DocxTekst:
         return sub
 
     @_stijlen_nodig
-    def tabel(self, view: dict[str, Any]) -> Any:
+    def tabel(self, view: Any) -> Any:
         """A docxtpl Subdoc holding a computed table."""
         sub = self.tpl.new_subdoc()
+        if not isinstance(view, Tabel):
+            raise RenderFout(GEEN_TABEL.format(type(view).__name__))
         docx_tabel(sub, view)
         return sub
 

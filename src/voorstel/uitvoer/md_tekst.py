@@ -31,10 +31,14 @@ class MarkdownTekst:
         stuk = prose.parse(text, frozenset(self.centraal))
         return "\n\n".join(self._blok(b, stuk, 0) for b in stuk.blokken)
 
-    def tabel(self, view: dict[str, Any]) -> str:
+    def tabel(self, view: Any) -> str:
         """A computed table as Markdown."""
+        from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
+        from voorstel.kern.errors import RenderFout
         from voorstel.uitvoer.tabel import md_tabel
 
+        if not isinstance(view, Tabel):
+            raise RenderFout(GEEN_TABEL.format(type(view).__name__))
         return md_tabel(view)
 
     def figuur(self, view: dict[str, Any]) -> str:

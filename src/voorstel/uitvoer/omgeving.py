@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,8 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
     meta,
-    pass_context,
 )
 from jinja2.loaders import split_template_path
-from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from markupsafe import escape as xml_escape
@@ -29,13 +29,25 @@ from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import escape
 from voorstel.soorten import REGISTER
 from voorstel.uitvoer.md_tekst import een_regel
-from voorstel.uitvoer.sjabloon import CompilerendeOmgeving
+from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
 
 BLOKKEN = Path(__file__).resolve().parents[1] / "blokken" / "sjablonen"
 """The shared Markdown blocks, found as `_blokken/<name>` (so a user folder can replace one)."""
 
-RENDER_STAAT = "voorstel_render"
-"""Context key of the per-document render state (prose writer, footnotes)."""
+_STAAT: contextvars.ContextVar[Any] = contextvars.ContextVar("voorstel_render_staat")
+"""The render state of the document being rendered (prose writer, footnotes, charts). It is
+never in the template context: a template sees plain data and the filters, nothing that
+could reach the renderer's machinery (docxtpl's save or replace_zipname read and write files)."""
+
+
+@contextmanager
+def met_staat(staat: Any) -> Iterator[None]:
+    """Render with `staat` as the state the filters write to."""
+    token = _STAAT.set(staat)
+    try:
+        yield
+    finally:
+        _STAAT.reset(token)
 
 
 def standaard_sjabloon(naam: str) -> Path | None:
@@ -60,6 +72,12 @@ def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
     for folder in extra:
         candidate = folder.joinpath(*delen)
         if candidate.is_file():
+            if not candidate.resolve().is_relative_to(folder.resolve()):
+                raise RenderFout(
+                    f"het sjabloon '{naam}' verwijst (via een snelkoppeling) naar een bestand "
+                    "buiten de sjabloonmap; een sjabloon moet echt in de sjabloonmap staan",
+                    path=candidate,
+                )
             return candidate
     standaard = standaard_sjabloon(naam)
     if standaard is not None and standaard.is_file():
@@ -123,11 +141,10 @@ def _via_staat(methode: str, markup: bool, als_tekst: bool = False) -> Callable[
     """A filter that hands its value to the document's render state (prose writer, table
     and chart writer); an empty value gives nothing. `markup` for the Markdown side."""
 
-    @pass_context
-    def _filter(context: Context, value: Any) -> Any:
+    def _filter(value: Any) -> Any:
         if value is None or (hasattr(value, "__len__") and len(value) == 0):
             return Markup("") if markup else ""
-        uit = getattr(context[RENDER_STAAT], methode)(str(value) if als_tekst else value)
+        uit = getattr(_STAAT.get(), methode)(str(value) if als_tekst else value)
         return Markup(uit) if markup else uit
 
     return _filter
@@ -154,7 +171,7 @@ def _docx_finalize(value: Any) -> Any:
     return Markup(xml.replace("{", "&#123;").replace("}", "&#125;"))
 
 
-def _filters(env: ImmutableSandboxedEnvironment) -> None:
+def _filters(env: VeiligeOmgeving) -> None:
     env.filters.update(nl.FILTERS)
 
 
@@ -178,7 +195,7 @@ def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironme
 
 @functools.lru_cache(maxsize=8)
 def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = VeiligeOmgeving(
         loader=SjabloonLoader(extra),
         autoescape=False,
         undefined=StrictUndefined,

@@ -60,28 +60,6 @@ def soffice() -> str:
     raise PdfFout(f"LibreOffice (soffice) is niet gevonden, en is nodig voor PDF; {INSTALLEER}")
 
 
-def bronformaten(formaten: Sequence[str]) -> list[str]:
-    """The renderers a build needs: the requested ones, and Word when PDF is asked."""
-    namen = [f for f in formaten if f != PDF]
-    if PDF in formaten and "docx" not in namen:
-        namen.append("docx")
-    return namen
-
-
-def apart(
-    outputs: dict[Path, bytes], formaten: Sequence[str], bronnen: dict[Path, bytes]
-) -> dict[Path, bytes]:
-    """Set aside each .docx to convert (in `bronnen`, by .pdf name); keep it if asked."""
-    if PDF not in formaten:
-        return outputs
-    for naam, data in outputs.items():
-        if naam.suffix == ".docx":
-            bronnen[naam.with_suffix(".pdf")] = data
-    if "docx" in formaten:
-        return outputs
-    return {naam: data for naam, data in outputs.items() if naam.suffix != ".docx"}
-
-
 def filter_optie(pdfa: bool) -> str:
     """The --convert-to argument: tagged PDF, bookmarks as named destinations (where the
     headings are, for the table of contents), and PDF/A-2 for archiving when asked."""

@@ -14,6 +14,7 @@ import functools
 import io
 import stat
 import zipfile
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -26,6 +27,9 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
+
+from voorstel.kern.errors import RenderFout
 
 # Importing docxtpl's Subdoc imports docxcompose, which rebinds python-docx's "cp" prefix to
 # the custom-properties namespace; core properties (keywords, lastModifiedBy, revision) would
@@ -39,7 +43,21 @@ EERSTE = "[Content_Types].xml"
 MAX_GECOMPILEERD = 64
 
 
-class CompilerendeOmgeving(ImmutableSandboxedEnvironment):
+MACHINERIE = ("docx", "docxtpl", "docxcompose", "lxml", "voorstel.uitvoer")
+"""Modules whose objects a template may hold (a filter's result) but never look into."""
+
+
+class VeiligeOmgeving(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, and no attribute of the renderer's own objects: a
+    filter's result (a Word subdocument, an image) can be shown, never opened."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj).__module__.startswith(MACHINERIE):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
+class CompilerendeOmgeving(VeiligeOmgeving):
     """A sandboxed environment that compiles each template source only once.
 
     docxtpl calls `from_string` with the (patched) XML of every part on every render;
@@ -75,6 +93,35 @@ def sjabloon_bytes(path: Path) -> bytes:
     """The bytes of a template file, read once per process (again only if it changed)."""
     gegevens = path.stat()
     return _lees(path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
+
+
+def controleer_word(path: Path) -> Path:
+    """The Word template itself, after checking it is one: a RenderFout naming the file when
+    it is not a zip, is cut short, has no document or broken XML (never blamed on the YAML)."""
+    gegevens = path.stat()
+    _controleer_word(path.resolve(), gegevens.st_size, gegevens.st_mtime_ns, str(path))
+    return path
+
+
+@functools.lru_cache(maxsize=16)
+def _controleer_word(echt: Path, grootte: int, mtime_ns: int, naam: str) -> None:
+    advies = (
+        "het is geen geldig Word-bestand (.docx); open het in Word en sla het op als "
+        "Word-document, of haal het weg om het standaardsjabloon te gebruiken"
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(sjabloon_bytes(echt))) as archief:
+            namen = set(archief.namelist())
+            if "word/document.xml" not in namen or "[Content_Types].xml" not in namen:
+                raise RenderFout(f"er staat geen Word-document in: {advies}", path=naam)
+            for deel in sorted(n for n in namen if n.endswith((".xml", ".rels"))):
+                etree.fromstring(archief.read(deel), etree.XMLParser(resolve_entities=False))
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError):
+        raise RenderFout(
+            f"het bestand is geen zip-pakket of is afgebroken: {advies}", path=naam
+        ) from None
+    except etree.XMLSyntaxError as exc:
+        raise RenderFout(f"het bevat kapotte XML ({exc.msg}): {advies}", path=naam) from None
 
 
 @functools.cache

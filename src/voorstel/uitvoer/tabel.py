@@ -1,4 +1,5 @@
-"""Computed table views into Word tables and Markdown tables, figures in Dutch notation."""
+"""The table renderer of each format: every computed Tabel into a Word table or a Markdown
+table, figures in Dutch notation. No template draws a table itself."""
 
 from __future__ import annotations
 
@@ -9,61 +10,76 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from voorstel.blokken.tabellen import Cel, Tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
 from voorstel.uitvoer.md_tekst import een_regel
 
 KOPKLEUR = "D9E2F3"
+TEKSTBREEDTE = 16.0
+"""The text width of an A4 page with the default margins, in cm."""
+KLEINE_TABEL = 15
+"""Tables up to this many rows are kept on one page with their caption."""
+MINIMUM_TEKST = 4.0
+"""The least width of a text column, in cm, when figure columns crowd the table."""
+CM_PER_TEKEN = 0.21
+"""About the width of one character of 10-11 pt body text, in cm."""
 
 
-def cel_tekst(cel: dict[str, Any]) -> str:
+def cel_tekst(cel: Cel) -> str:
     """A cell's text: figures through the Dutch filters, PM as 'PM'."""
-    soort, waarde = cel["soort"], cel["waarde"]
-    if soort == "bedrag":
-        return nl.bedrag(waarde, cel["centen"])
-    if soort == "procent":
-        return nl.procent(waarde, 2)
-    if soort == "pm":
+    getal = cel.getal
+    if cel.soort == "pm" or (cel.soort == "bedrag" and getal is None):
         return "PM"
-    if soort == "getal":
-        return nl.getal(waarde)
-    if soort == "saldo":  # in the table's own unit, with V (voordeel) or N (nadeel)
-        return nl.getal(abs(waarde)) + ("" if waarde == 0 else " V" if waarde > 0 else " N")
-    return "" if waarde is None else str(waarde)
+    if getal is not None and cel.soort == "bedrag" and cel.vn:
+        letter = " V" if getal > 0 else " N" if getal < 0 else ""
+        return nl.bedrag(abs(getal), cel.centen) + letter
+    if getal is not None and cel.soort == "bedrag":
+        return nl.bedrag(getal, cel.centen)
+    if getal is not None and cel.soort == "getal" and cel.vn:  # in the table's own unit
+        return nl.getal(abs(getal)) + (" V" if getal > 0 else " N" if getal < 0 else "")
+    if getal is not None and cel.soort == "procent":
+        return nl.procent(getal, 2)
+    if getal is not None and cel.soort == "getal":
+        return nl.getal(getal)
+    return "" if cel.waarde is None else str(cel.waarde)
 
 
-def _rechts(view: dict[str, Any]) -> list[bool]:
-    """Columns holding figures are right-aligned (or as the view says)."""
-    if "rechts" in view:
-        return list(view["rechts"])
-    voorbeeld = view["rijen"][0] if view["rijen"] else view["voet"] or []
-    return [c["soort"] in ("bedrag", "procent", "pm", "getal", "saldo") for c in voorbeeld]
-
-
-def docx_tabel(sub: Any, view: dict[str, Any]) -> None:
+def docx_tabel(sub: Any, view: Tabel) -> None:
     """Add the table (title, header row that repeats, rows, total row, note) to a subdoc."""
-    if view["titel"]:
-        sub.add_paragraph(view["titel"], style="Caption")
-    rechts = _rechts(view)
-    rijen = view["rijen"] + ([view["voet"]] if view["voet"] else [])
-    table = sub.add_table(rows=1 + len(rijen), cols=len(view["kop"]))
+    rijen = view.alle_rijen
+    klein = len(rijen) + 1 <= KLEINE_TABEL
+    if view.titel:
+        sub.add_paragraph(view.titel, style="Caption").paragraph_format.keep_with_next = True
+    rechts = view.rechts()
+    table = sub.add_table(rows=1 + len(rijen), cols=len(view.kop))
     table.style = "Table Grid"
     header = table.rows[0]
     tr_pr = header._tr.get_or_add_trPr()
     mark = OxmlElement("w:tblHeader")
     mark.set(qn("w:val"), "true")
     tr_pr.append(mark)
-    for index, titel in enumerate(view["kop"]):
+    for index, titel in enumerate(view.kop):
         _vul(header.cells[index], titel, True, rechts[index] if index < len(rechts) else False)
         _arceer(header.cells[index])
     for row, cellen in zip(table.rows[1:], rijen, strict=True):
         for index, cel in enumerate(cellen):
-            _vul(row.cells[index], cel_tekst(cel), cel["nadruk"], rechts[index])
-    _breedtes(table, view.get("breedtes"))
-    if view["noot"]:
-        sub.add_paragraph(view["noot"], style="Caption")
+            _vul(row.cells[index], cel_tekst(cel), cel.nadruk, rechts[index])
+    for nummer, row in enumerate(table.rows):
+        # a row never splits across pages; a small table stays together (each row keeps
+        # with the next, the last one excepted)
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().insert(0, cant)
+        if klein and nummer < len(table.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    _breedtes(table, view.breedtes or inhoudsbreedtes(view))
+    if view.noot:
+        sub.add_paragraph(view.noot, style="Caption")
     sub.add_paragraph()
-    for vervolg in view.get("vervolg", []):
+    for vervolg in view.vervolg:
         docx_tabel(sub, vervolg)
 
 
@@ -77,6 +93,37 @@ def _breedtes(table: Any, breedtes: list[float] | None) -> None:
         column.width = Cm(breedte)
         for cell in column.cells:
             cell.width = Cm(breedte)
+
+
+def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[float]:
+    """Column widths from content: a figure column as wide as its widest figure (or the
+    longest word of its header), the text columns share the rest by their longest text."""
+    rechts = view.rechts()
+    kolommen = list(zip(*([cel_tekst(c) for c in rij] for rij in view.alle_rijen), strict=True))
+    if not kolommen:
+        return [beschikbaar / len(view.kop)] * len(view.kop)
+    vast: dict[int, float] = {}
+    for index, kolom in enumerate(kolommen):
+        if rechts[index]:
+            kop = view.kop[index]
+            # a short header stays on one line; a long one may wrap between its words
+            koptekens = len(kop) if len(kop) <= 14 else max(len(w) for w in kop.split())
+            tekens = max([koptekens, *(len(t) for t in kolom)])
+            vast[index] = round(tekens * CM_PER_TEKEN + 0.5, 2)
+    tekst = [i for i in range(len(kolommen)) if i not in vast]
+    if not tekst:
+        return [beschikbaar / len(kolommen)] * len(kolommen)
+    rest = beschikbaar - sum(vast.values())
+    if rest < MINIMUM_TEKST * len(tekst):
+        # many figure columns: they give up some width, the text keeps a readable minimum
+        schaal = (beschikbaar - MINIMUM_TEKST * len(tekst)) / sum(vast.values())
+        vast = {i: round(b * schaal, 2) for i, b in vast.items()}
+        rest = beschikbaar - sum(vast.values())
+    gewicht = {i: max(4, min(60, max(len(t) for t in kolommen[i]))) for i in tekst}
+    totaal = sum(gewicht.values())
+    return [
+        vast[i] if i in vast else round(rest * gewicht[i] / totaal, 2) for i in range(len(kolommen))
+    ]
 
 
 def _vul(cell: Any, text: str, vet: bool, rechts: bool) -> None:
@@ -96,22 +143,25 @@ def _arceer(cell: Any) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def md_tabel(view: dict[str, Any]) -> str:
+def md_tabel(view: Tabel) -> str:
     """The table as a Markdown pipe table, with its title and note."""
-    rechts = _rechts(view)
+    rechts = view.rechts()
     lines = []
-    if view["titel"]:
-        lines += [f"*{escape(een_regel(view['titel']))}*", ""]
-    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view["kop"]) + " |")
+    if view.titel:
+        lines += [f"*{escape(een_regel(view.titel))}*", ""]
+    lines.append("| " + " | ".join(escape(een_regel(k)) for k in view.kop) + " |")
     lines.append("|" + "|".join("---:" if r else "---" for r in rechts) + "|")
-    for cellen in view["rijen"] + ([view["voet"]] if view["voet"] else []):
+    for cellen in view.rijen:
         lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
-    if view["noot"]:
-        lines += ["", f"*{escape(een_regel(view['noot']))}*"]
-    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.get("vervolg", [])]
+    if view.voet:
+        # the footer's empty cells as '| |': a total under text columns reads as one line
+        lines.append("|" + "|".join(f" {t} " if t else " " for t in map(_md_cel, view.voet)) + "|")
+    if view.noot:
+        lines += ["", f"*{escape(een_regel(view.noot))}*"]
+    lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.vervolg]
     return "\n".join(lines)
 
 
-def _md_cel(cel: dict[str, Any]) -> str:
+def _md_cel(cel: Cel) -> str:
     text = escape(een_regel(cel_tekst(cel)))
-    return f"**{text}**" if cel["nadruk"] and text else text
+    return f"**{text}**" if cel.nadruk and text else text

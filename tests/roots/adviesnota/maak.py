@@ -1,4 +1,4 @@
-"""The Word templates of the test soort, made with voorstel's own template builder."""
+"""The templates of the test soort (Word and Markdown), made with voorstel's own builder."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ def maak(map_: Path) -> None:
     s.bewaar(map_ / "document.docx")
     b = Sjabloon("Besluit")
     b.alinea("BESLUIT", style="Title")
-    b.alinea("Het college van burgemeester en wethouders van {{ gemeente }} besluit:")
-    punten = b.nieuwe_lijst()
-    with b.voor("punt in besluit"):
-        b.genummerd("{{ punt }}", punten)
+    b.alinea(
+        "Het college van burgemeester en wethouders van {{ gemeente }} besluit "
+        "({{ aantal_punten }} punten):"
+    )
+    b.lijst("punt in besluit", "{{ punt }}")
     b.bewaar(map_ / "besluit.docx")

@@ -19,9 +19,7 @@ def maak() -> Sjabloon:
     s.kop("Onderwerp")
     s.alinea("{{ onderwerp }}")
     s.kop("Voorstel")
-    punten = s.nieuwe_lijst()
-    with s.voor("punt in beslispunten"):
-        s.genummerd("{{ punt }}", punten)
+    s.lijst("punt in beslispunten", "{{ punt }}")
     s.kop("Samenvatting")
     s.tekst("samenvatting")
     s.sectie("Juridisch kader", "juridisch_kader")
@@ -29,14 +27,7 @@ def maak() -> Sjabloon:
     with s.als("monitoring"):
         s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
         s.tekst("monitoring.tekst")
-        with s.als("monitoring.doelen"):
-            s.tabel(
-                [
-                    ("Beoogd resultaat", "{{ doel.omschrijving }}", 12.0),
-                    ("Aantal", "{{ doel.aantal|getal }}", 4.0),
-                ],
-                "doel in monitoring.doelen",
-            )
+        s.tabel_van("monitoring.doelen")
         s.tekst("monitoring.tekst_na")
     s.sectie(
         "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
-from voorstel.blokken.tabellen import cel, tabel
+from voorstel.blokken.tabellen import Cel, Tabel, cel, tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
 from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie, Marktanalyse, Planning, Sectie
@@ -176,13 +176,13 @@ def _looptijd(gebied: Taakgebied, keuzes: Inrichtingskeuzes) -> str:
     return _alineas(intro, "\n\n".join(items))
 
 
-def _fasetabel(keuzes: Inrichtingskeuzes) -> dict[str, Any]:
+def _fasetabel(keuzes: Inrichtingskeuzes) -> Tabel:
     rijen = [
         [cel(f.fase, nadruk=True), cel(f.beschrijving), cel(f.document)]
         for f in keuzes.aanbestedingsprocedure.fasen
     ]
     view = tabel(None, ["Fase", "Beschrijving", "Bijbehorend document"], rijen)
-    view["breedtes"] = [3.0, 9.0, 4.0]
+    view.breedtes = [3.0, 9.0, 4.0]
     return view
 
 
@@ -272,9 +272,9 @@ PER_TABEL = 8
 line, so they go on in another table."""
 
 
-def planningtabel(planning: Planning) -> dict[str, Any]:
+def planningtabel(planning: Planning) -> Tabel:
     """Activities as rows, quarters as columns, an X where an activity runs; a planning
-    of more than PER_TABEL quarters goes on in follow-up tables (view["vervolg"])."""
+    of more than PER_TABEL quarters goes on in follow-up tables (Tabel.vervolg)."""
     begin = min(a.van for a in planning.activiteiten)
     reeks = kwartalen(begin, planning.eind)
     delen = [reeks[i : i + PER_TABEL] for i in range(0, len(reeks), PER_TABEL)]
@@ -283,12 +283,12 @@ def planningtabel(planning: Planning) -> dict[str, Any]:
         for i, deel in enumerate(delen)
     ]
     if len(views) > 1:
-        views[0]["vervolg"] = views[1:]
+        views[0].vervolg = views[1:]
     return views[0]
 
 
-def _planningdeel(planning: Planning, reeks: list[dt.date], titel: str) -> dict[str, Any]:
-    rijen: list[list[dict[str, Any]]] = []
+def _planningdeel(planning: Planning, reeks: list[dt.date], titel: str) -> Tabel:
+    rijen: list[list[Cel]] = []
     groep = None
     for activiteit in planning.activiteiten:
         if activiteit.groep and activiteit.groep != groep:
@@ -300,7 +300,7 @@ def _planningdeel(planning: Planning, reeks: list[dt.date], titel: str) -> dict[
         ]
         rijen.append([cel(activiteit.activiteit), *cellen])
     view = tabel(titel, ["Activiteit", *(nl.kwartaal(q) for q in reeks)], rijen)
-    view["breedtes"] = planningbreedtes(len(reeks))
+    view.breedtes = planningbreedtes(len(reeks))
     return view
 
 
@@ -311,7 +311,7 @@ def planningbreedtes(kwartalen: int) -> list[float]:
     return [16.0 - kwartaal * kwartalen, *(kwartaal for _ in range(kwartalen))]
 
 
-def vertaaltabel(doc: Inkoopstrategie) -> dict[str, Any]:
+def vertaaltabel(doc: Inkoopstrategie) -> Tabel:
     """Was (overeenkomst, productcodes) and wordt (taakgebied, uitvoeringsvariant)."""
     rijen = [
         [
@@ -329,7 +329,7 @@ def vertaaltabel(doc: Inkoopstrategie) -> dict[str, Any]:
         "Wordt: uitvoeringsvariant",
     ]
     view = tabel(None, kop, rijen)
-    view["breedtes"] = [3.5, 5.5, 4.0, 3.0]
+    view.breedtes = [3.5, 5.5, 4.0, 3.0]
     return view
 
 
@@ -370,7 +370,7 @@ def marktanalyse(m: Marktanalyse) -> dict[str, Any]:
         *(cel(Decimal(m.regiototaal(j)), "getal", nadruk=True) for j in jaren),
     ]
     view = tabel(m.titel, ["Gemeente", *(str(j) for j in jaren)], rijen, voet, _bron(m))
-    view["breedtes"] = [3.6, *(12.4 / len(jaren) for _ in jaren)]
+    view.breedtes = [3.6, *(12.4 / len(jaren) for _ in jaren)]
     return {"figuren": figuren, "tabel": view}
 
 

@@ -18,7 +18,19 @@ from voorstel.blokken.woordsjabloon import Sjabloon, _instructie, _veldteken
 def inhoudsopgave(s: Sjabloon) -> None:
     """A Word TOC field over Heading 1-3, pre-filled with the headings, each linked to its
     heading's bookmark; Word updates it on opening (w:updateFields), pdf.py adds the page
-    numbers before LibreOffice makes the PDF (LibreOffice does not update it)."""
+    numbers before LibreOffice makes the PDF (LibreOffice does not update it). In Markdown
+    a list of the headings, indented by level."""
+    s.md("## Inhoudsopgave\n\n{% for item in inhoudsopgave %}\n")
+    s.md(
+        '{{ ("   " * (item.niveau - 1))|safe }}- '
+        "{% if item.nummer %}{{ item.nummer }} {% endif %}{{ item.titel }}\n"
+    )
+    s.md("{% endfor %}\n\n")
+    with s.alleen_word():
+        _inhoudsopgave_word(s)
+
+
+def _inhoudsopgave_word(s: Sjabloon) -> None:
     s.alinea("Inhoudsopgave", style="TOC Heading")
     begin = s.body.add_paragraph(style="toc 1")
     _veldteken(begin, "begin", dirty=True)
@@ -43,6 +55,20 @@ def inhoudsopgave(s: Sjabloon) -> None:
     s.doc.settings.element.append(update)
 
 
+def genummerde_koppen(s: Sjabloon) -> None:
+    """The heading of a deel: Heading n (n = deel.niveau), a new page when asked; in
+    Markdown n + 1 hashes."""
+    titel = "{% if deel.nummer %}{{ deel.nummer }} {% endif %}{{ deel.titel }}"
+    s.md(f'{{{{ ("#" * (deel.niveau + 1))|safe }}}} {titel}\n\n')
+    with s.alleen_word():
+        s.tag("{%p if deel.niveau == 1 and deel.nieuwe_pagina %}")
+        genummerde_kop(s, 1, nieuwe_pagina=True)
+        for niveau in (1, 2, 3):
+            s.tag(f"{{%p elif deel.niveau == {niveau} %}}")
+            genummerde_kop(s, niveau)
+        s.tag("{%p endif %}")
+
+
 def genummerde_kop(s: Sjabloon, niveau: int, nieuwe_pagina: bool = False) -> None:
     """'5.3.2 Titel' in Heading n, with the bookmark the table of contents links to."""
     kop = s.body.add_paragraph(style=f"Heading {niveau}")
@@ -61,16 +87,24 @@ def inkoopblokken(s: Sjabloon) -> None:
     """The data blocks a paragraph may place: charts, tables, risks, planning, bijlagen."""
     with s.als('"marktanalyse" in deel.blokken'):
         s.alinea("{{ marktanalyse.titel }}", style="Caption")
-        s.alinea("{% for figuur in marktanalyse.figuren %}{{ figuur|figuur }}{% endfor %}")
-        s.tag("{{p marktanalyse.tabel|tabel }}")
+        with s.alleen_word():
+            s.alinea("{% for figuur in marktanalyse.figuren %}{{ figuur|figuur }}{% endfor %}")
+        s.md("{% for figuur in marktanalyse.figuren %}\n{{ figuur|figuur }}\n\n{% endfor %}\n")
+        s.tabel_van("marktanalyse.tabel")
     with s.als('"opdrachtwaarde" in deel.blokken'):
         kostentabel(s, "opdrachtwaarde")
     with s.als('"risicos" in deel.blokken'):
         s.tekst("risicos.tekst")
         with s.als("risicos.lijst"):
-            risicotabel(s, "risicos.lijst")
+            risicotabel(s, "risicos.lijst", "deel.niveau + 2")
     with s.als('"randvoorwaarden" in deel.blokken'):
         s.tekst("randvoorwaarden.tekst")
+        s.md(
+            "{% for rv in randvoorwaarden.lijst %}\n"
+            '{{ ("#" * (deel.niveau + 2))|safe }} Randvoorwaarde: {{ rv.randvoorwaarde }}\n\n'
+            "{{ rv.omschrijving|tekst }}\n\n*Actie*\n\n{{ rv.actie|tekst }}\n\n"
+            "{% endfor %}\n"
+        )
         s.tabel(
             [
                 ("Randvoorwaarde", "{{ rv.randvoorwaarde }}", 4.0),
@@ -81,10 +115,14 @@ def inkoopblokken(s: Sjabloon) -> None:
             bedragen=False,
         )
     with s.als('"planning" in deel.blokken'), s.voor("schema in planning"):
-        s.tag("{{p schema.tabel|tabel }}")
+        s.tabel_van("schema.tabel")
     with s.als('"vertaaltabel" in deel.blokken'):
-        s.tag("{{p vertaaltabel_tabel|tabel }}")
+        s.tabel_van("vertaaltabel_tabel")
     with s.als('"begrippen" in deel.blokken'):
+        s.md(
+            "{% for begrip in begrippen %}\n**{{ begrip.begrip }}**\n\n"
+            "{{ begrip.definitie|tekst }}\n\n{% endfor %}\n"
+        )
         s.tabel(
             [
                 ("Begrip", "{{ begrip.begrip }}", 4.5),
@@ -107,9 +145,11 @@ def maak() -> Sjabloon:
         )
     s.alinea("{{ organisatie }}", style="Subtitle")
     s.alinea("INKOOPSTRATEGIE", style="Title")
-    s.alinea("{{ onderwerp }}", style="Subtitle")
-    with s.als("ondertitel"):
-        s.alinea("{{ ondertitel }}")
+    with s.alleen_word():
+        s.alinea("{{ onderwerp }}", style="Subtitle")
+        with s.als("ondertitel"):
+            s.alinea("{{ ondertitel }}")
+    s.md("**{{ onderwerp }}**{% if ondertitel %}  \n{{ ondertitel }}{% endif %}\n\n\n")
     s.alinea(
         "{{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
         "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
@@ -117,14 +157,9 @@ def maak() -> Sjabloon:
     )
     inhoudsopgave(s)
     with s.voor("deel in inhoud"):
-        s.tag("{%p if deel.niveau == 1 and deel.nieuwe_pagina %}")
-        genummerde_kop(s, 1, nieuwe_pagina=True)
-        for niveau in (1, 2, 3):
-            s.tag(f"{{%p elif deel.niveau == {niveau} %}}")
-            genummerde_kop(s, niveau)
-        s.tag("{%p endif %}")
+        genummerde_koppen(s)
         s.tekst("deel.tekst")
-        s.tag("{{p deel.tabel|tabel }}")
+        s.tabel_van("deel.tabel")
         inkoopblokken(s)
         s.tekst("deel.tekst_na")
     return s

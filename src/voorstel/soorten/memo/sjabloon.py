@@ -29,8 +29,7 @@ def maak() -> Sjabloon:
     risicos(s)
     s.alinea()
     s.alinea("{{ kopblok.datum|datum }}")
-    with s.voor("auteur in auteurs"):
-        s.alinea("{{ auteur }}")
+    s.regels("auteur", "auteurs")
     bijlagen(s)
     bijlagen_inhoud(s)
     return s

@@ -30,3 +30,7 @@ def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
     ]
     if context["college"] is not None:
         context["college"]["alle_beslispunten"] = [INSTEMMEN, *context["college"]["beslispunten"]]
+        context["college"]["bijlagen"] = [  # the stukken the oplegger sends on
+            f"Raadsvoorstel: {doc.onderwerp}",
+            f"{besluit['titel']}: {doc.onderwerp}",
+        ]

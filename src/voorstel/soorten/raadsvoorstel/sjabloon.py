@@ -1,5 +1,5 @@
-"""The default Word templates of the raadsvoorstel, its raadsbesluit and its collegeoplegger,
-generated from code (`make templates`)."""
+"""The default templates (Word and Markdown) of the raadsvoorstel, its raadsbesluit and its
+collegeoplegger, generated from code (`make templates`)."""
 
 from __future__ import annotations
 
@@ -48,9 +48,7 @@ def raadskop(s: Sjabloon, college: bool = False) -> None:
 def beslispunten(s: Sjabloon, inleiding: str, lijst: str = "beslispunten") -> None:
     """'Het college stelt de raad voor:' (or another opening) and the numbered points."""
     s.alinea(inleiding, vet=True)
-    punten = s.nieuwe_lijst()
-    with s.voor(f"punt in {lijst}"):
-        s.genummerd("{{ punt }}", punten)
+    s.lijst(f"punt in {lijst}", "{{ punt }}")
 
 
 def maak() -> Sjabloon:
@@ -81,6 +79,10 @@ def maak() -> Sjabloon:
         s.kop("Uitvoering en evaluatie")
         s.tekst("uitvoering.tekst")
         with s.als("uitvoering.planning"):
+            s.md(
+                "| Wanneer | Wat |\n|---|---|\n{% for mijlpaal in uitvoering.planning %}\n"
+                "| {{ mijlpaal.wanneer|regel }} | {{ mijlpaal.wat|regel }} |\n{% endfor %}\n\n"
+            )
             s.tabel(
                 [
                     ("Wanneer", "{{ mijlpaal.wanneer }}", 4.0),
@@ -100,10 +102,10 @@ def _ondertekenaar(s: Sjabloon, functie: str, expr: str) -> None:
     paragraph = s.body.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(18)
     paragraph.paragraph_format.keep_together = True
+    naam = f"{{% if {expr}.titel %}}{{{{ {expr}.titel }}}} {{% endif %}}{{{{ {expr}.naam }}}}"
     paragraph.add_run(f"{functie},").add_break()
-    paragraph.add_run(
-        f"{{% if {expr}.titel %}}{{{{ {expr}.titel }}}} {{% endif %}}{{{{ {expr}.naam }}}}"
-    )
+    paragraph.add_run(naam)
+    s.md(f"{functie},  \n{naam}\n\n")
 
 
 def maak_raadsbesluit() -> Sjabloon:
@@ -125,11 +127,8 @@ def maak_raadsbesluit() -> Sjabloon:
     _ondertekenaar(s, "De griffier", "besluit.griffier")
     _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
     with s.voor("wijziging in besluit.begrotingswijzigingen"):
-        kop = s.body.add_paragraph(
-            "Bijlage {{ loop.index }} bij het besluit: begrotingswijziging", style="Heading 1"
-        )
-        kop.paragraph_format.page_break_before = True
-        s.tag("{{p wijziging|tabel }}")
+        s.kop("Bijlage {{ loop.index }} bij het besluit: begrotingswijziging", nieuwe_pagina=True)
+        s.tabel_van("wijziging")
     return s
 
 
@@ -142,7 +141,5 @@ def maak_collegeoplegger() -> Sjabloon:
     beslispunten(s, "Het college besluit:", "college.alle_beslispunten")
     s.sectie("Samenvatting", "samenvatting")
     s.kop("Bijlagen")
-    lijst = s.nieuwe_lijst()
-    s.genummerd("Raadsvoorstel: {{ onderwerp }}", lijst)
-    s.genummerd("{{ besluit.titel }}: {{ onderwerp }}", lijst)
+    s.lijst("bijlage in college.bijlagen", "{{ bijlage }}", blanco_na=False)
     return s
