@@ -1,15 +1,14 @@
 """PDF through LibreOffice: one process per build, atomic writes, PDF/A-2, clear errors.
 
-The tests with a stand-in `soffice` (a small script on PATH that records how it was
-called) run everywhere; those with the real LibreOffice skip where it is missing,
-except in CI (CI=true), where they must run.
+The tests with a stand-in `soffice` (nep_office.py on PATH, which records how it was
+called and writes small whole PDFs) run everywhere; those with the real LibreOffice skip
+where it is missing, except in CI (CI=true), where they must run.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import stat
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -17,32 +16,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import nep_office
 from conftest import MINIMAAL, VOORBEELD
 from voorstel.bouwen.build import bouw
 from voorstel.cli import main
 from voorstel.kern.errors import PdfFout
 from voorstel.uitvoer import omzetters, pdf
-
-NEP_SOFFICE = """\
-#!/bin/sh
-# Stand-in for LibreOffice: records its arguments, writes a "PDF" per .docx unless told not to.
-printf '%s\\n' "$@" > "$NEP_LOG.$$"
-outdir=""
-prev=""
-for arg in "$@"; do
-    [ "$prev" = "--outdir" ] && outdir="$arg"
-    prev="$arg"
-done
-mkdir -p "$outdir"
-for arg in "$@"; do
-    case "$arg" in
-        *.docx)
-            naam=$(basename "$arg" .docx)
-            [ -n "$NEP_FAAL" ] && [ "$naam" = "$NEP_FAAL" ] && continue
-            printf '%%PDF-1.6 nep %s\\n' "$naam" > "$outdir/$naam.pdf" ;;
-    esac
-done
-"""
 
 
 def programma(naam: str) -> str:
@@ -58,10 +37,7 @@ def programma(naam: str) -> str:
 def nep_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Put the stand-in first on PATH; return the prefix of its call logs."""
     bin_map = tmp_path / "bin"
-    bin_map.mkdir()
-    script = bin_map / "soffice"
-    script.write_text(NEP_SOFFICE)
-    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    nep_office.installeer(bin_map)
     monkeypatch.setenv("PATH", f"{bin_map}{os.pathsep}{os.environ['PATH']}")
     log = tmp_path / "aanroep"
     monkeypatch.setenv("NEP_LOG", str(log))
@@ -180,13 +156,14 @@ def test_omzetters_achter_een_interface() -> None:
 def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool) -> Path:
     programma("soffice")
     aanroepen: list[Any] = []
-    echt = subprocess.run
+    echt = subprocess.Popen
 
     def tel(*args: Any, **kwargs: Any) -> Any:
-        aanroepen.append(args[0])
+        if "--convert-to" in args[0]:
+            aanroepen.append(args[0])
         return echt(*args, **kwargs)
 
-    monkeypatch.setattr(subprocess, "run", tel)
+    monkeypatch.setattr(subprocess, "Popen", tel)
     out = tmp_path / "uit"
     [resultaat] = bouw([VOORBEELD], out, ("pdf",), pdfa=pdfa)
     assert resultaat.gelukt, str(resultaat.fout)

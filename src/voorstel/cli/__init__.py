@@ -266,7 +266,8 @@ def _meld(batch: Batch, stil: bool) -> None:
     overgeslagen = 0
     for probleem in batch.overgeslagen:
         _toon(probleem)
-    getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once
+    getoond: set[str] = set()  # the same warning of a shared file (huisstijl) once, and
+    # the same error of a shared cause (LibreOffice that failed for every document) once
     for resultaat in resultaten:
         for waarschuwing in resultaat.waarschuwingen:
             if str(waarschuwing) not in getoond:
@@ -282,7 +283,9 @@ def _meld(batch: Batch, stil: bool) -> None:
         if resultaat.fout is not None:
             mislukt += 1
             for probleem in resultaat.fout.problemen:
-                _toon(probleem)
+                if str(probleem) not in getoond:
+                    getoond.add(str(probleem))
+                    _toon(probleem)
             continue
         if not stil:
             for path in resultaat.geschreven:

@@ -30,9 +30,10 @@ class Probleem:
     def __str__(self) -> str:
         place = self.path if self.line is None else f"{self.path}:{self.line}"
         label = "waarschuwing: " if self.waarschuwing else ""
+        kop = f"{place}: " if place else ""  # of no file (LibreOffice that failed): no place
         if self.field:
-            return zichtbaar(f"{place}: {self.field}: {label}{self.message}")
-        return zichtbaar(f"{place}: {label}{self.message}")
+            return zichtbaar(f"{kop}{self.field}: {label}{self.message}")
+        return zichtbaar(f"{kop}{label}{self.message}")
 
 
 class VoorstelError(Exception):

@@ -43,6 +43,7 @@ class PdfOmzetter:
 
     def controleer(self) -> None:
         pdf.soffice()
+        pdf.tijd(0)  # a VOORSTEL_PDF_TIJD that is no number stops here, not after building
 
     def zet_om(self, resultaten: Sequence[MetPdf], out: Path) -> None:
         pdf.maak_pdfs(resultaten, out, self.pdfa)

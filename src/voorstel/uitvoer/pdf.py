@@ -7,27 +7,52 @@ contents, so the documents that have one are converted once more, together, with
 numbers of the first run written into it (inhoudsopgave.py); again only if that moved a
 heading to another page. The PDFs are made in a temporary folder and only then written,
 together with the document's other outputs, into the output folder (all or nothing).
+
+A PDF counts only when pypdf can read it: it starts with %PDF-, ends with %%EOF and has
+pages. What else LibreOffice leaves (a truncated file after a crash, garbage) fails its
+document and keeps the previous outputs. When LibreOffice itself fails (it does not start,
+answers too late, stops with an error code or a signal, or makes no PDF at all) that is
+one Storing, told once with what LibreOffice wrote on stderr, for every document it left
+without a PDF (the PDFs it did make and pypdf reads are kept). LibreOffice runs in its own
+session: on a timeout (VOORSTEL_PDF_TIJD, or 60 s plus 5 s per document) its whole process
+group is stopped, soffice.bin too, with SIGTERM and after GEDULD seconds SIGKILL.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from voorstel.kern.errors import Fouten, PdfFout, VoorstelError
+from pypdf import PdfReader
+
+from voorstel.kern.errors import Fouten, PdfFout, VoorstelError, zichtbaar
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.uitvoer import inhoudsopgave
 
 PDF = "pdf"
-TIJD_START = 120
-"""Seconds LibreOffice gets to start, plus TIJD_PER_DOCUMENT for each document."""
-TIJD_PER_DOCUMENT = 30
+TIJD_START = 60
+"""Seconds LibreOffice gets to start, plus TIJD_PER_DOCUMENT for each document (a document
+takes LibreOffice well under a second; 100 documents get 560 s)."""
+TIJD_PER_DOCUMENT = 5
+TIJD_VARIABELE = "VOORSTEL_PDF_TIJD"
+"""The environment variable that sets the seconds of one LibreOffice run instead."""
+GEDULD = 5.0
+"""Seconds LibreOffice gets to stop after SIGTERM, before its process group gets SIGKILL."""
+MELDINGEN_MAX = 1500
+"""At most this many characters of LibreOffice's stderr in a message (the last ones)."""
 RONDES = 3
 """At most this many LibreOffice runs: all documents, then those with a table of contents
 until its page numbers stay put (one more run in practice: the numbers fit on its lines)."""
@@ -72,11 +97,61 @@ def filter_optie(pdfa: bool) -> str:
     return "pdf:writer_pdf_Export:" + json.dumps(opties, separators=(",", ":"))
 
 
+def tijd(aantal: int) -> int:
+    """Seconds one LibreOffice run over `aantal` documents may take: VOORSTEL_PDF_TIJD if
+    set, else TIJD_START plus TIJD_PER_DOCUMENT per document; a PdfFout if it is no number."""
+    waarde = os.environ.get(TIJD_VARIABELE, "").strip()
+    if not waarde:
+        return TIJD_START + TIJD_PER_DOCUMENT * aantal
+    seconden = int(waarde) if waarde.isdecimal() else 0
+    if seconden <= 0:
+        raise PdfFout(
+            f"{TIJD_VARIABELE}={zichtbaar(waarde)!r} is geen aantal seconden; geef een heel "
+            f"getal groter dan 0 (bijvoorbeeld {TIJD_VARIABELE}=600), of laat het weg: dan "
+            f"krijgt LibreOffice {TIJD_START} seconden plus {TIJD_PER_DOCUMENT} per document"
+        )
+    return seconden
+
+
+def _seconden(aantal: int) -> str:
+    return f"{aantal} {'seconde' if aantal == 1 else 'seconden'}"
+
+
+@dataclass(frozen=True, eq=False)
+class Storing:
+    """LibreOffice itself failed (not one document): told once, with what LibreOffice said,
+    for every document it left without a PDF. Compared by identity: one per run."""
+
+    wat: str
+    """What happened, in Dutch: 'LibreOffice stopte met foutcode 1'."""
+    advies: str
+    """What the user can do about it, in Dutch."""
+    meldingen: str = ""
+    """LibreOffice's own stderr, trimmed, control characters shown as their codes."""
+
+
 @dataclass(frozen=True)
 class Mislukt:
-    """No usable PDF for one document, and what the user can do about it (in Dutch)."""
+    """No usable PDF for one document, and what the user can do about it (in Dutch); with
+    a `storing`, because LibreOffice itself failed, not because of this document."""
 
     reden: str = "open het in Word of LibreOffice om te zien wat eraan mankeert"
+    storing: Storing | None = None
+
+
+class _Gestoord(Exception):
+    """A LibreOffice run that gave no result at all (it did not start, or hung)."""
+
+    def __init__(self, storing: Storing) -> None:
+        super().__init__(storing.wat)
+        self.storing = storing
+
+
+OPNIEUW = "probeer het opnieuw"
+ONBRUIKBAAR = Mislukt(
+    "wat LibreOffice maakte is geen leesbare PDF (afgebroken of beschadigd); open het in Word "
+    "of LibreOffice om te zien wat eraan mankeert"
+)
 
 
 VERSCHUIFT = Mislukt(
@@ -144,12 +219,73 @@ def _ronde(
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(data)
         invoer.append(str(path))
-    _draai(programma, map_, map_ / f"pdf{ronde}", invoer, pdfa)
-    uit = [map_ / f"pdf{ronde}" / f"{index:05d}.pdf" for index in range(len(bronnen))]
-    return [p.read_bytes() if p.is_file() and p.stat().st_size else Mislukt() for p in uit]
+    uitmap = map_ / f"pdf{ronde}"
+    try:
+        code, gemeld = _draai(programma, map_, ronde, uitmap, invoer, pdfa)
+    except _Gestoord as exc:
+        return [Mislukt(exc.storing.wat, exc.storing)] * len(bronnen)
+    paden = [uitmap / f"{index:05d}.pdf" for index in range(len(bronnen))]
+    gevonden = [p.read_bytes() if p.is_file() else None for p in paden]
+    if code != 0:
+        storing = Storing(_afloop(code), OPNIEUW, gemeld)
+    elif all(data is None for data in gevonden):
+        storing = Storing(
+            "LibreOffice stopte zonder foutcode, maar maakte geen enkele PDF",
+            f"{OPNIEUW}; lukt het weer niet, controleer dan of LibreOffice Writer "
+            "geïnstalleerd is en zelf werkt (Debian/Ubuntu: libreoffice-writer-nogui)",
+            gemeld,
+        )
+    else:
+        storing = None
+    uit: list[bytes | Mislukt] = []
+    for pdf in gevonden:
+        if pdf is not None and bruikbaar(pdf):
+            uit.append(pdf)  # even after an error code: pypdf reads it whole
+        elif storing is not None:
+            uit.append(Mislukt(storing.wat, storing))
+        else:
+            uit.append(Mislukt() if pdf is None else ONBRUIKBAAR)
+    return uit
 
 
-def _draai(programma: str, map_: Path, uitmap: Path, invoer: list[str], pdfa: bool) -> None:
+def bruikbaar(data: bytes) -> bool:
+    """Whether `data` is a whole PDF: %PDF- at the start, %%EOF at the end, and pages that
+    pypdf reads (a file LibreOffice broke off, or garbage, is not)."""
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        return False
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        return len(PdfReader(io.BytesIO(data), strict=False).pages) > 0
+    except Exception:  # pypdf raises more than its own errors on a damaged file
+        return False
+
+
+def _afloop(code: int) -> str:
+    """How LibreOffice ended, in Dutch, for a non-zero exit status."""
+    if code < 0:
+        try:
+            naam = f", {signal.Signals(-code).name}"
+        except ValueError:
+            naam = ""
+        return f"LibreOffice liep vast (het stopte door signaal {-code}{naam})"
+    return f"LibreOffice stopte met foutcode {code}"
+
+
+def meldingen(data: bytes) -> str:
+    """LibreOffice's stderr for a message: at most MELDINGEN_MAX characters (the last, where
+    the error is), every control character shown as its code."""
+    tekst = data.decode("utf-8", "replace").strip()
+    if len(tekst) > MELDINGEN_MAX:
+        tekst = "…" + tekst[-MELDINGEN_MAX:]
+    return zichtbaar(tekst)
+
+
+def _draai(
+    programma: str, map_: Path, ronde: int, uitmap: Path, invoer: list[str], pdfa: bool
+) -> tuple[int, str]:
+    """Run LibreOffice in its own session; its exit status and stderr (for a message).
+    _Gestoord if it did not start or did not finish in time (then its whole process group
+    is stopped)."""
     opdracht = [
         programma,
         f"-env:UserInstallation={(map_ / 'profiel').as_uri()}",
@@ -162,26 +298,72 @@ def _draai(programma: str, map_: Path, uitmap: Path, invoer: list[str], pdfa: bo
         str(uitmap),
         *invoer,
     ]
+    seconden = tijd(len(invoer))
+    stderr = map_ / f"stderr{ronde}"
+    with stderr.open("wb") as uitvoer:  # a file, not a pipe: no child left can block us
+        try:
+            proces = subprocess.Popen(
+                opdracht,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=uitvoer,
+                start_new_session=True,  # its own process group, soffice.bin included
+            )
+        except OSError as exc:
+            raise _Gestoord(
+                Storing(f"LibreOffice kon niet starten ({exc.strerror})", INSTALLEER)
+            ) from None
+        try:
+            code = proces.wait(timeout=seconden)
+        except subprocess.TimeoutExpired:
+            stop(proces)
+            raise _Gestoord(
+                Storing(
+                    f"LibreOffice gaf binnen {_seconden(seconden)} geen antwoord; het is "
+                    "gestopt, met alle processen die het startte",
+                    f"{OPNIEUW}, of geef LibreOffice meer tijd met de omgevingsvariabele "
+                    f"{TIJD_VARIABELE} (in seconden, bijvoorbeeld {TIJD_VARIABELE}={2 * seconden})",
+                    meldingen(stderr.read_bytes()),
+                )
+            ) from None
+        except BaseException:  # Ctrl-C: its own session does not get it, so stop it here
+            stop(proces)
+            raise
+    return code, meldingen(stderr.read_bytes())
+
+
+def stop(proces: subprocess.Popen[bytes]) -> None:
+    """Stop LibreOffice and every process it started (its process group): SIGTERM, and
+    SIGKILL to what is left after GEDULD seconds."""
+    if sys.platform == "win32":  # no process groups to signal
+        proces.kill()
+        proces.wait()
+        return
+    groep = proces.pid  # start_new_session: the leader of its own group
     try:
-        subprocess.run(
-            opdracht,
-            capture_output=True,
-            check=False,
-            stdin=subprocess.DEVNULL,
-            timeout=TIJD_START + TIJD_PER_DOCUMENT * len(invoer),
-        )
-    except subprocess.TimeoutExpired:
-        raise PdfFout(
-            f"LibreOffice was na {TIJD_START + TIJD_PER_DOCUMENT * len(invoer)} seconden nog "
-            "niet klaar met de PDF's; probeer het opnieuw of met minder documenten"
-        ) from None
-    except OSError as exc:
-        raise PdfFout(f"LibreOffice kon niet starten ({exc.strerror}); {INSTALLEER}") from None
+        os.killpg(groep, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError):
+        proces.wait()
+        return
+    einde = time.monotonic() + GEDULD
+    while time.monotonic() < einde:
+        proces.poll()  # reap the leader once it is gone
+        try:
+            os.killpg(groep, 0)
+        except (ProcessLookupError, PermissionError):
+            break  # the whole group is gone
+        time.sleep(0.05)
+    else:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(groep, signal.SIGKILL)
+    proces.wait()
 
 
 def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> None:
     """Convert the set-aside Word output of every successful result; write each document's
-    PDFs together with its other outputs, or, if any of its PDFs failed, nothing of it."""
+    PDFs together with its other outputs, or, if any of its PDFs failed, nothing of it.
+    A document whose PDF failed through a Storing gets that one error, shared with every
+    document it hit (so it is told once)."""
     taken = [
         (resultaat, naam, data)
         for resultaat in resultaten
@@ -191,8 +373,15 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
     pdfs = converteer([data for _, _, data in taken], pdfa)
     gemaakt: dict[int, dict[Path, bytes]] = {}
     fouten: dict[int, list[VoorstelError]] = {}
+    storingen: dict[Storing, list[Path]] = {}
+    getroffen: dict[int, list[Storing]] = {}
     for (resultaat, naam, _), pdf in zip(taken, pdfs, strict=True):
-        if isinstance(pdf, Mislukt):
+        if isinstance(pdf, Mislukt) and pdf.storing is not None:
+            storingen.setdefault(pdf.storing, []).append(naam)
+            geraakt = getroffen.setdefault(id(resultaat), [])
+            if pdf.storing not in geraakt:
+                geraakt.append(pdf.storing)
+        elif isinstance(pdf, Mislukt):
             fouten.setdefault(id(resultaat), []).append(
                 PdfFout(
                     f"LibreOffice kon {naam.with_suffix('.docx').name} niet omzetten naar PDF; "
@@ -202,6 +391,9 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
             )
         else:
             gemaakt.setdefault(id(resultaat), {})[naam] = pdf
+    gedeeld = {storing: storingsfout(storing, namen) for storing, namen in storingen.items()}
+    for sleutel, geraakt in getroffen.items():
+        fouten.setdefault(sleutel, []).extend(gedeeld[storing] for storing in geraakt)
     for resultaat in resultaten:
         if not resultaat.gelukt or not (resultaat.pdf_bronnen or resultaat.te_schrijven):
             continue
@@ -216,3 +408,25 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
         except VoorstelError as exc:
             exc.path = exc.path or str(resultaat.bron)
             resultaat.fout = exc
+
+
+NAMEN_MAX = 3
+"""At most this many PDFs named in the message of a Storing; the rest counted."""
+
+
+def storingsfout(storing: Storing, namen: Sequence[Path]) -> PdfFout:
+    """The one error of a Storing, naming the PDFs it left unmade (not any document's
+    fault, so without a document's path), with what LibreOffice wrote on stderr."""
+    genoemd = [naam.as_posix() for naam in namen[:NAMEN_MAX]]
+    if len(namen) > NAMEN_MAX:
+        genoemd.append(f"{len(namen) - NAMEN_MAX} andere")
+    if len(namen) == 1:
+        wat = f"{genoemd[0]} is niet gemaakt"
+    else:
+        wat = f"{len(namen)} PDF's zijn niet gemaakt ({', '.join(genoemd[:-1])} en {genoemd[-1]})"
+    bericht = f"{storing.wat}; {wat}, en de eerdere uitvoer is niet aangeraakt; {storing.advies}"
+    if storing.meldingen:
+        bericht += "\nLibreOffice meldde:\n    " + storing.meldingen.replace("\n", "\n    ")
+    else:
+        bericht += "\nLibreOffice meldde zelf niets."
+    return PdfFout(bericht)
