@@ -9,13 +9,16 @@ Not a test. It copies the examples in data/ into a temporary folder as N documen
      same templates and the same contexts (computed before the clock starts), the same
      Jinja filters and a fresh environment per document, as a docxtpl script would;
   3. checks that every output's text is identical to the loop's;
-  4. builds M documents as Markdown, then times a build in which nothing changed.
+  4. builds M documents as Markdown, then times a build in which nothing changed;
+  5. builds one regional proposal for a region of 100 and of 500 gemeenten (Word and
+     Markdown), with time and peak memory: both should grow in proportion to the region.
 It prints both times and ends with `speedup: X.XX`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -30,9 +33,9 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from voorstel.bouwen.build import laad_en_valideer, slug, uitvoernaam, verzamel
-from voorstel.pijplijn.compute import varianten
+from voorstel.pijplijn.compute import aantal_varianten, varianten
 from voorstel.uitvoer.docx_tekst import DocxTekst
-from voorstel.uitvoer.omgeving import RENDER_STAAT, docx_omgeving, zoek_sjabloon
+from voorstel.uitvoer.omgeving import docx_omgeving, met_staat, zoek_sjabloon
 
 ROOT = Path(__file__).resolve().parents[1]
 VOORSTEL = Path(sys.executable).with_name("voorstel")
@@ -45,7 +48,7 @@ def voorbeelden() -> list[tuple[Path, int]]:
     result = []
     for bron, _ in verzamel([ROOT / "data"]):
         gevalideerd = laad_en_valideer(bron)
-        result.append((bron, len(varianten(gevalideerd.document, gevalideerd.sleutels))))
+        result.append((bron, aantal_varianten(gevalideerd.document, gevalideerd.sleutels)))
     return result
 
 
@@ -110,7 +113,8 @@ def docxtpl_lus(taken: list[tuple[Path, dict[str, Any]]], uit: Path) -> float:
         tpl = DocxTemplate(str(zoek_sjabloon(f"{context['soort']}/document.docx")))
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         env = docx_omgeving.__wrapped__()  # a fresh environment, as a plain script makes
-        tpl.render({**context, RENDER_STAAT: staat}, env, autoescape=True)
+        with met_staat(staat):
+            tpl.render(context, env, autoescape=True)
         staat.schrijf_voetnoten()
         doel = uit / naam
         doel.parent.mkdir(parents=True, exist_ok=True)
@@ -186,6 +190,37 @@ def niets_gewijzigd(tmp: Path, voorbeelden: list[tuple[Path, int]], m: int) -> N
     print(f"opnieuw, niets gewijzigd: {t_niets:.2f} s (hele opdracht, met opstarten)")
 
 
+def regio(tmp: Path, aantal: int) -> tuple[float, float]:
+    """Seconds and peak MB of building data/wbo/jim.yaml for a region of `aantal` gemeenten."""
+    map_ = tmp / f"regio-{aantal}"
+    map_.mkdir()
+    gewichten = "".join(f"      Gemeente {i:04d}: {1000 + i}\n" for i in range(aantal))
+    (map_ / "verdeelsleutel-wbo-2024.yaml").write_text(
+        "soort: verdeelsleutel\nnaam: Testregio\nnormaliseren: true\ncomponenten:\n"
+        f'  - naam: Inwoners\n    aandeel: "100%"\n    gewichten:\n{gewichten}',
+        encoding="utf-8",
+    )
+    shutil.copy(ROOT / "data" / "wbo" / "jim.yaml", map_ / "jim.yaml")
+    start = time.perf_counter()
+    proces = subprocess.Popen(
+        [str(VOORSTEL), "build", str(map_ / "jim.yaml"), "--out", str(map_ / "uit"), "-q"],
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, gebruik = os.wait4(proces.pid, 0)
+    if status != 0:
+        raise SystemExit(f"regionale build van {aantal} gemeenten mislukt")
+    return time.perf_counter() - start, gebruik.ru_maxrss / 1024
+
+
+def regionaal(tmp: Path) -> None:
+    """A region of 100 and of 500 gemeenten: time and memory per gemeente."""
+    metingen = {n: regio(tmp, n) for n in (100, 500)}
+    for n, (tijd, mb) in metingen.items():
+        print(f"regio van {n} gemeenten: {tijd:6.1f} s, piek {mb:4.0f} MB (docx en md)")
+    (t1, m1), (t5, m5) = metingen[100], metingen[500]
+    print(f"500 tegen 100 gemeenten: {t5 / t1:.1f}x de tijd, {m5 / m1:.1f}x het geheugen")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="Word-documenten (standaard 200)")
@@ -195,6 +230,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="voorstel-bench-") as tmp:
         niets_gewijzigd(Path(tmp), lijst, args.m)
         speedup = vergelijking(Path(tmp), lijst, args.n)
+        regionaal(Path(tmp))
     print(f"speedup: {speedup:.2f}")
 
 

@@ -124,6 +124,9 @@ def tabel(
     return Tabel(titel, kop, rijen, voet, noot, breedtes)
 
 
+VOLLEDIG_TOT = 25
+"""Up to this many gemeenten, each gemeente's version shows the whole verdeling."""
+
 EENHEID_TEKST = {"duizend": "x € 1.000", "miljoen": "x € 1.000.000"}
 
 
@@ -214,21 +217,48 @@ def verdeeltabel(
     centen: bool,
     gemeente: str | None = None,
 ) -> Tabel:
-    """Gemeente, (a column per component,) percentage and bijdrage, with a Totaal row."""
+    """Gemeente, (a column per component,) percentage and bijdrage, with a Totaal row.
+
+    A gemeente's version of a large region (more than VOLLEDIG_TOT gemeenten) shows its
+    own row and one row for all the others, so that it still foots and each version stays
+    the size of one page, however large the region; the overview has every row."""
     meer = len(verdeling.componenten) > 1
     kop = ["Gemeente", *(verdeling.componenten if meer else []), "Percentage", "Bijdrage"]
-    rijen = []
-    for naam in verdeling.gemeenten:
-        eigen = naam == gemeente
-        delen = [cel(b, "bedrag", centen, eigen) for b in verdeling.rij(naam)] if meer else []
-        rijen.append(
-            [
-                cel(naam, nadruk=eigen),
-                *delen,
-                cel(verdeling.percentages[naam], "procent", nadruk=eigen),
-                cel(verdeling.gemeentetotaal(naam), "bedrag", centen, eigen),
-            ]
+
+    def rij(naam: str, bedragen: list[Decimal], procent: Decimal, eigen: bool) -> list[Cel]:
+        delen = [cel(b, "bedrag", centen, eigen) for b in bedragen] if meer else []
+        return [
+            cel(naam, nadruk=eigen),
+            *delen,
+            cel(procent, "procent", nadruk=eigen),
+            cel(sum(bedragen, Decimal(0)), "bedrag", centen, eigen),
+        ]
+
+    noot = None
+    if gemeente is not None and len(verdeling.gemeenten) > VOLLEDIG_TOT:
+        anderen = [g for g in verdeling.gemeenten if g != gemeente]
+        overige = [
+            sum((verdeling.cellen[(g, c)] for g in anderen), Decimal(0))
+            for c in verdeling.componenten
+        ]
+        rijen = [
+            rij(gemeente, verdeling.rij(gemeente), verdeling.percentages[gemeente], True),
+            rij(
+                f"Overige {len(anderen)} gemeenten",
+                overige,
+                sum((verdeling.percentages[g] for g in anderen), Decimal(0)),
+                False,
+            ),
+        ]
+        noot = (
+            f"De verdeling over alle {len(verdeling.gemeenten)} gemeenten staat in het "
+            "regionale overzicht."
         )
+    else:
+        rijen = [
+            rij(naam, verdeling.rij(naam), verdeling.percentages[naam], naam == gemeente)
+            for naam in verdeling.gemeenten
+        ]
     kolomtotalen = (
         [cel(verdeling.componenttotaal(c), "bedrag", centen, True) for c in verdeling.componenten]
         if meer
@@ -240,7 +270,7 @@ def verdeeltabel(
         cel(sum(verdeling.percentages.values(), Decimal(0)), "procent", nadruk=True),
         cel(verdeling.totaal, "bedrag", centen, True),
     ]
-    return tabel(titel or sleutel.naam, kop, rijen, voet)
+    return tabel(titel or sleutel.naam, kop, rijen, voet, noot)
 
 
 def begrotingstabel(bt: Begrotingstabel) -> Tabel:

@@ -28,7 +28,7 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
-from voorstel.pijplijn.write import schrijffout
+from voorstel.pijplijn.write import ruim_tijdelijk_op, schrijffout
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
 
@@ -203,6 +203,7 @@ def _bouw(
     voortgang: Voortgang | None,
 ) -> Batch:
     """The build itself, with the output folder locked."""
+    ruim_tijdelijk_op(opties.out)  # half-files of a build that was killed while writing
     staat = Staat.lees(opties.out)
     afdrukken = Vingerafdrukken()
     code = code_hash()

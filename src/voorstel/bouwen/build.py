@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
-from voorstel.pijplijn.write import schrijf_alles
+from voorstel.pijplijn.write import Klus
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
 from voorstel.uitvoer import RENDERERS, Renderer, omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
@@ -67,12 +67,18 @@ def slug(naam: str) -> str:
 
 
 def render_document(
-    gevalideerd: Gevalideerd, outputs: Sequence[Renderer], naam: str = "document"
+    gevalideerd: Gevalideerd,
+    outputs: Sequence[Renderer],
+    naam: str = "document",
+    zet: Callable[[str, bytes], None] | None = None,
 ) -> dict[str, bytes]:
-    """Every output of one document (and of each variant) by name suffix; nothing is
-    written yet: '.docx' for the document, '-oosterhout.docx' for a variant, and files
-    an output refers to ('-figuur-1.png'). `naam` is the output's file name, for links.
-    A soort that makes several documents adds each one's achtervoegsel ('-raadsbesluit')."""
+    """Every output of one document (and of each variant) by name suffix: '.docx' for the
+    document, '-oosterhout.docx' for a variant, and files an output refers to
+    ('-figuur-1.png'). `naam` is the output's file name, for links. A soort that makes
+    several documents adds each one's achtervoegsel ('-raadsbesluit').
+
+    With `zet`, each output is handed to it as soon as it is made, and not kept: a
+    regional proposal of hundreds of gemeenten then needs the memory of one variant."""
     rendered: dict[str, bytes] = {}
     stukken = REGISTER.van(gevalideerd.document).stukken
     gemeenten: dict[str, str | None] = {}
@@ -93,7 +99,10 @@ def render_document(
             eigen = stuk_context(context, stuk)
             for renderer in outputs:
                 for suffix, data in renderer.uitvoer(eigen, naam + eind, stuk.naam).items():
-                    rendered[eind + suffix] = data
+                    if zet is None:
+                        rendered[eind + suffix] = data
+                    else:
+                        zet(eind + suffix, data)
     return rendered
 
 
@@ -176,19 +185,25 @@ def bouw_bestand(
             ),
         ]
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
-        rendered = render_document(gevalideerd, uitvoer, naam.name)
+        if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
+            rendered = render_document(gevalideerd, uitvoer, naam.name)
+            outputs = {naam.with_name(naam.name + s): data for s, data in rendered.items()}
+            resultaat.te_schrijven = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
+        else:  # each output to its temporary file as it is made, all renamed at the end
+            with Klus(out) as klus:
+                render_document(
+                    gevalideerd,
+                    uitvoer,
+                    naam.name,
+                    lambda suffix, data: klus.zet(naam.with_name(naam.name + suffix), data),
+                )
+                resultaat.geschreven = klus.klaar()
         if huisstijl is not None:
             resultaat.waarschuwingen += [
                 Probleem(str(huisstijl), None, "", w, waarschuwing=True)
                 for r in uitvoer
                 for w in r.waarschuwingen
             ]
-        outputs = {naam.with_name(naam.name + suffix): data for suffix, data in rendered.items()}
-        outputs = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
-        if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
-            resultaat.te_schrijven = outputs
-        else:
-            resultaat.geschreven = schrijf_alles(out, outputs)
     except VoorstelError as exc:
         if exc.path is None:  # raised while computing: name the document it belongs to
             exc.path = str(bron)

@@ -35,6 +35,8 @@ class Berekening:
     sleutels: Mapping[str, Verdeelsleutel] = field(default_factory=dict)
     gemeente: str | None = None
     cijfers: dict[str, Any] = field(default_factory=dict)
+    verdelingen: dict[tuple[str, Decimal], finance.Verdeling] = field(default_factory=dict)
+    """Allocations by key and amount, shared by every variant of a document: computed once."""
 
 
 def letter(index: int) -> str:
@@ -109,7 +111,9 @@ def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening)
         raise VoorstelError(f"verdeling: geen kostentabel met id '{ref.tabel}'")
     bedrag = ref.bedrag if ref.bedrag is not None else totalen[str(ref.tabel)]
     sleutel = b.sleutels[pad]
-    verdeling = sleutel.verdeel(bedrag)
+    verdeling = b.verdelingen.get((pad, bedrag))
+    if verdeling is None:
+        verdeling = b.verdelingen[(pad, bedrag)] = sleutel.verdeel(bedrag)
     if "bijdrage" not in b.cijfers:
         b.cijfers.update(_cijfers(verdeling, b.gemeente))
     return tabellen.verdeeltabel(sleutel, verdeling, ref.titel, ref.centen, b.gemeente)
@@ -158,6 +162,7 @@ def compute(
     sleutels: Mapping[str, Verdeelsleutel] | None = None,
     gemeente: str | None = None,
     overzicht: bool = False,
+    verdelingen: dict[tuple[str, Decimal], finance.Verdeling] | None = None,
 ) -> dict[str, Any]:
     """The template context of a valid document (for one gemeente, or the overview).
 
@@ -168,6 +173,8 @@ def compute(
         raise TypeError(f"{type(doc).__name__} is geen documentsoort")
     eigen_gemeente = None if overzicht else getattr(doc, "gemeente", None)
     berekening = Berekening(doc, sleutels or {}, gemeente or eigen_gemeente)
+    if verdelingen is not None:
+        berekening.verdelingen = verdelingen
     context = doc.model_dump()
     _gedeelde_blokken(doc, context, berekening)
     eigen = REGISTER.van(doc).bereken  # figures only this soort has
@@ -189,16 +196,29 @@ def compute(
 
 def varianten(
     doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None = None
-) -> list[tuple[str | None, dict[str, Any]]]:
+) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """(gemeente, context) for every output: the document itself, or for a regional
-    proposal the overview (gemeente None) and one per gemeente in its key."""
+    proposal the overview (gemeente None) and one per gemeente in its key.
+
+    One at a time, so a caller can write each variant before the next is computed, and
+    with the allocation computed once for all of them: a region of hundreds of gemeenten
+    takes time and memory in proportion to its size."""
     regio = getattr(doc, "regio", None)
     if regio is None or not regio.varianten or sleutels is None:
-        return [(None, compute(doc, sleutels))]
-    gemeenten = sleutels[regio.verdeelsleutel].gemeenten
-    return [(None, compute(doc, sleutels, None, overzicht=True))] + [
-        (g, compute(doc, sleutels, g)) for g in gemeenten
-    ]
+        yield None, compute(doc, sleutels)
+        return
+    gedeeld: dict[tuple[str, Decimal], finance.Verdeling] = {}
+    yield None, compute(doc, sleutels, None, overzicht=True, verdelingen=gedeeld)
+    for gemeente in sleutels[regio.verdeelsleutel].gemeenten:
+        yield gemeente, compute(doc, sleutels, gemeente, verdelingen=gedeeld)
+
+
+def aantal_varianten(doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None) -> int:
+    """How many outputs varianten() gives, without computing them."""
+    regio = getattr(doc, "regio", None)
+    if regio is None or not regio.varianten or sleutels is None:
+        return 1
+    return 1 + len(sleutels[regio.verdeelsleutel].gemeenten)
 
 
 CIJFERNAMEN = ("gemeente", "regio", "bijdrage", "percentage", "totaal")

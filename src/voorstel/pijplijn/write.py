@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -101,24 +102,69 @@ def schrijf_nieuw(pad: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
-    """Write every output (relative paths under `out`) in two phases: first each to a
-    temporary file beside it, then, only when all are written, rename them all; so a
-    failure while writing leaves every old output as it was."""
-    targets = {binnen(out, rel): data for rel, data in outputs.items()}
-    klaar: dict[Path, Path] = {}
-    try:
-        for target, data in targets.items():
-            try:
-                klaar[target] = _tijdelijk(target, data)
-            except OSError as exc:
-                raise schrijffout(exc, target) from None
-        for target, tmp in klaar.items():
+class Klus:
+    """Outputs written one by one, each to a temporary file beside its target, and renamed
+    into place together by klaar(): so outputs can be written as they are made (memory
+    stays at one output) while a failure still leaves every old output as it was. Leaving
+    the `with` block without klaar() removes every temporary file."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._klaar: dict[Path, Path] = {}
+        self._nieuwe_mappen: list[Path] = []
+        self._gelukt = False
+
+    def __enter__(self) -> Klus:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for tmp in self._klaar.values():
+            tmp.unlink(missing_ok=True)  # only those not renamed are still there
+        if not self._gelukt:  # leave no empty folders made for outputs that never came
+            for map_ in reversed(self._nieuwe_mappen):
+                with contextlib.suppress(OSError):
+                    map_.rmdir()
+
+    def zet(self, rel: Path, data: bytes) -> None:
+        """Write one output (a path under the output folder) to its temporary file."""
+        target = binnen(self.out, rel)
+        nieuw = [m for m in [*reversed(target.parents)] if not m.exists()]
+        self._nieuwe_mappen += [m for m in nieuw if m not in self._nieuwe_mappen]
+        vorige = self._klaar.pop(target, None)
+        if vorige is not None:
+            vorige.unlink(missing_ok=True)
+        try:
+            self._klaar[target] = _tijdelijk(target, data)
+        except OSError as exc:
+            raise schrijffout(exc, target) from None
+
+    def klaar(self) -> list[Path]:
+        """Rename every written output into place; the targets."""
+        for target, tmp in self._klaar.items():
             try:
                 os.replace(tmp, target)
             except OSError as exc:
                 raise schrijffout(exc, target) from None
-    finally:
-        for tmp in klaar.values():
-            tmp.unlink(missing_ok=True)  # only those not renamed are still there
-    return list(targets)
+        self._gelukt = True
+        return list(self._klaar)
+
+
+def schrijf_alles(out: Path, outputs: dict[Path, bytes]) -> list[Path]:
+    """Write every output (relative paths under `out`) in two phases: first each to a
+    temporary file beside it, then, only when all are written, rename them all; so a
+    failure while writing leaves every old output as it was."""
+    with Klus(out) as klus:
+        for rel, data in outputs.items():
+            klus.zet(rel, data)
+        return klus.klaar()
+
+
+def ruim_tijdelijk_op(out: Path) -> list[Path]:
+    """Remove temporary files a killed build left in the output folder (call it only while
+    holding the folder's lock: then no other build is writing them)."""
+    weg = []
+    for tmp in out.rglob(f"{TIJDELIJK_VOORVOEGSEL}*{TIJDELIJK_ACHTERVOEGSEL}"):
+        if tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink(missing_ok=True)
+            weg.append(tmp)
+    return weg

@@ -59,19 +59,22 @@ def docx_tabel(sub: Any, view: Tabel) -> None:
     mark = OxmlElement("w:tblHeader")
     mark.set(qn("w:val"), "true")
     tr_pr.append(mark)
+    rows = list(table.rows)  # python-docx finds a row, and a row's cells, by a search
+    koppen = header.cells
     for index, titel in enumerate(view.kop):
-        _vul(header.cells[index], titel, True, rechts[index] if index < len(rechts) else False)
-        _arceer(header.cells[index])
-    for row, cellen in zip(table.rows[1:], rijen, strict=True):
+        _vul(koppen[index], titel, True, rechts[index] if index < len(rechts) else False)
+        _arceer(koppen[index])
+    for row, cellen in zip(rows[1:], rijen, strict=True):
+        vakken = row.cells
         for index, cel in enumerate(cellen):
-            _vul(row.cells[index], cel_tekst(cel), cel.nadruk, rechts[index])
-    for nummer, row in enumerate(table.rows):
+            _vul(vakken[index], cel_tekst(cel), cel.nadruk, rechts[index])
+    for nummer, row in enumerate(rows):
         # a row never splits across pages; a small table stays together (each row keeps
         # with the next, the last one excepted)
         cant = OxmlElement("w:cantSplit")
         cant.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().insert(0, cant)
-        if klein and nummer < len(table.rows) - 1:
+        if klein and nummer < len(rows) - 1:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
