@@ -8,21 +8,21 @@ the section, the titles of the parts and the row and column of a table.
 
 from __future__ import annotations
 
-import io
+import os
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from voorstel.blokken.tabellen import Tabel
 from voorstel.bouwen.build import laad_en_valideer
 from voorstel.kern import nl
 from voorstel.kern.errors import ValidatieFout, VoorstelError
 from voorstel.pijplijn.compute import VERWIJZING, varianten
+from voorstel.pijplijn.gedeeld import PROJECTMARKERS, ophalen
 from voorstel.pijplijn.load import walk
 
 Cijfers = dict[str, str]
@@ -166,11 +166,18 @@ def verschil(oud: Path, nieuw: Path) -> list[Wijziging]:
     return vergelijk(cijfers_van(oud), cijfers_van(nieuw))
 
 
-def git(*args: str, cwd: Path) -> bytes:
-    """Output of a git command; a VoorstelError in Dutch if it fails."""
+def git(*args: str, cwd: Path, uit: BinaryIO | None = None) -> bytes:
+    """Output of a git command (into `uit` when given); a VoorstelError in Dutch if it fails.
+    Paths given to git are literal, never patterns."""
     try:
         proces = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, check=False, stdin=subprocess.DEVNULL
+            ["git", *args],
+            cwd=cwd,
+            stdout=uit or subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "GIT_LITERAL_PATHSPECS": "1"},
         )
     except OSError as exc:
         raise VoorstelError(
@@ -181,7 +188,7 @@ def git(*args: str, cwd: Path) -> bytes:
         raise VoorstelError(
             f"git {' '.join(args)} mislukte: {melding[-1] if melding else proces.returncode}"
         )
-    return proces.stdout
+    return proces.stdout or b""
 
 
 def revisies(bereik: str) -> tuple[str, str | None]:
@@ -230,9 +237,14 @@ def commit_van(wortel: Path, revisie: str) -> str:
 
 def _cijfers_op(wortel: Path, revisie: str, doel: Path, relatief: Path) -> Cijfers:
     """The figures of a file at a revision; problems name 'REVISIE:pad', not a temp dir."""
-    _uitgepakt(wortel, commit_van(wortel, revisie), doel)
+    commit = commit_van(wortel, revisie)
+    doel.mkdir(parents=True)
+    versie = Versie(wortel, revisie, commit, doel.resolve())
+    versie.markeer(PurePosixPath(relatief.as_posix()))
+    versie.haal(PurePosixPath(relatief.as_posix()))
     try:
-        return cijfers_van(doel / relatief)
+        with ophalen(versie.ophaler):
+            return cijfers_van(versie.doel / relatief)
     except ValidatieFout as exc:
         raise ValidatieFout(
             [replace(p, path=_hernoemd(p.path, doel, revisie) or p.path) for p in exc.problemen]
@@ -252,11 +264,127 @@ def _hernoemd(pad: str | None, doel: Path, revisie: str) -> str | None:
         return pad
 
 
-def _uitgepakt(wortel: Path, revisie: str, doel: Path) -> Path:
-    """The repository's files at a revision, in `doel` (with a project marker)."""
-    tar = git("archive", "--format=tar", revisie, cwd=wortel)
-    doel.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(tar)) as archief:
-        archief.extractall(doel, filter="data")
-    (doel / "voorstel.toml").touch(exist_ok=True)
-    return doel
+GEWONE_BESTANDEN = frozenset({"100644", "100755"})
+"""The modes of a regular file in a git tree; 120000 is a symlink, 160000 a submodule."""
+SNELKOPPELING = "120000"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a git tree: its mode, type (blob, tree, commit) and object."""
+
+    modus: str
+    soort: str
+    object: str
+
+
+@dataclass(frozen=True)
+class Versie:
+    """The files of one revision, taken from git one at a time into `doel` as the document
+    needs them: the document itself, then each file it refers to (verdeelsleutels,
+    workbooks). Nothing else of the repository is read: not its other files, however large,
+    and not its symlinks, which are never followed (git keeps a symlink as the text of its
+    target, and that target may lie anywhere)."""
+
+    wortel: Path
+    revisie: str
+    commit: str
+    doel: Path
+    gehaald: set[PurePosixPath] = field(default_factory=set)
+
+    def items(
+        self, *paden: PurePosixPath, opties: tuple[str, ...] = ()
+    ) -> dict[PurePosixPath, Item]:
+        """What `git ls-tree` lists for these paths at this revision, by path."""
+        uit = git(
+            "ls-tree",
+            "-z",
+            "--full-tree",
+            *opties,
+            self.commit,
+            "--",
+            *map(str, paden),
+            cwd=self.wortel,
+        )
+        items = {}
+        for regel in uit.split(b"\0"):
+            if regel:
+                kop, _, naam = regel.partition(b"\t")
+                modus, soort, object_ = kop.decode().split(" ")
+                items[PurePosixPath(os.fsdecode(naam))] = Item(modus, soort, object_)
+        return items
+
+    def item(self, relatief: PurePosixPath) -> tuple[PurePosixPath, Item | None]:
+        """The tree entry at `relatief`, or the first one on the way there that is no
+        folder (a symlink, a file), or the first part that is missing (None)."""
+        gevonden = self.items(relatief, opties=("-t",))  # every folder on the way, and it
+        for pad in (*reversed(relatief.parents[:-1]), relatief):
+            item = gevonden.get(pad)
+            if item is None and pad != relatief:  # git lists a blob on the way only by name
+                item = self.items(pad).get(pad)
+            if item is None or item.soort != "tree" or pad == relatief:
+                return pad, item
+        raise AssertionError(relatief)  # pragma: no cover - the loop ends at relatief
+
+    def haal(self, relatief: PurePosixPath, verwijzing: str | None = None) -> None:
+        """Write the file at `relatief` (in the repository) from this revision into `doel`;
+        a VoorstelError naming the revision and the path when it is no regular file there.
+        `verwijzing` is the reference as the document wrote it (None: the document)."""
+        if relatief in self.gehaald:
+            return
+        wat = f"'{verwijzing}'" if verwijzing is not None else "het document"
+        plaats = f"{self.revisie}:{relatief}"
+        pad, item = self.item(relatief)
+        if item is not None and item.modus == SNELKOPPELING:
+            doelwit = git("cat-file", "blob", item.object, cwd=self.wortel)[:200]
+            raise VoorstelError(
+                f"{wat} is in versie {self.revisie} een snelkoppeling"
+                f"{' in het pad' if pad != relatief else ''} ({self.revisie}:{pad} verwijst "
+                f"naar '{doelwit.decode('utf-8', 'replace')}'); voorstel volgt geen "
+                "snelkoppelingen uit git: verwijs naar het bestand zelf"
+            )
+        if item is None or pad != relatief:
+            raise VoorstelError(
+                f"{wat} bestaat niet in versie {self.revisie} (gezocht: {plaats}); controleer "
+                "de naam en de versie, of vergelijk met een versie waarin het bestand er al was"
+            )
+        if item.modus not in GEWONE_BESTANDEN:
+            wat_het_is = "een map" if item.soort == "tree" else "een submodule"
+            raise VoorstelError(
+                f"{wat} is in versie {self.revisie} geen bestand maar {wat_het_is} "
+                f"({plaats}); verwijs naar een bestand"
+            )
+        self._schrijf(item, self.doel.joinpath(*relatief.parts))
+        self.gehaald.add(relatief)
+
+    def ophaler(self, pad: Path, verwijzing: str) -> None:
+        """The hook for gedeeld.los_op: fetch a referenced file below `doel` from git."""
+        try:
+            relatief = pad.relative_to(self.doel)
+        except ValueError:
+            return  # outside this revision's files: los_op says what is wrong with it
+        self.haal(PurePosixPath(relatief.as_posix()), verwijzing)
+
+    def markeer(self, relatief: PurePosixPath) -> None:
+        """The project markers above the document as they are at this revision (they bound
+        what it may refer to), and one at the top, where the repository's .git is."""
+        mappen = [PurePosixPath(p) for p in relatief.parents]
+        kandidaten = [m / naam for m in mappen for naam in PROJECTMARKERS if naam != ".git"]
+        items = self.items(*kandidaten)
+        for kandidaat in kandidaten:
+            item = items.get(kandidaat)
+            if item is None or item.soort != "blob":
+                continue
+            doelpad = self.doel.joinpath(*kandidaat.parts)
+            if item.modus in GEWONE_BESTANDEN:
+                self._schrijf(item, doelpad)
+            else:  # a marker that is a symlink: only its presence counts, never its target
+                doelpad.parent.mkdir(parents=True, exist_ok=True)
+                doelpad.touch()
+        (self.doel / "voorstel.toml").touch(exist_ok=True)
+
+    def _schrijf(self, item: Item, doelpad: Path) -> None:
+        """A blob into a new file, streamed from git (a large workbook is never in memory)."""
+        doelpad.parent.mkdir(parents=True, exist_ok=True)
+        with doelpad.open("wb") as bestand:
+            git("cat-file", "blob", item.object, cwd=self.wortel, uit=bestand)

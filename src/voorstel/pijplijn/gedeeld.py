@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from voorstel.kern.errors import VoorstelError
@@ -15,6 +18,23 @@ _OORZAAK = {
 }
 
 PROJECTMARKERS = (".git", "pyproject.toml", "voorstel.toml")
+
+Ophaler = Callable[[Path, str], None]
+"""Puts the file a reference (the second argument, as written) resolves to (the first) in
+place before it is read, or raises a VoorstelError saying why it cannot."""
+
+_OPHALER: ContextVar[Ophaler | None] = ContextVar("voorstel_ophaler", default=None)
+
+
+@contextmanager
+def ophalen(ophaler: Ophaler) -> Iterator[None]:
+    """Resolve references with `ophaler` fetching each file first: `diff --rev` takes only
+    the files a document refers to from git, one by one, instead of the whole repository."""
+    token = _OPHALER.set(ophaler)
+    try:
+        yield
+    finally:
+        _OPHALER.reset(token)
 
 
 def projectmap(document: Path) -> Path:
@@ -41,6 +61,9 @@ def los_op(bron: Bron, verwijzing: str) -> Path:
             f"'{verwijzing}' ligt buiten het project ({project}); verwijs naar een bestand "
             "binnen de projectmap"
         )
+    ophaler = _OPHALER.get()
+    if ophaler is not None:
+        ophaler(pad, verwijzing)
     try:
         bestaat = pad.is_file()
     except OSError as exc:  # a name too long for the file system, a loop of links

@@ -12,6 +12,7 @@ from jinja2 import TemplateError
 from voorstel.kern.errors import RenderFout
 from voorstel.uitvoer import html
 from voorstel.uitvoer.docx_tekst import DocxTekst
+from voorstel.uitvoer.grenzen import begrensd
 from voorstel.uitvoer.huisstijl import Huisstijl
 from voorstel.uitvoer.md_tekst import MarkdownTekst
 from voorstel.uitvoer.omgeving import (
@@ -68,10 +69,10 @@ class DocxRenderer(Renderer):
         tpl = Sjabloon(controleer_word(path))
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         try:
-            with met_staat(staat):
+            with met_staat(staat), begrensd():
                 tpl.render(context, docx_omgeving(), autoescape=True)
             staat.schrijf_voetnoten()
-        except TemplateError as exc:
+        except (TemplateError, RecursionError) as exc:
             raise sjabloonfout(exc, path, regel=False) from None
         except RenderFout as exc:
             exc.path = exc.path or str(path)
@@ -142,9 +143,9 @@ class MarkdownRenderer(Renderer):
         sjabloon = f"{context['soort']}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)
-            with met_staat(staat):
+            with met_staat(staat), begrensd():
                 text = template.render(context)
-        except TemplateError as exc:
+        except (TemplateError, RecursionError) as exc:
             raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")

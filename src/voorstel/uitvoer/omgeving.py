@@ -28,6 +28,7 @@ from voorstel.kern import nl
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import escape
 from voorstel.soorten import REGISTER
+from voorstel.uitvoer.grenzen import RECURSIE, SjabloonGrens, sjabloonplaats
 from voorstel.uitvoer.md_tekst import een_regel
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
 
@@ -110,10 +111,22 @@ class SjabloonLoader(BaseLoader):
         return bron, str(pad), actueel
 
 
-def sjabloonfout(exc: TemplateError, sjabloon: str | Path, regel: bool = True) -> RenderFout:
+def sjabloonfout(
+    exc: TemplateError | RecursionError, sjabloon: str | Path, regel: bool = True
+) -> RenderFout:
     """A Jinja error in a template as a Dutch RenderFout naming the file (and line).
 
-    `regel` is false for Word templates: the line of their XML means nothing to a user."""
+    `regel` is false for Word templates: the line of their XML means nothing to a user.
+    A limit (time, size, recursion) names the template and line it was reached in, which
+    may be a template the first one includes."""
+    if isinstance(exc, SjabloonGrens | RecursionError):
+        waar, lijn = sjabloonplaats(exc)
+        bericht = (exc.message or "") if isinstance(exc, SjabloonGrens) else RECURSIE
+        return RenderFout(
+            bericht,
+            path=waar or sjabloon,
+            line=lijn if regel else None,
+        )
     if isinstance(exc, TemplateSyntaxError):
         bestand = exc.filename or sjabloon
         return RenderFout(

@@ -26,10 +26,10 @@ from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import Template
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from voorstel.kern.errors import RenderFout
+from voorstel.uitvoer.grenzen import BegrensdeOmgeving
 
 # Importing docxtpl's Subdoc imports docxcompose, which rebinds python-docx's "cp" prefix to
 # the custom-properties namespace; core properties (keywords, lastModifiedBy, revision) would
@@ -47,9 +47,10 @@ MACHINERIE = ("docx", "docxtpl", "docxcompose", "lxml", "voorstel.uitvoer")
 """Modules whose objects a template may hold (a filter's result) but never look into."""
 
 
-class VeiligeOmgeving(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, and no attribute of the renderer's own objects: a
-    filter's result (a Word subdocument, an image) can be shown, never opened."""
+class VeiligeOmgeving(BegrensdeOmgeving):
+    """Jinja's immutable sandbox, under the limits of time and size (grenzen.py), and no
+    attribute of the renderer's own objects: a filter's result (a Word subdocument, an
+    image) can be shown, never opened."""
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if type(obj).__module__.startswith(MACHINERIE):
