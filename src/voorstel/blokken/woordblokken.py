@@ -29,7 +29,10 @@ def kostentabel(s: Sjabloon, tabel: str) -> None:
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
-    """The list of bijlagen; with `geen`, the section shows 'Geen' when there are none."""
+    """The list of bijlagen; with `geen`, the section shows 'Geen' when there are none.
+
+    Numbered 1..n as a Word list; when the data gives numbers of its own ("Bijlage 5"),
+    one line per bijlage with its number."""
     if geen:
         s.kop("Bijlagen")
         with s.als("not bijlagen"):
@@ -37,12 +40,22 @@ def bijlagen(s: Sjabloon, geen: bool = False) -> None:
     with s.als("bijlagen"):
         if not geen:
             s.kop("Bijlagen")
-        s.lijst(
-            "bijlage in bijlagen",
-            "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
-            "{{ bijlage.omschrijving }}{% endif %}",
-            blanco_na=False,
-        )
+        with s.als("not bijlagen_eigen_nummers"):
+            s.lijst(
+                "bijlage in bijlagen",
+                "{{ bijlage.titel }}{% if bijlage.omschrijving %}: "
+                "{{ bijlage.omschrijving }}{% endif %}",
+                blanco_na=False,
+            )
+        with s.als("bijlagen_eigen_nummers"):
+            regel = (
+                "Bijlage {{ bijlage.nummer }}: {{ bijlage.titel }}"
+                "{% if bijlage.omschrijving %} ({{ bijlage.omschrijving }}){% endif %}"
+            )
+            with s.alleen_word(), s.voor("bijlage in bijlagen"):
+                s.body.add_paragraph(regel).paragraph_format.space_after = Pt(3)
+            s.md("{% for bijlage in bijlagen %}\n")
+            s.md(regel + "{% if not loop.last %}  {% endif %}\n\n{% endfor %}\n")
 
 
 def kopgegevens(s: Sjabloon) -> None:
@@ -161,9 +174,10 @@ def ondertekening(s: Sjabloon) -> None:
 
 
 def bijlagen_inhoud(s: Sjabloon) -> None:
-    """Bijlagen with content of their own, each on a new page: 'BIJLAGE 1: titel'."""
+    """Bijlagen with content of their own, each on a new page: 'BIJLAGE 1: titel', with the
+    bijlage's own number."""
     with s.voor("bijlage in bijlagen"), s.als("bijlage.inhoud"):
-        s.kop("BIJLAGE {{ loop.index }}: {{ bijlage.titel }}", nieuwe_pagina=True)
+        s.kop("BIJLAGE {{ bijlage.nummer }}: {{ bijlage.titel }}", nieuwe_pagina=True)
         paragrafen(s, "bijlage.inhoud")
 
 

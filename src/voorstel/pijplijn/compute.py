@@ -20,7 +20,15 @@ from pydantic import BaseModel
 from voorstel.blokken import tabellen
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
-from voorstel.blokken.modellen import Contact, Document, Kostentabel, Paragraaf, som
+from voorstel.blokken.modellen import (
+    Bijlage,
+    Contact,
+    Document,
+    Kostentabel,
+    Paragraaf,
+    bijlagenummers,
+    som,
+)
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
@@ -85,6 +93,18 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
         elif isinstance(block, Contact):
             view["gegevens"] = ", ".join(g for g in (block.email, block.telefoon) if g)
     _plaats_tabellen(context, tabellen_)
+    _nummer_bijlagen(doc, context)
+
+
+def _nummer_bijlagen(doc: BaseModel, context: dict[str, Any]) -> None:
+    """Each bijlage its number (its own, or the next); `bijlagen_eigen_nummers` when the
+    data gives numbers, so the list shows them ("Bijlage 5") instead of counting 1..n."""
+    bijlagen = getattr(doc, "bijlagen", None)
+    if not isinstance(bijlagen, list) or not all(isinstance(b, Bijlage) for b in bijlagen):
+        return
+    for view, nummer in zip(context["bijlagen"], bijlagenummers(bijlagen), strict=True):
+        view["nummer"] = nummer
+    context["bijlagen_eigen_nummers"] = any(b.nummer is not None for b in bijlagen)
 
 
 def _plaats_tabellen(value: Any, door: Mapping[int, Any]) -> Any:

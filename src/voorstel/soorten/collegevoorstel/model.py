@@ -78,5 +78,6 @@ class Collegevoorstel(Document):
         return self.kopblok.datum
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
-        """Every argument supports a beslispunt that exists."""
-        return controleer_argumenten(self.argumenten, len(self.beslispunten))
+        """Every argument supports a beslispunt that exists; the document's own checks."""
+        yield from super().controles()
+        yield from controleer_argumenten(self.argumenten, len(self.beslispunten))

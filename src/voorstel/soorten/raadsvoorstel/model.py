@@ -121,6 +121,7 @@ class Raadsvoorstel(Document):
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
         """Arguments support beslispunten that exist; the raad decides after the proposal."""
+        yield from super().controles()
         yield from controleer_argumenten(self.argumenten, len(self.beslispunten))
         vastgesteld = self.besluit.vastgesteld
         if vastgesteld is not None and vastgesteld < self.kopblok.datum:
