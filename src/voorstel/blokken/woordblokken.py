@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
+from voorstel.blokken.nummering import Niveau, nieuwe_lijst, zet_nummering
 from voorstel.blokken.woordsjabloon import Sjabloon
+
+GROEPEN = (Niveau("upperRoman", 454, 454),)
+"""Word's list of beslisgroepen: I., II., ..."""
+
+PUNTEN = (
+    Niveau("decimal", 454, 454),
+    Niveau("lowerLetter", 907, 454),
+    Niveau("decimal", 907, 454),
+    Niveau("lowerLetter", 1361, 454),
+)
+"""Word's list of beslispunten: 1. with a. under it; levels 2 and 3 the same, indented
+under a group (I.). A group's points are on level 2, which no item above it restarts: they
+count on through the groups, as the data numbers them (blokken.beslispunten)."""
 
 
 def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
@@ -20,6 +34,37 @@ def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
         "Datum: {{ kopblok.datum|datum }} | {{ kopblok.openbaarheid|capitalize }}"
         "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
         style="Kopblok",
+    )
+
+
+def beslispunten(s: Sjabloon, expr: str = "beslispunten") -> None:
+    """The beslispunten (blokken.beslispunten.beslislijst): groups I., II. when there are
+    any, points 1., 2. and onderdelen a., b. In Word real list numbering: the groups one
+    list, the points and onderdelen another of two levels (four: indented under a group);
+    in Markdown the labels from the data, the onderdelen as lines of their point."""
+    groepen = nieuwe_lijst(s.doc, GROEPEN)
+    punten = nieuwe_lijst(s.doc, PUNTEN)
+    with s.alleen_word(), s.voor(f"groep in {expr}"):
+        with s.als("groep.groep"):
+            zet_nummering(s.body.add_paragraph("{{ groep.groep }}", style="List Number"), groepen)
+        with s.voor("punt in groep.punten"):
+            paragraaf = s.body.add_paragraph("{{ punt.tekst }}", style="List Number")
+            zet_nummering(paragraaf, punten, "{{ punt.niveau }}")
+            with s.voor("deel in punt.onderdelen"):
+                # One style for the whole list: its spacing is the same between all items.
+                paragraaf = s.body.add_paragraph("{{ deel.tekst }}", style="List Number")
+                zet_nummering(paragraaf, punten, "{{ deel.niveau }}")
+    inspringing = "{% if groep.groep %}   {% endif %}"
+    s.md(
+        f"{{% for groep in {expr} %}}\n"
+        "{% if groep.groep %}\n{{ groep.nummer }} {{ groep.groep }}\n\n{% endif %}\n"
+        "{% for punt in groep.punten %}\n"
+        f"{inspringing}{{{{ punt.nummer }}}} {{{{ punt.tekst }}}}"
+        "{% if punt.onderdelen %}  {% endif %}\n\n"
+        "{% for deel in punt.onderdelen %}\n"
+        f"{inspringing}   {{{{ deel.letter }}}} {{{{ deel.tekst }}}}"
+        "{% if not loop.last %}  {% endif %}\n\n"
+        "{% endfor %}\n{% endfor %}\n\n{% endfor %}\n"
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,6 +31,7 @@ from voorstel.blokken.modellen import (
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
+from voorstel.kern.nl import letter
 from voorstel.soorten import REGISTER
 
 
@@ -43,12 +43,6 @@ class Berekening:
     sleutels: Mapping[str, Verdeelsleutel] = field(default_factory=dict)
     gemeente: str | None = None
     cijfers: dict[str, Any] = field(default_factory=dict)
-
-
-def letter(index: int) -> str:
-    """The letter of the index-th lettered item: a, b, ..., z, aa, ab, ..."""
-    letters = string.ascii_lowercase
-    return letters[index] if index < len(letters) else letter(index // 26 - 1) + letter(index % 26)
 
 
 def paragraaf(view: dict[str, Any]) -> None:

@@ -100,6 +100,8 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
         return "moet een groep velden zijn ('naam: waarde' op de regels eronder)"
     if kind == "too_short":
         return "mag niet leeg zijn; geef er minstens één"
+    if kind == "too_long":
+        return f"te veel ({ctx.get('actual_length')}); geef er hoogstens {ctx.get('max_length')}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if kind == "string_type":
@@ -108,26 +110,42 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
 
 
 def _velden_bij(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
-    current: Any = model
+    """The fields of the model at `loc`; where a field holds one of several models (a
+    beslispunt or a group of them), of the one the keys written there fit best."""
+    keuzes: list[type[BaseModel]] = [model]
     for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        info = fields.get(part)
-        if info is None:
-            return []
-        current = _model_in(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+        if not isinstance(part, int):
+            info = getattr(_passend(keuzes, data), "model_fields", {}).get(part)
+            if info is None:
+                return []
+            keuzes = modellen_in(info.annotation)
+        data = data[part] if _heeft(data, part) else None
+    return list(getattr(_passend(keuzes, data), "model_fields", {}))
+
+
+def _passend(keuzes: list[type[BaseModel]], data: Any) -> type[BaseModel] | None:
+    """Of the models a value may be, the one with most of its fields among the keys
+    written; the first one when that does not decide."""
+    if not keuzes:
+        return None
+    sleutels = set(data) if isinstance(data, dict) else set()
+    return max(keuzes, key=lambda m: len(sleutels & set(m.model_fields)))
+
+
+def modellen_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model a field of type `annotation` can hold (directly, in a list, a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    gevonden: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()):
+        gevonden += [m for m in modellen_in(arg) if m not in gevonden]
+    return gevonden
 
 
 def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
+    """The first model a field of type `annotation` can hold, or None."""
+    gevonden = modellen_in(annotation)
+    return gevonden[0] if gevonden else None
 
 
 def _onbekend_veld(name: str, candidates: list[str]) -> str:
@@ -138,7 +156,9 @@ def _onbekend_veld(name: str, candidates: list[str]) -> str:
 
 
 def _probleem(bron: Bron, loc: Loc, message: str, waarschuwing: bool = False) -> Probleem:
-    return Probleem(str(bron.path), bron.regel(loc), veldnaam(loc), message, waarschuwing)
+    return Probleem(
+        str(bron.path), bron.regel(loc), veldnaam(bron.zoals_geschreven(loc)), message, waarschuwing
+    )
 
 
 def _kies_model(bron: Bron) -> type[BaseModel]:

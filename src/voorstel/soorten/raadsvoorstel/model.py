@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from voorstel.blokken.argumenten import Argument, controleer_argumenten
+from voorstel.blokken.beslispunten import Beslispunt
 from voorstel.blokken.modellen import (
     Bijlage,
     Contact,
@@ -84,7 +85,7 @@ class College(Model):
     """The collegeoplegger: the college agrees with the raadsvoorstel and sends it on."""
 
     collegevergadering: dt.date
-    beslispunten: list[Tekst] = Field(default_factory=list)
+    beslispunten: list[Beslispunt] = Field(default_factory=list)
     """The college's own points, after 'in te stemmen met bijgaand raadsvoorstel ...'."""
 
 
@@ -95,7 +96,7 @@ class Raadsvoorstel(Document):
     gemeente: Tekst
     kopblok: RaadsKop
     onderwerp: Tekst
-    beslispunten: list[Tekst] = Field(min_length=1)
+    beslispunten: list[Beslispunt] = Field(min_length=1)
     samenvatting: Proza | None = None
     aanleiding: Proza | None = None
     beoogd_effect: Proza | None = None
