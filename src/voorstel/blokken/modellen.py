@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
@@ -28,7 +29,33 @@ from voorstel.kern.locaties import Loc
 Openbaarheid = Literal["openbaar", "vertrouwelijk", "geheim"]
 
 
-class Kopblok(Model):
+@dataclass(frozen=True)
+class Kopwaarde:
+    """A field the gemeente added to the kop (voorstel.toml), as this document fills it in."""
+
+    naam: str
+    label: str
+    waarde: str
+
+
+class MetKopvelden(Model):
+    """A kop that may carry the fields a gemeente declares in voorstel.toml, besides its own.
+
+    They are written as keys of the kop in the YAML; validate checks them against the
+    declaration and gives them here, in the declared order (never from the YAML itself)."""
+
+    _kopvelden: tuple[Kopwaarde, ...] = PrivateAttr(default=())
+
+    @property
+    def kopvelden(self) -> tuple[Kopwaarde, ...]:
+        return self._kopvelden
+
+    def met_kopvelden(self, waarden: tuple[Kopwaarde, ...]) -> None:
+        """Give the kop its declared fields (validate, once)."""
+        self._kopvelden = waarden
+
+
+class Kopblok(MetKopvelden):
     """The head of a document: date, openbaarheid and zaaknummer."""
 
     datum: dt.date
@@ -269,7 +296,7 @@ class Contact(Model):
         return self
 
 
-class Kopgegevens(Model):
+class Kopgegevens(MetKopvelden):
     """The metadata block of a letter to the council: who is responsible and who to ask."""
 
     portefeuillehouder: Portefeuillehouder

@@ -26,7 +26,8 @@ count on through the groups, as the data numbers them (blokken.beslispunten)."""
 
 
 def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
-    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...' (unless `kopregel` is off)."""
+    """Title, then 'Datum: ... | Openbaar | Zaaknummer: ...' (unless `kopregel` is off) and
+    the fields the gemeente adds to the kop (voorstel.toml), if any, as a table."""
     s.alinea(soortnaam.upper(), style="Title")
     if not kopregel:
         return
@@ -35,6 +36,8 @@ def kopblok(s: Sjabloon, soortnaam: str, kopregel: bool = True) -> None:
         "{% if kopblok.zaaknummer %} | Zaaknummer: {{ kopblok.zaaknummer }}{% endif %}",
         style="Kopblok",
     )
+    with s.als("kopblok.velden"):  # the gemeente's own fields (voorstel.toml)
+        s.gegevens([], velden="kopblok.velden")
 
 
 def beslispunten(s: Sjabloon, expr: str = "beslispunten") -> None:
@@ -104,7 +107,8 @@ def bijlagen(s: Sjabloon, geen: bool = False) -> None:
 
 
 def kopgegevens(s: Sjabloon) -> None:
-    """The metadata block: onderwerp, portefeuillehouder, eenheid, contact, openbaarheid."""
+    """The metadata block: onderwerp, portefeuillehouder, eenheid, contact, openbaarheid,
+    and the fields the gemeente adds (voorstel.toml)."""
     kop = "kopblok"
     s.gegevens(
         [
@@ -119,7 +123,8 @@ def kopgegevens(s: Sjabloon) -> None:
             ("Contactgegevens", f"{{{{ {kop}.contact.gegevens }}}}", None),
             ("Openbaarheid", f"{{{{ {kop}.openbaarheid|capitalize }}}}", None),
             ("Zaaknummer", f"{{{{ {kop}.zaaknummer }}}}", f"{kop}.zaaknummer"),
-        ]
+        ],
+        velden=f"{kop}.velden",
     )
 
 

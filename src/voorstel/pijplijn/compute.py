@@ -24,6 +24,7 @@ from voorstel.blokken.modellen import (
     Contact,
     Document,
     Kostentabel,
+    MetKopvelden,
     Paragraaf,
     bijlagenummers,
     som,
@@ -86,6 +87,10 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
             paragraaf(view)
         elif isinstance(block, Contact):
             view["gegevens"] = ", ".join(g for g in (block.email, block.telefoon) if g)
+        elif isinstance(block, MetKopvelden):  # the gemeente's own fields, in their order
+            view["velden"] = [
+                {"naam": v.naam, "label": v.label, "waarde": v.waarde} for v in block.kopvelden
+            ]
     _plaats_tabellen(context, tabellen_)
     _nummer_bijlagen(doc, context)
 

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
-from voorstel.blokken.modellen import Kostentabel
-from voorstel.blokken.types import Proza, ProzaTekst
+from voorstel.blokken.modellen import Kopwaarde, Kostentabel, MetKopvelden
+from voorstel.blokken.types import Proza, ProzaTekst, Tekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import prose
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.locaties import Bron, Loc
-from voorstel.pijplijn import werkboek
+from voorstel.pijplijn import project, werkboek
 from voorstel.pijplijn.gedeeld import los_op
 from voorstel.pijplijn.load import load, walk
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -76,7 +76,15 @@ def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
     return tuple(result)
 
 
-def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -> str:
+def _bericht(
+    error: ErrorDetails,
+    model: type[BaseModel],
+    loc: Loc,
+    data: Any,
+    extra: dict[Loc, list[str]] | None = None,
+) -> str:
+    """Pydantic's error in Dutch. `extra`: fields a model accepts besides its own (the
+    gemeente's kop fields), by the location of the model, for suggestions."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if "bericht" in ctx:
@@ -84,7 +92,8 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
     if kind == "missing":
         return "verplicht veld ontbreekt; vul het in"
     if kind == "extra_forbidden":
-        return _onbekend_veld(str(loc[-1]), _velden_bij(model, loc[:-1], data))
+        kandidaten = _velden_bij(model, loc[:-1], data) + (extra or {}).get(loc[:-1], [])
+        return _onbekend_veld(str(loc[-1]), kandidaten)
     if kind == "literal_error":
         keuzes = str(ctx.get("expected", "")).replace("'", '"').replace(" or ", " of ")
         return f"ongeldige waarde; kies uit {keuzes}"
@@ -190,12 +199,17 @@ def _kies_model(bron: Bron) -> type[BaseModel]:
     return REGISTER[str(soort)].model
 
 
-def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> list[Probleem]:
+def vertaal_fouten(
+    bron: Bron,
+    model: type[BaseModel],
+    exc: ValidationError,
+    extra: dict[Loc, list[str]] | None = None,
+) -> list[Probleem]:
     """Pydantic's errors as Dutch problems with their lines."""
     problems = []
     for error in exc.errors():
         loc = _data_loc(error["loc"], bron.data)
-        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data, extra)))
     return problems
 
 
@@ -213,13 +227,136 @@ def controleer(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                 yield _probleem(bron, (*loc, *sub), message)
 
 
-def _model_of_fout(bron: Bron, model: type[BaseModel]) -> tuple[BaseModel | None, list[Probleem]]:
-    """The model with its cross-field problems, or None with pydantic's problems."""
+def _model_of_fout(
+    bron: Bron, model: type[BaseModel], kop: Kopcontrole | None = None
+) -> tuple[BaseModel | None, list[Probleem]]:
+    """The model with its cross-field problems, or None with pydantic's problems. With the
+    gemeente's kop fields (`kop`), the model validates the data without them, and the kop
+    gets them after."""
+    data = bron.data if kop is None else kop.data
+    extra: dict[Loc, list[str]] | None = (
+        None if kop is None else {("kopblok",): [v.naam for v in kop.kop.velden]}
+    )
     try:
-        document = model.model_validate(bron.data)
+        document = model.model_validate(data)
     except ValidationError as exc:
-        return None, vertaal_fouten(bron, model, exc)
+        return None, vertaal_fouten(bron, model, exc, extra)
+    kopblok = getattr(document, "kopblok", None)
+    if kop is not None and isinstance(kopblok, MetKopvelden):
+        kopblok.met_kopvelden(kop.waarden)
     return document, list(controleer(bron, document))
+
+
+@dataclass
+class Kopcontrole:
+    """The gemeente's rules checked on a document's raw data: the data without the declared
+    kop fields (for the model), their values in the declared order, and the problems."""
+
+    kop: project.Kop
+    bestand: str
+    data: Any
+    waarden: tuple[Kopwaarde, ...] = ()
+    problemen: list[Probleem] = field(default_factory=list)
+
+
+def _regels_van(bron: Bron, model: type[BaseModel]) -> tuple[Kopcontrole | None, list[Path]]:
+    """The rules of the document's project for its soort (voorstel.toml in its folder or
+    above), checked on its data; and the project file, a dependency of the document."""
+    gevonden = project.van_document(bron.path)
+    if gevonden is None or gevonden.bestand is None:
+        return None, []
+    bestand = [gevonden.bestand]
+    kop = gevonden.kop.get(str(bron.data.get("soort")))
+    if kop is None:
+        return None, bestand
+    controle = Kopcontrole(kop, str(gevonden.bestand), bron.data)
+    controle.problemen += _verplichte_secties(bron, controle)
+    kopblok = bron.data.get("kopblok")
+    if kop.velden and isinstance(kopblok, dict) and "kopblok" in model.model_fields:
+        _kopvelden(bron, controle, kopblok)
+    return controle, bestand
+
+
+def _leeg(waarde: Any) -> bool:
+    return (
+        waarde is None
+        or (isinstance(waarde, str | list | dict) and not waarde)
+        or (isinstance(waarde, str) and not waarde.strip())
+    )
+
+
+def _verplichte_secties(bron: Bron, controle: Kopcontrole) -> Iterator[Probleem]:
+    """A section the gemeente requires that is missing: at the top of the file (line 1);
+    one that is there but empty: at its own line."""
+    for sectie in controle.kop.verplichte_secties:
+        if sectie not in bron.data:
+            yield Probleem(
+                str(bron.path),
+                1,
+                sectie,
+                f"verplichte sectie ontbreekt: {controle.bestand} vraagt '{sectie}' in elk "
+                f"{bron.data.get('soort')}; voeg '{sectie}:' toe",
+            )
+        elif _leeg(bron.data[sectie]):
+            yield _probleem(
+                bron,
+                (sectie,),
+                f"verplichte sectie is leeg: {controle.bestand} vraagt '{sectie}' in elk "
+                f"{bron.data.get('soort')}; vul haar in",
+            )
+
+
+_TEKST: TypeAdapter[str] = TypeAdapter(Tekst)
+
+
+def _kopwaarde(waarde: Any, veld: project.Kopveld) -> tuple[str, str | None]:
+    """The text of a declared kop field's value, or the message why it cannot be."""
+    if waarde is None:
+        return "", "is leeg; vul het in of haal het veld weg"
+    if veld.waarden and not isinstance(waarde, list | dict):
+        geschreven = str(waarde).lower() if isinstance(waarde, bool) else str(waarde)
+        if geschreven not in veld.waarden:
+            return "", f'ongeldige waarde "{geschreven}"; kies uit {_keuzes(veld.waarden)}'
+        waarde = geschreven
+    try:
+        return _TEKST.validate_python(waarde), None
+    except ValidationError as exc:
+        ctx = exc.errors()[0].get("ctx") or {}
+        return "", str(ctx.get("bericht", "moet tekst zijn"))
+
+
+def _keuzes(waarden: tuple[str, ...]) -> str:
+    namen = [f'"{w}"' for w in waarden]
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+
+
+def _kopvelden(bron: Bron, controle: Kopcontrole, kopblok: dict[str, Any]) -> None:
+    """Take the declared fields out of the kopblok: each value checked (text, one of the
+    allowed values), a required one that is missing an error at the kopblok's line."""
+    namen = {v.naam for v in controle.kop.velden}
+    eigen = {k: v for k, v in kopblok.items() if k not in namen}
+    controle.data = {**bron.data, "kopblok": eigen}
+    waarden: list[Kopwaarde] = []
+    for veld in controle.kop.velden:
+        loc: Loc = ("kopblok", veld.naam)
+        if veld.naam not in kopblok:
+            if veld.verplicht:
+                keuze = f": {_keuzes(veld.waarden)}" if veld.waarden else ""
+                controle.problemen.append(
+                    _probleem(
+                        bron,
+                        loc,
+                        f"verplicht veld ontbreekt ({veld.label}, gevraagd in "
+                        f"{controle.bestand}); vul het in{keuze}",
+                    )
+                )
+            continue
+        tekst, bericht = _kopwaarde(kopblok[veld.naam], veld)
+        if bericht is not None:
+            controle.problemen.append(_probleem(bron, loc, bericht))
+        else:
+            waarden.append(Kopwaarde(veld.naam, veld.label, tekst))
+    controle.waarden = tuple(waarden)
 
 
 def validate(bron: Bron) -> Gevalideerd:
@@ -229,7 +366,12 @@ def validate(bron: Bron) -> Gevalideerd:
     bron, bronpaden, herkomst, bronproblemen = _vul_bronnen(bron)
     if bronproblemen:
         raise ValidatieFout(bronproblemen)
-    document, problems = _model_of_fout(bron, model)
+    kop, projectbestand = _regels_van(bron, model)
+    bronpaden += projectbestand
+    document, problems = _model_of_fout(bron, model, kop)
+    if kop is not None:  # a required section that is empty: the gemeente's message only
+        eigen = {p.field for p in kop.problemen}
+        problems = kop.problemen + [p for p in problems if p.field not in eigen]
     if document is not None:
         _merk_herkomst(document, herkomst)
     if document is None:

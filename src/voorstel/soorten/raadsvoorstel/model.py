@@ -15,6 +15,7 @@ from voorstel.blokken.modellen import (
     Contact,
     Document,
     Financien,
+    MetKopvelden,
     MetTekst,
     Ondertekenaar,
     Ondertekening,
@@ -27,7 +28,7 @@ from voorstel.kern import nl
 from voorstel.kern.locaties import Loc
 
 
-class RaadsKop(Model):
+class RaadsKop(MetKopvelden):
     """The kop of a raadsvoorstel: date, meeting, zaaknummer, who is responsible."""
 
     datum: dt.date

@@ -19,7 +19,8 @@ KOP = "kopblok"
 
 
 def raadskop(s: Sjabloon, college: bool = False) -> None:
-    """The kop: onderwerp, dates, zaaknummer, portefeuillehouder, programma, contact."""
+    """The kop: onderwerp, dates, zaaknummer, portefeuillehouder, programma, contact, and
+    the fields the gemeente adds (voorstel.toml)."""
     rijen: list[tuple[str, str, str | None]] = [
         ("Onderwerp", "{{ onderwerp }}", None),
         ("Datum", f"{{{{ {KOP}.datum|datum }}}}", None),
@@ -43,7 +44,7 @@ def raadskop(s: Sjabloon, college: bool = False) -> None:
         ),
         ("Openbaarheid", f"{{{{ {KOP}.openbaarheid|capitalize }}}}", None),
     ]
-    s.gegevens(rijen)
+    s.gegevens(rijen, velden=f"{KOP}.velden")
 
 
 def voorstel(s: Sjabloon, inleiding: str, lijst: str = "beslispunten") -> None:
