@@ -15,7 +15,7 @@ from voorstel.blokken.modellen import Groep, Kostentabel
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
 from voorstel.pijplijn.load import load
-from voorstel.pijplijn.validate import _model_in, validate
+from voorstel.pijplijn.validate import _model_in, modellen_in, validate
 from voorstel.soorten import REGISTER
 
 SLEUTEL = re.compile(r"^\s*(?:- )?([a-z_]+):")
@@ -40,9 +40,9 @@ def modellen(model: type[BaseModel]) -> set[type[BaseModel]]:
     """A model and every model its fields can hold, however deep."""
     gevonden = {model}
     for info in model.model_fields.values():
-        binnen = _model_in(info.annotation)
-        if binnen is not None and binnen not in gevonden:
-            gevonden |= modellen(binnen)
+        for binnen in modellen_in(info.annotation):  # each of a union: a beslispunt or a group
+            if binnen not in gevonden:
+                gevonden |= modellen(binnen)
     return gevonden
 
 

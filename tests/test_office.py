@@ -75,7 +75,11 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
             "ONTWERPBESLUIT",
             "De raad van de gemeente Dalfsen;",
             "gelezen het voorstel van burgemeester en wethouders van 2 september 2025",
-            "besluit: 1. Een krediet van € 1.450.000 beschikbaar te stellen",
+            "besluit:",
+            # pdftotext reads the column of numbers 1., 2., 3. apart from the points;
+            # test_beslispunten reads them in place (-layout)
+            "Een krediet van € 1.450.000 beschikbaar te stellen",
+            "a. € 95.000 voor de voorbereiding en het ontwerp;",
             "Aldus vastgesteld in de openbare vergadering van 27 oktober 2025.",
             "De griffier, H. Koster",
             "De voorzitter, drs. E. van Lente",

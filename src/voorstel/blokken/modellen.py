@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
@@ -22,11 +24,38 @@ from voorstel.blokken.types import (
     fout,
 )
 from voorstel.kern import finance, nl
+from voorstel.kern.locaties import Loc
 
 Openbaarheid = Literal["openbaar", "vertrouwelijk", "geheim"]
 
 
-class Kopblok(Model):
+@dataclass(frozen=True)
+class Kopwaarde:
+    """A field the gemeente added to the kop (voorstel.toml), as this document fills it in."""
+
+    naam: str
+    label: str
+    waarde: str
+
+
+class MetKopvelden(Model):
+    """A kop that may carry the fields a gemeente declares in voorstel.toml, besides its own.
+
+    They are written as keys of the kop in the YAML; validate checks them against the
+    declaration and gives them here, in the declared order (never from the YAML itself)."""
+
+    _kopvelden: tuple[Kopwaarde, ...] = PrivateAttr(default=())
+
+    @property
+    def kopvelden(self) -> tuple[Kopwaarde, ...]:
+        return self._kopvelden
+
+    def met_kopvelden(self, waarden: tuple[Kopwaarde, ...]) -> None:
+        """Give the kop its declared fields (validate, once)."""
+        self._kopvelden = waarden
+
+
+class Kopblok(MetKopvelden):
     """The head of a document: date, openbaarheid and zaaknummer."""
 
     datum: dt.date
@@ -157,8 +186,10 @@ class Paragraaf(Model):
 
 
 class Bijlage(Model):
-    """An attachment, by title; an optional description and content of its own."""
+    """An attachment, by title; an optional number of its own ("Bijlage 5"), description and
+    content. Without a number it gets the one after the previous bijlage (the first: 1)."""
 
+    nummer: int | None = Field(default=None, ge=1)
     titel: Tekst
     omschrijving: Tekst | None = None
     inhoud: list[Paragraaf] = Field(default_factory=list)
@@ -167,6 +198,31 @@ class Bijlage(Model):
     @classmethod
     def _alleen_titel(cls, value: Any) -> Any:
         return {"titel": value} if isinstance(value, str | int) else value
+
+
+def bijlagenummers(bijlagen: Sequence[Bijlage]) -> list[int]:
+    """The number of each bijlage: its own, or the one after the previous (the first: 1)."""
+    nummers: list[int] = []
+    for bijlage in bijlagen:
+        vorige = nummers[-1] if nummers else 0
+        nummers.append(bijlage.nummer if bijlage.nummer is not None else vorige + 1)
+    return nummers
+
+
+def controleer_bijlagen(bijlagen: Sequence[Bijlage]) -> Iterator[tuple[Loc, str]]:
+    """No two bijlagen have the same number."""
+    eerste: dict[int, int] = {}
+    for index, (bijlage, nummer) in enumerate(zip(bijlagen, bijlagenummers(bijlagen), strict=True)):
+        if nummer not in eerste:
+            eerste[nummer] = index
+            continue
+        eigen = bijlage.nummer is not None
+        yield (
+            ("bijlagen", index, "nummer") if eigen else ("bijlagen", index),
+            f"bijlage {nummer} bestaat al (bijlagen[{eerste[nummer]}])"
+            + ("" if eigen else "; een bijlage zonder nummer krijgt het nummer na de vorige")
+            + "; geef elke bijlage een eigen nummer",
+        )
 
 
 class Communicatie(Model):
@@ -240,7 +296,7 @@ class Contact(Model):
         return self
 
 
-class Kopgegevens(Model):
+class Kopgegevens(MetKopvelden):
     """The metadata block of a letter to the council: who is responsible and who to ask."""
 
     portefeuillehouder: Portefeuillehouder
@@ -300,6 +356,11 @@ class Document(Model):
     def documentdatum(self) -> dt.date:
         """The date the document is known by."""
         raise NotImplementedError
+
+    def controles(self) -> Iterator[tuple[Loc, str]]:
+        """Checks every document has: the bijlagen have different numbers. A soort with
+        checks of its own yields these too (`yield from super().controles()`)."""
+        yield from controleer_bijlagen(getattr(self, "bijlagen", None) or [])
 
     def auteur(self) -> str:
         """Who the document is from, for its properties."""

@@ -298,12 +298,13 @@ class Sjabloon:
         self.body.add_paragraph(style="Na tabel")
         return table
 
-    def gegevens(self, rijen: list[tuple[str, str, str | None]]) -> Any:
+    def gegevens(self, rijen: list[tuple[str, str, str | None]], velden: str | None = None) -> Any:
         """A borderless table of 'label  value' rows; a row with a condition may be left out.
 
-        rijen: (label, value expression, condition or None).
+        rijen: (label, value expression, condition or None). velden: an expression of a
+        list of {label, waarde} (the gemeente's own kop fields), a row each after them.
         """
-        aantal = sum(3 if conditie else 1 for _, _, conditie in rijen)
+        aantal = sum(3 if conditie else 1 for _, _, conditie in rijen) + (3 if velden else 0)
         table = self.body.add_table(rows=aantal, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         _beschrijf(table, "Gegevens", "Gegevens van het document: per regel een naam en waarde.")
@@ -316,13 +317,19 @@ class Sjabloon:
             _cel(row.cells[1], waarde)
             if conditie:
                 _cel(next(rows).cells[0], "{%tr endif %}")
+        if velden:
+            _cel(next(rows).cells[0], f"{{%tr for veld in {velden} %}}")
+            row = next(rows)
+            _cel(row.cells[0], "{{ veld.label }}", vet=True)
+            _cel(row.cells[1], "{{ veld.waarde }}")
+            _cel(next(rows).cells[0], "{%tr endfor %}")
         table.autofit = False
         for column, breedte in zip(table.columns, (Cm(6.8), Cm(9.2)), strict=True):
             column.width = breedte
             for cell in column.cells:
                 cell.width = breedte
         self.body.add_paragraph(style="Na tabel")
-        self._md_regel(_md_gegevens(rijen))
+        self._md_regel(_md_gegevens(rijen, velden))
         return table
 
     def bewaar(self, path: Path) -> None:
@@ -332,9 +339,9 @@ class Sjabloon:
         path.with_suffix(".md.j2").write_text(self.markdown, encoding="utf-8")
 
 
-def _md_gegevens(rijen: list[tuple[str, str, str | None]]) -> str:
+def _md_gegevens(rijen: list[tuple[str, str, str | None]], velden: str | None = None) -> str:
     """'**Label:** value' lines with hard line breaks; a row with a condition is left out,
-    with its line break, when the condition is false."""
+    with its line break, when the condition is false; then a line per item of `velden`."""
     text = ""
     for label, waarde, conditie in rijen:
         regel = f"**{label}:** {waarde}"
@@ -342,6 +349,12 @@ def _md_gegevens(rijen: list[tuple[str, str, str | None]]) -> str:
             text += f"{{% if {conditie} %}}  \n{regel}{{% endif %}}"
         else:
             text += ("  \n" if text else "") + regel
+    if velden:
+        breuk = "  \n" if text else "{% if not loop.first %}  \n{% endif %}"
+        text += (
+            f"{{% for veld in {velden} %}}{breuk}**{{{{ veld.label }}}}:** {{{{ veld.waarde }}}}"
+        )
+        text += "{% endfor %}"
     return text
 
 

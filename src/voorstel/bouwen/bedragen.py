@@ -81,6 +81,12 @@ def controleer(gevalideerd: Gevalideerd) -> list[Probleem]:
                     "'losse_bedragen' als het bewust los staat"
                 )
             problemen.append(
-                Probleem(str(bron.path), bron.regel(loc), veldnaam(loc), bericht, True)
+                Probleem(
+                    str(bron.path),
+                    bron.regel(loc),
+                    veldnaam(bron.zoals_geschreven(loc)),
+                    bericht,
+                    True,
+                )
             )
     return problemen

@@ -83,6 +83,18 @@ formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
 # huisstijl = "huisstijl/sjabloon.dotx"   # het Word-bestand met de huisstijl van de gemeente
 # sjablonen = ["sjablonen"]               # mappen met eigen sjablonen
 # pdfa = true                             # PDF als PDF/A-2, voor archivering
+
+# Eigen velden in de kop van een documentsoort, en secties die elk document van die soort
+# moet hebben. Haal de # weg om ze te gebruiken; de documenten vullen de velden dan in hun
+# kopblok in (bevoegdheid: budgetrecht).
+# [kop.raadsvoorstel]
+# verplichte_secties = ["alternatieven", "beoogd_effect"]
+#
+# [[kop.raadsvoorstel.velden]]
+# naam = "bevoegdheid"                    # de naam in het YAML-bestand
+# label = "Soort bevoegdheid"             # de naam in het document
+# verplicht = true                        # mag weg: standaard niet verplicht
+# waarden = ["kaderstellend", "controlerend", "budgetrecht", "overig"]   # mag weg
 """
 GITIGNORE = "# Wat voorstel maakt, hoort niet in git: het komt altijd uit data/.\nbuild/\n"
 VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"

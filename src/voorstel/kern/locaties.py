@@ -43,6 +43,22 @@ class Bron:
                 return line
         return None
 
+    def zoals_geschreven(self, loc: Loc) -> Loc:
+        """`loc` as the user wrote it: a value written short, as plain text for a block
+        (`- Iets te besluiten.` for `- tekst: Iets te besluiten.`), is named by its own
+        place, not by the field its text fills."""
+        data = self.data
+        for end, deel in enumerate(loc):
+            if isinstance(data, dict):
+                data = data.get(deel)
+            elif isinstance(data, list) and isinstance(deel, int) and 0 <= deel < len(data):
+                data = data[deel]
+            elif isinstance(data, str | int) and not isinstance(data, bool):
+                return tuple(loc[:end])
+            else:
+                return loc
+        return loc
+
     def _enkelvoudig(self, loc: Loc) -> Loc:
         """`loc` without a list index 0 the data does not have: a single item written
         without the list around it (`looptijd: {...}` for `looptijd: [{...}]`)."""

@@ -240,6 +240,40 @@ def opsomming(delen: Sequence[str]) -> str:
     return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
+def letter(index: int) -> str:
+    """The letter of the index-th lettered item (from 0): a, b, ..., z, aa, ab, ..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[index] if index < len(letters) else letter(index // 26 - 1) + letter(index % 26)
+
+
+_ROMEINS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def romeins(n: int) -> str:
+    """n (from 1) in Roman numerals, as Word's upperRoman numbering writes it: 4 is IV."""
+    if n < 1:
+        raise ValueError(f"geen Romeins cijfer voor {n}")
+    text = ""
+    for waarde, teken in _ROMEINS:
+        aantal_keer, n = divmod(n, waarde)
+        text += teken * aantal_keer
+    return text
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "bedrag": bedrag,
     "bedrag_heel": bedrag_heel,

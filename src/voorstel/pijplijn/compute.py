@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,10 +19,20 @@ from pydantic import BaseModel
 from voorstel.blokken import tabellen
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
-from voorstel.blokken.modellen import Contact, Document, Kostentabel, Paragraaf, som
+from voorstel.blokken.modellen import (
+    Bijlage,
+    Contact,
+    Document,
+    Kostentabel,
+    MetKopvelden,
+    Paragraaf,
+    bijlagenummers,
+    som,
+)
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
+from voorstel.kern.nl import letter
 from voorstel.soorten import REGISTER
 
 
@@ -37,12 +46,6 @@ class Berekening:
     cijfers: dict[str, Any] = field(default_factory=dict)
     verdelingen: dict[tuple[str, Decimal], finance.Verdeling] = field(default_factory=dict)
     """Allocations by key and amount, shared by every variant of a document: computed once."""
-
-
-def letter(index: int) -> str:
-    """The letter of the index-th lettered item: a, b, ..., z, aa, ab, ..."""
-    letters = string.ascii_lowercase
-    return letters[index] if index < len(letters) else letter(index // 26 - 1) + letter(index % 26)
 
 
 def paragraaf(view: dict[str, Any]) -> None:
@@ -86,7 +89,23 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
             paragraaf(view)
         elif isinstance(block, Contact):
             view["gegevens"] = ", ".join(g for g in (block.email, block.telefoon) if g)
+        elif isinstance(block, MetKopvelden):  # the gemeente's own fields, in their order
+            view["velden"] = [
+                {"naam": v.naam, "label": v.label, "waarde": v.waarde} for v in block.kopvelden
+            ]
     _plaats_tabellen(context, tabellen_)
+    _nummer_bijlagen(doc, context)
+
+
+def _nummer_bijlagen(doc: BaseModel, context: dict[str, Any]) -> None:
+    """Each bijlage its number (its own, or the next); `bijlagen_eigen_nummers` when the
+    data gives numbers, so the list shows them ("Bijlage 5") instead of counting 1..n."""
+    bijlagen = getattr(doc, "bijlagen", None)
+    if not isinstance(bijlagen, list) or not all(isinstance(b, Bijlage) for b in bijlagen):
+        return
+    for view, nummer in zip(context["bijlagen"], bijlagenummers(bijlagen), strict=True):
+        view["nummer"] = nummer
+    context["bijlagen_eigen_nummers"] = any(b.nummer is not None for b in bijlagen)
 
 
 def _plaats_tabellen(value: Any, door: Mapping[int, Any]) -> Any:

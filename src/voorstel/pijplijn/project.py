@@ -1,13 +1,18 @@
-"""The project file, voorstel.toml: the defaults a project would otherwise type on every call.
+"""The project file, voorstel.toml: the defaults a project would otherwise type on every call,
+and the gemeente's own rules for its documents (the fields of the kop, required sections).
 
 Read with tomllib (standard library, read-only). Every key is known; an unknown one is an
 error at its line with a suggestion, like an unknown field in a document. Paths are
-relative to the folder of voorstel.toml.
+relative to the folder of voorstel.toml. The build settings come from the voorstel.toml of
+the current folder (or above it); the rules for a document from the one of its own folder
+(or above it), so a gemeente's folder may have its own.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -16,6 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.soorten import REGISTER
 
 PROJECTBESTAND = "voorstel.toml"
 FORMATEN = ("docx", "md", "html", "pdf")
@@ -47,6 +53,41 @@ _UITLEG = {
 }
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
+_KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
+"""The keys of a field the gemeente declares for the kop ([[kop.<soort>.velden]])."""
+_KOPVELD_UITLEG = {
+    "naam": "de naam van het veld in het YAML-bestand, bijvoorbeeld 'bevoegdheid'",
+    "label": "de naam van het veld in het document, bijvoorbeeld 'Soort bevoegdheid'",
+    "verplicht": "true of false: moet elk document het veld invullen",
+    "waarden": 'de toegestane waarden, bijvoorbeeld ["ja", "nee"]',
+}
+_NAAM = re.compile(r"[a-z][a-z0-9_]*")
+GERESERVEERD = frozenset({"velden"})
+"""Names a declared kop field may not have: the kop's own key for them in the templates."""
+
+Plaats = tuple[str | int, ...]
+"""A place in the project file: table names, keys, and the index of an array of tables."""
+
+
+@dataclass(frozen=True)
+class Kopveld:
+    """A field the gemeente adds to the kop of a soort: its name in the YAML, its label in
+    the document, whether every document fills it in, the values it may have (any if none)."""
+
+    naam: str
+    label: str
+    verplicht: bool = False
+    waarden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Kop:
+    """The gemeente's rules for one soort: the extra fields of its kop, in the order they
+    are shown, and the sections every document of the soort must have."""
+
+    velden: tuple[Kopveld, ...] = ()
+    verplichte_secties: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True)
 class Organisatie:
@@ -69,6 +110,8 @@ class Project:
     huisstijl: Path | None = None
     sjablonen: tuple[Path, ...] = ()
     pdfa: bool = False
+    kop: dict[str, Kop] = field(default_factory=dict)
+    """The gemeente's kop fields and required sections, per soort."""
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -81,6 +124,29 @@ class Project:
         return cls(start)
 
 
+def van_document(document: Path) -> Project | None:
+    """The project whose rules a document follows: the nearest voorstel.toml in the
+    document's folder or a folder above it; None without one. Read once per version of
+    the file."""
+    start = document.resolve().parent
+    for folder in (start, *start.parents):
+        bestand = folder / PROJECTBESTAND
+        try:
+            stat = bestand.stat()
+        except OSError:
+            continue
+        if bestand.is_file():
+            return _gelezen(_kort(bestand), stat.st_mtime_ns, stat.st_size, os.getcwd())
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _gelezen(bestand: Path, mtime: int, grootte: int, cwd: str) -> Project:
+    """`lees`, cached by the file's version (and the folder its path is relative to)."""
+    del mtime, grootte, cwd
+    return lees(bestand)
+
+
 def _kort(pad: Path) -> Path:
     """A path as the user sees it: relative to the current folder when it lies below it."""
     try:
@@ -89,11 +155,21 @@ def _kort(pad: Path) -> Path:
         return pad
 
 
-def _regels(tekst: str) -> dict[tuple[str, ...], int]:
-    """The line of every table header and key (tomllib keeps no positions)."""
-    regels: dict[tuple[str, ...], int] = {}
-    tabel: tuple[str, ...] = ()
+def _regels(tekst: str) -> dict[Plaats, int]:
+    """The line of every table header and key (tomllib keeps no positions); the n-th
+    [[a.b]] of an array of tables is (a, b, n)."""
+    regels: dict[Plaats, int] = {}
+    tabel: Plaats = ()
+    tellers: dict[Plaats, int] = {}
     for nummer, regel in enumerate(tekst.splitlines(), 1):
+        reeks = re.match(r"\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(#.*)?$", regel)
+        if reeks:
+            pad: Plaats = tuple(d.strip().strip("\"'") for d in reeks.group(1).split("."))
+            tellers[pad] = tellers.get(pad, -1) + 1
+            tabel = (*pad, tellers[pad])
+            regels.setdefault(pad, nummer)
+            regels.setdefault(tabel, nummer)
+            continue
         kop = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$", regel)
         if kop:
             tabel = tuple(d.strip().strip("\"'") for d in kop.group(1).split("."))
@@ -113,19 +189,30 @@ def _voorstel(naam: str, kandidaten: list[str]) -> str:
     return "kies uit " + ", ".join(kandidaten)
 
 
-def _controleer(
-    pad: str, data: dict[str, Any], regels: dict[tuple[str, ...], int]
-) -> Iterator[Probleem]:
-    def probleem(plaats: tuple[str, ...], bericht: str) -> Probleem:
+def _naam(plaats: Plaats) -> str:
+    """A place as the user reads it: kop.raadsvoorstel.velden[0].naam."""
+    tekst = ""
+    for deel in plaats:
+        tekst += f"[{deel}]" if isinstance(deel, int) else (f".{deel}" if tekst else deel)
+    return tekst
+
+
+def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> Iterator[Probleem]:
+    def probleem(plaats: Plaats, bericht: str) -> Probleem:
         regel = next(
             (regels[plaats[:n]] for n in range(len(plaats), 0, -1) if plaats[:n] in regels), None
         )
-        return Probleem(pad, regel, ".".join(plaats), bericht)
+        return Probleem(pad, regel, _naam(plaats), bericht)
 
     for tabel, waarde in data.items():
+        if tabel == "kop":
+            for plaats, bericht in _controleer_kop(waarde):
+                yield probleem(plaats, bericht)
+            continue
         if tabel not in _SCHEMA:
             yield probleem(
-                (tabel,), f"onbekend onderdeel '{tabel}'; " + _voorstel(tabel, list(_SCHEMA))
+                (tabel,),
+                f"onbekend onderdeel '{tabel}'; " + _voorstel(tabel, [*_SCHEMA, "kop"]),
             )
             continue
         if not isinstance(waarde, dict):
@@ -158,6 +245,158 @@ def _controleer(
                 isinstance(s, str) for s in cast(list[Any], inhoud)
             ):
                 yield probleem(plaats, "verwacht een lijst van mappen, elk tussen aanhalingstekens")
+
+
+def kopsoorten() -> list[str]:
+    """The soorten whose kop shows the fields a gemeente declares."""
+    return [soort.naam for soort in REGISTER if soort.kopvelden]
+
+
+def _kopvelden_van(soort: str) -> list[str]:
+    """The fields the kop of a soort has of itself."""
+    info = REGISTER[soort].model.model_fields.get("kopblok")
+    return list(getattr(info.annotation, "model_fields", {})) if info is not None else []
+
+
+def _controleer_kop(kop: Any) -> Iterator[tuple[Plaats, str]]:
+    """[kop.<soort>]: per soort its extra fields ([[kop.<soort>.velden]]) and required
+    sections (verplichte_secties)."""
+    soorten = kopsoorten()
+    if not isinstance(kop, dict):
+        yield ("kop",), "'kop' is een tabel: schrijf [kop.<soort>] met de instellingen eronder"
+        return
+    for soort, instellingen in kop.items():
+        plaats: Plaats = ("kop", soort)
+        if soort in ("velden", "verplichte_secties"):
+            yield (
+                plaats,
+                f"'{soort}' staat per documentsoort: schrijf "
+                + (
+                    "[[kop.raadsvoorstel.velden]]"
+                    if soort == "velden"
+                    else "verplichte_secties onder [kop.raadsvoorstel]"
+                )
+                + f" (of een andere soort: {', '.join(soorten)})",
+            )
+            continue
+        if soort not in soorten:
+            reden = (
+                f"een {soort} heeft geen kop met gegevens"
+                if soort in REGISTER
+                else f"onbekende soort '{soort}'"
+            )
+            bijna = difflib.get_close_matches(soort, soorten, n=1)
+            hint = f"; bedoelde u '{bijna[0]}'?" if bijna and soort not in REGISTER else ""
+            yield plaats, f"{reden}{hint}; een kop met eigen velden hebben {', '.join(soorten)}"
+            continue
+        if not isinstance(instellingen, dict):
+            yield plaats, f"'kop.{soort}' is een tabel: schrijf [kop.{soort}]"
+            continue
+        for sleutel, waarde in instellingen.items():
+            if sleutel == "velden":
+                yield from _controleer_velden(soort, waarde)
+            elif sleutel == "verplichte_secties":
+                yield from _controleer_secties(soort, waarde)
+            else:
+                yield (
+                    (*plaats, sleutel),
+                    f"onbekende instelling '{sleutel}'; "
+                    + _voorstel(sleutel, ["velden", "verplichte_secties"]),
+                )
+
+
+def _controleer_velden(soort: str, velden: Any) -> Iterator[tuple[Plaats, str]]:
+    plaats: Plaats = ("kop", soort, "velden")
+    if not isinstance(velden, list):
+        yield plaats, f"verwacht een lijst van velden, elk als [[kop.{soort}.velden]]"
+        return
+    eigen = _kopvelden_van(soort)
+    gezien: dict[str, int] = {}
+    for index, veld in enumerate(velden):
+        hier: Plaats = (*plaats, index)
+        if not isinstance(veld, dict):
+            yield hier, f"een veld is een tabel [[kop.{soort}.velden]] met naam en label"
+            continue
+        for sleutel, waarde in veld.items():
+            if sleutel not in _KOPVELD:
+                yield (
+                    (*hier, sleutel),
+                    f"onbekende instelling '{sleutel}'; " + _voorstel(sleutel, list(_KOPVELD)),
+                )
+            elif not isinstance(waarde, _KOPVELD[sleutel]):
+                soortnaam = _TYPENAAM.get(_KOPVELD[sleutel], "")
+                yield (*hier, sleutel), f"verwacht {soortnaam}: {_KOPVELD_UITLEG[sleutel]}"
+        for sleutel in ("naam", "label"):
+            if sleutel not in veld:
+                yield hier, f"'{sleutel}' ontbreekt: {_KOPVELD_UITLEG[sleutel]}"
+            elif isinstance(veld[sleutel], str) and not veld[sleutel].strip():
+                yield (*hier, sleutel), f"mag niet leeg zijn: {_KOPVELD_UITLEG[sleutel]}"
+        naam = veld.get("naam")
+        if isinstance(naam, str) and naam.strip():
+            if not _NAAM.fullmatch(naam):
+                yield (
+                    (*hier, "naam"),
+                    f"'{naam}' kan geen veldnaam zijn; schrijf kleine letters, cijfers en _, "
+                    "zoals 'soort_bevoegdheid'",
+                )
+            elif naam in eigen or naam in GERESERVEERD:
+                yield (
+                    (*hier, "naam"),
+                    f"'{naam}' is al een veld van de kop van een {soort} "
+                    f"({', '.join(eigen)}); kies een andere naam",
+                )
+            elif naam in gezien:
+                yield (
+                    (*hier, "naam"),
+                    f"veld '{naam}' staat er al (velden[{gezien[naam]}]); declareer elk veld "
+                    "één keer",
+                )
+            else:
+                gezien[naam] = index
+        waarden = veld.get("waarden")
+        if isinstance(waarden, list):
+            if not waarden:
+                yield (*hier, "waarden"), "geef minstens één waarde, of laat 'waarden' weg"
+            elif not all(isinstance(w, str) and w.strip() for w in waarden):
+                yield (
+                    (*hier, "waarden"),
+                    "verwacht een lijst van waarden, elk tussen aanhalingstekens",
+                )
+            elif len(set(waarden)) != len(waarden):
+                yield (*hier, "waarden"), "elke waarde één keer"
+
+
+def _controleer_secties(soort: str, secties: Any) -> Iterator[tuple[Plaats, str]]:
+    plaats: Plaats = ("kop", soort, "verplichte_secties")
+    if not isinstance(secties, list) or not all(isinstance(s, str) for s in secties):
+        yield plaats, 'verwacht een lijst van secties, zoals ["alternatieven", "beoogd_effect"]'
+        return
+    velden = [v for v in REGISTER[soort].model.model_fields if v not in ("soort", "kopblok")]
+    for sectie in secties:
+        if sectie not in velden:
+            yield (
+                plaats,
+                f"een {soort} heeft geen sectie '{sectie}'; " + _voorstel(sectie, velden),
+            )
+
+
+def _kop(data: Any) -> dict[str, Kop]:
+    """The checked [kop] tables as Kop per soort."""
+    return {
+        soort: Kop(
+            velden=tuple(
+                Kopveld(
+                    naam=veld["naam"],
+                    label=veld["label"],
+                    verplicht=bool(veld.get("verplicht", False)),
+                    waarden=tuple(veld.get("waarden", ())),
+                )
+                for veld in instellingen.get("velden", [])
+            ),
+            verplichte_secties=tuple(instellingen.get("verplichte_secties", [])),
+        )
+        for soort, instellingen in (data or {}).items()
+    }
 
 
 def lees(bestand: Path) -> Project:
@@ -200,4 +439,5 @@ def lees(bestand: Path) -> Project:
         huisstijl=relatief(bouwen.get("huisstijl")),
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
+        kop=_kop(data.get("kop")),
     )

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
-from voorstel.blokken.modellen import Kostentabel
-from voorstel.blokken.types import Proza, ProzaTekst
+from voorstel.blokken.modellen import Kopwaarde, Kostentabel, MetKopvelden
+from voorstel.blokken.types import Proza, ProzaTekst, Tekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import prose
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.locaties import Bron, Loc
-from voorstel.pijplijn import werkboek
+from voorstel.pijplijn import project, werkboek
 from voorstel.pijplijn.gedeeld import los_op
 from voorstel.pijplijn.load import load, walk
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -76,7 +76,15 @@ def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
     return tuple(result)
 
 
-def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -> str:
+def _bericht(
+    error: ErrorDetails,
+    model: type[BaseModel],
+    loc: Loc,
+    data: Any,
+    extra: dict[Loc, list[str]] | None = None,
+) -> str:
+    """Pydantic's error in Dutch. `extra`: fields a model accepts besides its own (the
+    gemeente's kop fields), by the location of the model, for suggestions."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if "bericht" in ctx:
@@ -84,7 +92,8 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
     if kind == "missing":
         return "verplicht veld ontbreekt; vul het in"
     if kind == "extra_forbidden":
-        return _onbekend_veld(str(loc[-1]), _velden_bij(model, loc[:-1], data))
+        kandidaten = _velden_bij(model, loc[:-1], data) + (extra or {}).get(loc[:-1], [])
+        return _onbekend_veld(str(loc[-1]), kandidaten)
     if kind == "literal_error":
         keuzes = str(ctx.get("expected", "")).replace("'", '"').replace(" or ", " of ")
         return f"ongeldige waarde; kies uit {keuzes}"
@@ -100,6 +109,8 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
         return "moet een groep velden zijn ('naam: waarde' op de regels eronder)"
     if kind == "too_short":
         return "mag niet leeg zijn; geef er minstens één"
+    if kind == "too_long":
+        return f"te veel ({ctx.get('actual_length')}); geef er hoogstens {ctx.get('max_length')}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if kind == "string_type":
@@ -108,26 +119,42 @@ def _bericht(error: ErrorDetails, model: type[BaseModel], loc: Loc, data: Any) -
 
 
 def _velden_bij(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
-    current: Any = model
+    """The fields of the model at `loc`; where a field holds one of several models (a
+    beslispunt or a group of them), of the one the keys written there fit best."""
+    keuzes: list[type[BaseModel]] = [model]
     for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        info = fields.get(part)
-        if info is None:
-            return []
-        current = _model_in(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+        if not isinstance(part, int):
+            info = getattr(_passend(keuzes, data), "model_fields", {}).get(part)
+            if info is None:
+                return []
+            keuzes = modellen_in(info.annotation)
+        data = data[part] if _heeft(data, part) else None
+    return list(getattr(_passend(keuzes, data), "model_fields", {}))
+
+
+def _passend(keuzes: list[type[BaseModel]], data: Any) -> type[BaseModel] | None:
+    """Of the models a value may be, the one with most of its fields among the keys
+    written; the first one when that does not decide."""
+    if not keuzes:
+        return None
+    sleutels = set(data) if isinstance(data, dict) else set()
+    return max(keuzes, key=lambda m: len(sleutels & set(m.model_fields)))
+
+
+def modellen_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model a field of type `annotation` can hold (directly, in a list, a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    gevonden: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()):
+        gevonden += [m for m in modellen_in(arg) if m not in gevonden]
+    return gevonden
 
 
 def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
+    """The first model a field of type `annotation` can hold, or None."""
+    gevonden = modellen_in(annotation)
+    return gevonden[0] if gevonden else None
 
 
 def _onbekend_veld(name: str, candidates: list[str]) -> str:
@@ -138,7 +165,9 @@ def _onbekend_veld(name: str, candidates: list[str]) -> str:
 
 
 def _probleem(bron: Bron, loc: Loc, message: str, waarschuwing: bool = False) -> Probleem:
-    return Probleem(str(bron.path), bron.regel(loc), veldnaam(loc), message, waarschuwing)
+    return Probleem(
+        str(bron.path), bron.regel(loc), veldnaam(bron.zoals_geschreven(loc)), message, waarschuwing
+    )
 
 
 def _kies_model(bron: Bron) -> type[BaseModel]:
@@ -170,12 +199,17 @@ def _kies_model(bron: Bron) -> type[BaseModel]:
     return REGISTER[str(soort)].model
 
 
-def vertaal_fouten(bron: Bron, model: type[BaseModel], exc: ValidationError) -> list[Probleem]:
+def vertaal_fouten(
+    bron: Bron,
+    model: type[BaseModel],
+    exc: ValidationError,
+    extra: dict[Loc, list[str]] | None = None,
+) -> list[Probleem]:
     """Pydantic's errors as Dutch problems with their lines."""
     problems = []
     for error in exc.errors():
         loc = _data_loc(error["loc"], bron.data)
-        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data)))
+        problems.append(_probleem(bron, loc, _bericht(error, model, loc, bron.data, extra)))
     return problems
 
 
@@ -193,13 +227,136 @@ def controleer(bron: Bron, document: BaseModel) -> Iterator[Probleem]:
                 yield _probleem(bron, (*loc, *sub), message)
 
 
-def _model_of_fout(bron: Bron, model: type[BaseModel]) -> tuple[BaseModel | None, list[Probleem]]:
-    """The model with its cross-field problems, or None with pydantic's problems."""
+def _model_of_fout(
+    bron: Bron, model: type[BaseModel], kop: Kopcontrole | None = None
+) -> tuple[BaseModel | None, list[Probleem]]:
+    """The model with its cross-field problems, or None with pydantic's problems. With the
+    gemeente's kop fields (`kop`), the model validates the data without them, and the kop
+    gets them after."""
+    data = bron.data if kop is None else kop.data
+    extra: dict[Loc, list[str]] | None = (
+        None if kop is None else {("kopblok",): [v.naam for v in kop.kop.velden]}
+    )
     try:
-        document = model.model_validate(bron.data)
+        document = model.model_validate(data)
     except ValidationError as exc:
-        return None, vertaal_fouten(bron, model, exc)
+        return None, vertaal_fouten(bron, model, exc, extra)
+    kopblok = getattr(document, "kopblok", None)
+    if kop is not None and isinstance(kopblok, MetKopvelden):
+        kopblok.met_kopvelden(kop.waarden)
     return document, list(controleer(bron, document))
+
+
+@dataclass
+class Kopcontrole:
+    """The gemeente's rules checked on a document's raw data: the data without the declared
+    kop fields (for the model), their values in the declared order, and the problems."""
+
+    kop: project.Kop
+    bestand: str
+    data: Any
+    waarden: tuple[Kopwaarde, ...] = ()
+    problemen: list[Probleem] = field(default_factory=list)
+
+
+def _regels_van(bron: Bron, model: type[BaseModel]) -> tuple[Kopcontrole | None, list[Path]]:
+    """The rules of the document's project for its soort (voorstel.toml in its folder or
+    above), checked on its data; and the project file, a dependency of the document."""
+    gevonden = project.van_document(bron.path)
+    if gevonden is None or gevonden.bestand is None:
+        return None, []
+    bestand = [gevonden.bestand]
+    kop = gevonden.kop.get(str(bron.data.get("soort")))
+    if kop is None:
+        return None, bestand
+    controle = Kopcontrole(kop, str(gevonden.bestand), bron.data)
+    controle.problemen += _verplichte_secties(bron, controle)
+    kopblok = bron.data.get("kopblok")
+    if kop.velden and isinstance(kopblok, dict) and "kopblok" in model.model_fields:
+        _kopvelden(bron, controle, kopblok)
+    return controle, bestand
+
+
+def _leeg(waarde: Any) -> bool:
+    return (
+        waarde is None
+        or (isinstance(waarde, str | list | dict) and not waarde)
+        or (isinstance(waarde, str) and not waarde.strip())
+    )
+
+
+def _verplichte_secties(bron: Bron, controle: Kopcontrole) -> Iterator[Probleem]:
+    """A section the gemeente requires that is missing: at the top of the file (line 1);
+    one that is there but empty: at its own line."""
+    for sectie in controle.kop.verplichte_secties:
+        if sectie not in bron.data:
+            yield Probleem(
+                str(bron.path),
+                1,
+                sectie,
+                f"verplichte sectie ontbreekt: {controle.bestand} vraagt '{sectie}' in elk "
+                f"{bron.data.get('soort')}; voeg '{sectie}:' toe",
+            )
+        elif _leeg(bron.data[sectie]):
+            yield _probleem(
+                bron,
+                (sectie,),
+                f"verplichte sectie is leeg: {controle.bestand} vraagt '{sectie}' in elk "
+                f"{bron.data.get('soort')}; vul haar in",
+            )
+
+
+_TEKST: TypeAdapter[str] = TypeAdapter(Tekst)
+
+
+def _kopwaarde(waarde: Any, veld: project.Kopveld) -> tuple[str, str | None]:
+    """The text of a declared kop field's value, or the message why it cannot be."""
+    if waarde is None:
+        return "", "is leeg; vul het in of haal het veld weg"
+    if veld.waarden and not isinstance(waarde, list | dict):
+        geschreven = str(waarde).lower() if isinstance(waarde, bool) else str(waarde)
+        if geschreven not in veld.waarden:
+            return "", f'ongeldige waarde "{geschreven}"; kies uit {_keuzes(veld.waarden)}'
+        waarde = geschreven
+    try:
+        return _TEKST.validate_python(waarde), None
+    except ValidationError as exc:
+        ctx = exc.errors()[0].get("ctx") or {}
+        return "", str(ctx.get("bericht", "moet tekst zijn"))
+
+
+def _keuzes(waarden: tuple[str, ...]) -> str:
+    namen = [f'"{w}"' for w in waarden]
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+
+
+def _kopvelden(bron: Bron, controle: Kopcontrole, kopblok: dict[str, Any]) -> None:
+    """Take the declared fields out of the kopblok: each value checked (text, one of the
+    allowed values), a required one that is missing an error at the kopblok's line."""
+    namen = {v.naam for v in controle.kop.velden}
+    eigen = {k: v for k, v in kopblok.items() if k not in namen}
+    controle.data = {**bron.data, "kopblok": eigen}
+    waarden: list[Kopwaarde] = []
+    for veld in controle.kop.velden:
+        loc: Loc = ("kopblok", veld.naam)
+        if veld.naam not in kopblok:
+            if veld.verplicht:
+                keuze = f": {_keuzes(veld.waarden)}" if veld.waarden else ""
+                controle.problemen.append(
+                    _probleem(
+                        bron,
+                        loc,
+                        f"verplicht veld ontbreekt ({veld.label}, gevraagd in "
+                        f"{controle.bestand}); vul het in{keuze}",
+                    )
+                )
+            continue
+        tekst, bericht = _kopwaarde(kopblok[veld.naam], veld)
+        if bericht is not None:
+            controle.problemen.append(_probleem(bron, loc, bericht))
+        else:
+            waarden.append(Kopwaarde(veld.naam, veld.label, tekst))
+    controle.waarden = tuple(waarden)
 
 
 def validate(bron: Bron) -> Gevalideerd:
@@ -209,7 +366,12 @@ def validate(bron: Bron) -> Gevalideerd:
     bron, bronpaden, herkomst, bronproblemen = _vul_bronnen(bron)
     if bronproblemen:
         raise ValidatieFout(bronproblemen)
-    document, problems = _model_of_fout(bron, model)
+    kop, projectbestand = _regels_van(bron, model)
+    bronpaden += projectbestand
+    document, problems = _model_of_fout(bron, model, kop)
+    if kop is not None:  # a required section that is empty: the gemeente's message only
+        eigen = {p.field for p in kop.problemen}
+        problems = kop.problemen + [p for p in problems if p.field not in eigen]
     if document is not None:
         _merk_herkomst(document, herkomst)
     if document is None:

@@ -53,6 +53,9 @@ class Soort:
     stukken: tuple[Stuk, ...] = (HOOFDSTUK,)
     sjabloon: str | None = None
     """The module that generates the default Word templates (`make templates`), if any."""
+    kopvelden: bool = False
+    """Whether its templates show the fields a gemeente adds to the kop (voorstel.toml,
+    [[kop.<soort>.velden]]) after the kop's own."""
 
     def __post_init__(self) -> None:
         achtervoegsels = [s.achtervoegsel for s in self.stukken]

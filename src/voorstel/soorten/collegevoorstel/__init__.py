@@ -15,4 +15,5 @@ SOORT: Soort = Soort(
     omschrijving="voorstel aan het college van B&W, ook regionaal met een versie per gemeente",
     bereken=compute.bereken,
     sjabloon="voorstel.soorten.collegevoorstel.sjabloon",
+    kopvelden=True,
 )

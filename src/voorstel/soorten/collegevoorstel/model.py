@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from voorstel.blokken.argumenten import Argument, controleer_argumenten
+from voorstel.blokken.beslispunten import BeslispuntOfGroep, controleer_groepen, punten
 from voorstel.blokken.modellen import (
     Bijlage,
     Communicatie,
@@ -56,7 +57,7 @@ class Collegevoorstel(Document):
     regio: Regio | None = None
     kopblok: Kopblok
     onderwerp: Tekst
-    beslispunten: list[Tekst] = Field(min_length=1)
+    beslispunten: list[BeslispuntOfGroep] = Field(min_length=1)
     samenvatting: Proza
     juridisch_kader: Proza | None = None
     aanleiding: Proza | None = None
@@ -78,5 +79,8 @@ class Collegevoorstel(Document):
         return self.kopblok.datum
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
-        """Every argument supports a beslispunt that exists."""
-        return controleer_argumenten(self.argumenten, len(self.beslispunten))
+        """Beslispunten all in groups or none; every argument supports a beslispunt that
+        exists (numbered through the groups); the document's own checks."""
+        yield from super().controles()
+        yield from controleer_groepen(self.beslispunten)
+        yield from controleer_argumenten(self.argumenten, len(punten(self.beslispunten)))

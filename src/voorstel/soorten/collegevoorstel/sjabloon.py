@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from voorstel.blokken.woordblokken import (
+    beslispunten,
     bijlagen,
     bijlagen_inhoud,
     communicatie,
@@ -19,7 +20,7 @@ def maak() -> Sjabloon:
     s.kop("Onderwerp")
     s.alinea("{{ onderwerp }}")
     s.kop("Voorstel")
-    s.lijst("punt in beslispunten", "{{ punt }}")
+    beslispunten(s)
     s.kop("Samenvatting")
     s.tekst("samenvatting")
     s.sectie("Juridisch kader", "juridisch_kader")

@@ -184,6 +184,7 @@ class Inkoopstrategie(Document):
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
         """Consistency across the document: blocks, percelen, partners, planning, begrippen."""
+        yield from super().controles()
         yield from self._blokken_geplaatst()
         yield from self._percelen_bij_taakgebied()
         yield from self._onderdelen_bekend()

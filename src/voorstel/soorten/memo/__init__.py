@@ -13,4 +13,5 @@ SOORT: Soort = Soort(
     map=Path(__file__).parent,
     omschrijving="memo ter kennisname, met genummerde besluiten en bijlagen",
     sjabloon="voorstel.soorten.memo.sjabloon",
+    kopvelden=True,
 )

@@ -20,7 +20,8 @@ def maak() -> Sjabloon:
             ("Kennisnemen van", "{{ kennisnemen_van }}", None),
             ("Onderwerp", "{{ onderwerp }}", None),
             ("Zaaknummer", "{{ kopblok.zaaknummer }}", "kopblok.zaaknummer"),
-        ]
+        ],
+        velden="kopblok.velden",
     )
     s.kop("Inleiding")
     s.tekst("inleiding")

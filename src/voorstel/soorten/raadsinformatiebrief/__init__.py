@@ -13,4 +13,5 @@ SOORT: Soort = Soort(
     map=Path(__file__).parent,
     omschrijving="brief van het college om de raad te informeren",
     sjabloon="voorstel.soorten.raadsinformatiebrief.sjabloon",
+    kopvelden=True,
 )

@@ -22,5 +22,6 @@ SOORT: Soort = Soort(
         ),
     ),
     sjabloon="voorstel.soorten.raadsvoorstel.sjabloon",
+    kopvelden=True,
 )
 """The raadsvoorstel: one source, the raadsvoorstel, the raadsbesluit and the oplegger."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from voorstel.blokken.argumenten import nummer_argumenten
+from voorstel.blokken.beslispunten import beslislijst
 from voorstel.soorten.raadsvoorstel.model import Raadsvoorstel
 
 INSTEMMEN = (
@@ -17,6 +18,7 @@ INSTEMMEN = (
 
 def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
     nummer_argumenten(doc.argumenten, context["argumenten"])
+    context["beslispunten"] = beslislijst(context["beslispunten"])  # also the besluit's
     besluit = context["besluit"]
     besluit["ontwerp"] = doc.besluit.vastgesteld is None
     besluit["titel"] = "Ontwerpbesluit" if besluit["ontwerp"] else "Raadsbesluit"
@@ -29,7 +31,9 @@ def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
         if onderdeel["begrotingswijziging"] is not None
     ]
     if context["college"] is not None:
-        context["college"]["alle_beslispunten"] = [INSTEMMEN, *context["college"]["beslispunten"]]
+        context["college"]["alle_beslispunten"] = beslislijst(
+            [INSTEMMEN, *context["college"]["beslispunten"]]
+        )
         context["college"]["bijlagen"] = [  # the stukken the oplegger sends on
             f"Raadsvoorstel: {doc.onderwerp}",
             f"{besluit['titel']}: {doc.onderwerp}",

@@ -9,11 +9,13 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from voorstel.blokken.argumenten import Argument, controleer_argumenten
+from voorstel.blokken.beslispunten import Beslispunt
 from voorstel.blokken.modellen import (
     Bijlage,
     Contact,
     Document,
     Financien,
+    MetKopvelden,
     MetTekst,
     Ondertekenaar,
     Ondertekening,
@@ -26,7 +28,7 @@ from voorstel.kern import nl
 from voorstel.kern.locaties import Loc
 
 
-class RaadsKop(Model):
+class RaadsKop(MetKopvelden):
     """The kop of a raadsvoorstel: date, meeting, zaaknummer, who is responsible."""
 
     datum: dt.date
@@ -84,7 +86,7 @@ class College(Model):
     """The collegeoplegger: the college agrees with the raadsvoorstel and sends it on."""
 
     collegevergadering: dt.date
-    beslispunten: list[Tekst] = Field(default_factory=list)
+    beslispunten: list[Beslispunt] = Field(default_factory=list)
     """The college's own points, after 'in te stemmen met bijgaand raadsvoorstel ...'."""
 
 
@@ -95,7 +97,7 @@ class Raadsvoorstel(Document):
     gemeente: Tekst
     kopblok: RaadsKop
     onderwerp: Tekst
-    beslispunten: list[Tekst] = Field(min_length=1)
+    beslispunten: list[Beslispunt] = Field(min_length=1)
     samenvatting: Proza | None = None
     aanleiding: Proza | None = None
     beoogd_effect: Proza | None = None
@@ -121,6 +123,7 @@ class Raadsvoorstel(Document):
 
     def controles(self) -> Iterator[tuple[Loc, str]]:
         """Arguments support beslispunten that exist; the raad decides after the proposal."""
+        yield from super().controles()
         yield from controleer_argumenten(self.argumenten, len(self.beslispunten))
         vastgesteld = self.besluit.vastgesteld
         if vastgesteld is not None and vastgesteld < self.kopblok.datum:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from voorstel.blokken.woordblokken import (
+    beslispunten,
     bijlagen,
     bijlagen_inhoud,
     financien,
@@ -18,7 +19,8 @@ KOP = "kopblok"
 
 
 def raadskop(s: Sjabloon, college: bool = False) -> None:
-    """The kop: onderwerp, dates, zaaknummer, portefeuillehouder, programma, contact."""
+    """The kop: onderwerp, dates, zaaknummer, portefeuillehouder, programma, contact, and
+    the fields the gemeente adds (voorstel.toml)."""
     rijen: list[tuple[str, str, str | None]] = [
         ("Onderwerp", "{{ onderwerp }}", None),
         ("Datum", f"{{{{ {KOP}.datum|datum }}}}", None),
@@ -42,13 +44,13 @@ def raadskop(s: Sjabloon, college: bool = False) -> None:
         ),
         ("Openbaarheid", f"{{{{ {KOP}.openbaarheid|capitalize }}}}", None),
     ]
-    s.gegevens(rijen)
+    s.gegevens(rijen, velden=f"{KOP}.velden")
 
 
-def beslispunten(s: Sjabloon, inleiding: str, lijst: str = "beslispunten") -> None:
+def voorstel(s: Sjabloon, inleiding: str, lijst: str = "beslispunten") -> None:
     """'Het college stelt de raad voor:' (or another opening) and the numbered points."""
     s.alinea(inleiding, vet=True)
-    s.lijst(f"punt in {lijst}", "{{ punt }}")
+    beslispunten(s, lijst)
 
 
 def maak() -> Sjabloon:
@@ -56,7 +58,7 @@ def maak() -> Sjabloon:
     kopblok(s, "Raadsvoorstel", kopregel=False)
     raadskop(s)
     s.kop("Voorstel")
-    beslispunten(s, "Het college stelt de raad voor:")
+    voorstel(s, "Het college stelt de raad voor:")
     s.sectie("Samenvatting", "samenvatting")
     s.sectie("Aanleiding", "aanleiding")
     s.sectie("Beoogd effect", "beoogd_effect")
@@ -122,7 +124,7 @@ def maak_raadsbesluit() -> Sjabloon:
     with s.voor("regel in besluit.overwegende"):
         s.alinea("overwegende dat {{ regel }};")
     s.alinea("gelet op {{ besluit.gelet_op }};")
-    beslispunten(s, "besluit:")
+    voorstel(s, "besluit:")
     s.alinea("Aldus vastgesteld in de openbare vergadering van {{ besluit.vergadering|datum }}.")
     _ondertekenaar(s, "De griffier", "besluit.griffier")
     _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
@@ -138,7 +140,7 @@ def maak_collegeoplegger() -> Sjabloon:
     s.alinea("Oplegger bij het raadsvoorstel", style="Kopblok")
     raadskop(s, college=True)
     s.kop("Voorstel")
-    beslispunten(s, "Het college besluit:", "college.alle_beslispunten")
+    voorstel(s, "Het college besluit:", "college.alle_beslispunten")
     s.sectie("Samenvatting", "samenvatting")
     s.kop("Bijlagen")
     s.lijst("bijlage in college.bijlagen", "{{ bijlage }}", blanco_na=False)
