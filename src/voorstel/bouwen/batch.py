@@ -9,16 +9,16 @@ memory stays flat however many documents there are. Results come back in input o
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from voorstel.bouwen import werkers
 from voorstel.bouwen.build import (
     STANDAARD_FORMATEN,
     Resultaat,
@@ -61,6 +61,16 @@ class Batch:
     def ongewijzigd(self) -> int:
         """Documents left as they were because nothing they are built from changed."""
         return self.totaal - len(self.resultaten)
+
+
+class Afgebroken(Exception):
+    """The build was stopped (Ctrl-C, SIGTERM); the documents that finished are written
+    and recorded, the next build makes the rest."""
+
+    def __init__(self, batch: Batch, gevraagd: int) -> None:
+        super().__init__("afgebroken")
+        self.batch = batch
+        self.gevraagd = gevraagd
 
 
 @dataclass(frozen=True)
@@ -123,22 +133,31 @@ def bouw_parallel(
     taken: Sequence[Taak], opties: Opties, processen: int
 ) -> Iterator[tuple[int, Resultaat]]:
     """(index, result) for every task as it finishes; in this process if there is only
-    one worker or one task, else in a pool of worker processes."""
+    one worker or one task, else in worker processes (werkers.parallel: they die with the
+    build, Ctrl-C stops them, a worker that dies fails only its own document)."""
     if processen <= 1 or len(taken) <= 1:
         for index, (bron, basis) in enumerate(taken):
             yield index, bouw_een(bron, basis, opties)
         return
-    with ProcessPoolExecutor(max_workers=min(processen, len(taken))) as pool:
-        futures: dict[Future[Resultaat], int] = {
-            pool.submit(bouw_een, bron, basis, opties): index
-            for index, (bron, basis) in enumerate(taken)
-        }
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                yield index, future.result()
-            except BrokenProcessPool as exc:
-                yield index, Resultaat(taken[index][0], fout=_onverwacht(taken[index][0], exc))
+
+    def gestorven(index: int) -> Resultaat:
+        bron = taken[index][0]
+        return Resultaat(
+            bron,
+            fout=VoorstelError(
+                "het proces dat dit document maakte, stopte onverwacht (gestopt door het "
+                "systeem, bijvoorbeeld bij te weinig geheugen, of door een ander programma); "
+                "de uitvoer van dit document is niet aangeraakt en de andere documenten zijn "
+                "gewoon gemaakt; bouw het opnieuw, of apart met -j 1 om de oorzaak te zien",
+                path=bron,
+            ),
+        )
+
+    yield from werkers.parallel(functools.partial(_bouw_taak, opties), taken, processen, gestorven)
+
+
+def _bouw_taak(opties: Opties, bron: Path, basis: Path | None) -> Resultaat:
+    return bouw_een(bron, basis, opties)
 
 
 def bouw_batch(
@@ -158,7 +177,7 @@ def bouw_batch(
     overgeslagen: list[Probleem] = []
     alle = verzamel(paden, overgeslagen=overgeslagen)
     controleer_namen(alle)
-    with vergrendeld(opties.out):
+    with werkers.sigterm_als_ctrl_c(), vergrendeld(opties.out):
         return _bouw(paden, opties, alle, overgeslagen, nodig, forceer, processen, voortgang)
 
 
@@ -217,19 +236,28 @@ def _bouw(
         afdrukken.van(os.path.abspath(alle[index][0]))  # the source as it was before building
     klaar: dict[int, Resultaat] = {}
     bewaard = time.monotonic()
-    for positie, resultaat in bouw_parallel(
-        [alle[i] for i in te_bouwen], opties, processen or processen_standaard()
-    ):
-        index = te_bouwen[positie]
-        klaar[index] = resultaat
-        if not nodig:
-            _noteer(staat, resultaat, instellingen[index], afdrukken)
-            if time.monotonic() - bewaard > BEWAAR_ELKE:
-                with contextlib.suppress(VoorstelError):  # told once, at the end
-                    staat.schrijf()
-                bewaard = time.monotonic()
-        if voortgang is not None:
-            voortgang(len(klaar), len(te_bouwen))
+    try:
+        for positie, resultaat in bouw_parallel(
+            [alle[i] for i in te_bouwen], opties, processen or processen_standaard()
+        ):
+            index = te_bouwen[positie]
+            klaar[index] = resultaat
+            if not nodig:
+                _noteer(staat, resultaat, instellingen[index], afdrukken)
+                if time.monotonic() - bewaard > BEWAAR_ELKE:
+                    with contextlib.suppress(VoorstelError):  # told once, at the end
+                        staat.schrijf()
+                    bewaard = time.monotonic()
+            if voortgang is not None:
+                voortgang(len(klaar), len(te_bouwen))
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the workers are stopped; keep what finished
+        werkers.negeer_ctrl_c()  # stopping: a second Ctrl-C must not break it
+        with contextlib.suppress(OSError):  # the half-files of the workers just stopped
+            ruim_tijdelijk_op(opties.out)
+        with contextlib.suppress(VoorstelError):
+            staat.schrijf()
+        bewaard_ = [] if nodig else [klaar[i] for i in sorted(klaar)]
+        raise Afgebroken(Batch(bewaard_, len(alle)), len(te_bouwen)) from None
     resultaten = [klaar[index] for index in sorted(klaar)]
     if nodig:
         for omzetter in nodig:

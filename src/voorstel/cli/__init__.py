@@ -10,7 +10,7 @@ import click
 from voorstel import __version__
 from voorstel.blokken import tabellen
 from voorstel.bouwen import bedragen
-from voorstel.bouwen.batch import Batch, Opties, bouw_batch
+from voorstel.bouwen.batch import Afgebroken, Batch, Opties, bouw_batch
 from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
 from voorstel.bouwen.nieuw import init as init_project
 from voorstel.bouwen.nieuw import nieuw
@@ -256,6 +256,14 @@ def build(
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
+    except Afgebroken as exc:
+        klaar = len(exc.batch.resultaten)
+        click.echo(
+            f"afgebroken: {klaar} van {exc.gevraagd} documenten waren klaar en zijn bewaard; "
+            "de volgende build maakt de rest",
+            err=True,
+        )
+        raise SystemExit(130) from None
     _meld(batch, stil)
 
 
