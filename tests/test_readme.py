@@ -20,3 +20,14 @@ def test_readme_voorbeeld_is_geldig(tree: Tree) -> None:
     path = tree({"readme.yaml": voorbeeld})["readme.yaml"]
     gevalideerd = validate(load(path))
     assert gevalideerd.waarschuwingen == []
+
+
+def test_elke_genoemde_test_bestaat() -> None:
+    """The README names the tests behind its promises; a renamed test must not leave it lying."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    genoemd = set(re.findall(r"`(test_\w+)`", readme))
+    assert len(genoemd) > 40
+    bestaand: set[str] = set()
+    for bestand in (ROOT / "tests").glob("test_*.py"):
+        bestaand |= set(re.findall(r"^def (test_\w+)", bestand.read_text(encoding="utf-8"), re.M))
+    assert sorted(genoemd - bestaand) == []
