@@ -77,7 +77,8 @@ def test_tekst_over_meer_regels_houdt_de_tabel_heel(tree: Tree, tmp_path: Path) 
     )
     md = bouw_md(tree, text, tmp_path / "out")
     assert "*Kosten 2025*\n" in md
-    assert "| Inhuur extern | Twee regels |  | € 500 |\n" in md
+    assert "| Onderdeel | Toelichting | Bedrag |\n" in md  # no empty Opmerking column
+    assert "| Inhuur extern | Twee regels | € 500 |\n" in md
 
 
 def test_md_tabel_zet_regeleinden_om_in_spaties() -> None:

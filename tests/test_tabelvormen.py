@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from voorstel.blokken.begroting import Begrotingstabel
 from voorstel.blokken.modellen import Kostentabel
-from voorstel.blokken.tabellen import kostentabel
+from voorstel.blokken.tabellen import begrotingstabel, kostentabel
 from voorstel.kern import finance
 from voorstel.uitvoer.tabel import md_tabel
 
@@ -159,3 +160,69 @@ def test_begroting_signed_is_the_default() -> None:
     md = _begroting("teken")
     assert "V = voordeel" not in md
     assert " N |" not in md
+
+
+def test_begroting_in_duizenden_has_a_caption_and_foots() -> None:
+    bt = Begrotingstabel.model_validate(
+        {
+            "titel": "Meerjarenraming",
+            "eenheid": "duizend",
+            "rijtotaal": True,
+            "kolommen": ["2026", "2027"],
+            "regels": [
+                {"onderdeel": "A", "bedragen": {"2026": 1400, "2027": -2600}},
+                {"onderdeel": "B", "bedragen": {"2026": 1400, "2027": -2600}},
+                {"onderdeel": "C", "bedragen": {"2026": 1400, "2027": "PM"}},
+            ],
+        }
+    )
+    tabel = begrotingstabel(bt)
+    md = md_tabel(tabel)
+    assert "*Meerjarenraming (bedragen x € 1.000)*" in md
+    assert "afgerond met de methode van de grootste rest" in md
+    assert tabel.eenheid == 1000
+    # 4.200 is 4 thousand: 1,4 each floors to 1 and the first gets the one left over;
+    # -5.200 is -5: -2,6 floors to -3 twice, and the first gets the unit back; PM stays PM
+    assert "| A | 2 | -2 | 0 |" in md
+    assert "| B | 1 | -3 | -2 |" in md
+    assert "| C | 1 | PM | 1 |" in md
+    assert "| **Totaal** | **4** | **-5** | **-1** |" in md
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=-(10**9), max_value=10**9), min_size=3, max_size=3),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["duizend", "miljoen"]),
+)
+def test_rounded_begroting_foots_in_every_row_and_column(
+    regels: list[list[int]], eenheid: str
+) -> None:
+    kolommen = ["2026", "2027", "2028"]
+    bt = Begrotingstabel.model_validate(
+        {
+            "eenheid": eenheid,
+            "rijtotaal": True,
+            "kolommen": kolommen,
+            "regels": [
+                {"onderdeel": f"r{i}", "bedragen": dict(zip(kolommen, r, strict=True))}
+                for i, r in enumerate(regels)
+            ],
+        }
+    )
+    tabel = begrotingstabel(bt)
+    factor = {"duizend": Decimal(1000), "miljoen": Decimal(10**6)}[eenheid]
+    assert tabel.eenheid == factor
+    rijen = [[c.getal for c in rij[1:]] for rij in tabel.rijen]
+    voet = [c.getal for c in (tabel.voet or [])[1:]]
+    for rij in rijen:  # every line: its Totaal is the sum of its rounded years
+        assert rij[-1] == sum(rij[:-1], Decimal(0))
+    for index in range(len(kolommen)):  # every column foots, to the rounded exact total
+        getoond = [rij[index] for rij in rijen]
+        assert voet[index] == sum(getoond, Decimal(0))  # type: ignore[arg-type]
+        exact = Decimal(sum(r[index] for r in regels)) / factor
+        assert abs(voet[index] - exact) <= Decimal("0.5")  # type: ignore[operator]
+        assert voet[index] == finance.schaal([Decimal(sum(r[index] for r in regels))], factor)[0]
+    assert voet[-1] == sum(voet[:-1], Decimal(0))  # type: ignore[arg-type]

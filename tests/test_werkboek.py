@@ -176,3 +176,204 @@ def test_diff_names_the_cell_a_changed_figure_came_from(tmp_path: Path) -> None:
         "cel C4): € -398.500,00 → € -400.000,00\n" in result.output
     )
     assert result.output.endswith("4 cijfers gewijzigd\n")
+
+
+def test_merged_cells_have_their_own_message(tmp_path: Path) -> None:
+    doc = _project(tmp_path, GOED, {"B2": -100})
+    boek = openpyxl.load_workbook(tmp_path / "begroting.xlsx")
+    boek["Wijziging"].merge_cells("A2:B2")
+    boek.save(tmp_path / "begroting.xlsx")
+    code, uitvoer = _validate(doc)
+    assert code == 1
+    assert (
+        "begroting.xlsx, blad Wijziging: de cellen A2:B2 zijn samengevoegd; een bron leest elke "
+        "cel apart" in uitvoer
+    )
+
+
+KOSTEN = """\
+soort: collegevoorstel
+kopblok:
+  datum: 2025-11-18
+onderwerp: Pilot
+beslispunten:
+  - De kosten te dekken.
+samenvatting: Kort.
+financien:
+  onderdelen:
+    - tabel:
+        titel: Kosten pilot
+        bron: {bestand: kosten.xlsx, bereik: A1:C4}
+"""
+
+
+def _kosten(tmp_path: Path, cellen: dict[str, object] | None = None) -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    boek = openpyxl.Workbook()
+    blad = boek.active
+    for adres, waarde in {
+        "A1": "Onderdeel",
+        "B1": "Toelichting",
+        "C1": "Kosten 2026",
+        "A2": "Projectleider",
+        "B2": "0,4 fte",
+        "C2": 41250.5,
+        "A3": "Licenties",
+        "C3": "=10*100",
+        "A4": "Evaluatie",
+        "C4": "PM",
+        **(cellen or {}),
+    }.items():
+        blad[adres] = waarde
+    boek.save(tmp_path / "kosten.xlsx")
+    # a formula needs its cached value, as Excel or LibreOffice writes it
+    if "C3" not in (cellen or {}):
+        _met_berekende_waarde(tmp_path / "kosten.xlsx", "C3", 1000)
+    doc = tmp_path / "voorstel.yaml"
+    doc.write_text(KOSTEN, encoding="utf-8")
+    return doc
+
+
+def _met_berekende_waarde(pad: Path, adres: str, waarde: int) -> None:
+    """Write the cached value of a formula into the sheet XML, as a spreadsheet would."""
+    import re
+    import zipfile
+
+    tijdelijk = pad.with_suffix(".tmp")
+    with zipfile.ZipFile(pad) as oud, zipfile.ZipFile(tijdelijk, "w") as nieuw:
+        for item in oud.infolist():
+            inhoud = oud.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                tekst = inhoud.decode()
+                tekst = re.sub(
+                    rf'(<c r="{adres}"[^>]*>)<f>([^<]*)</f>(<v\s*/>|<v></v>)?',
+                    rf"\1<f>\2</f><v>{waarde}</v>",
+                    tekst,
+                )
+                inhoud = tekst.encode()
+            nieuw.writestr(item, inhoud)
+    tijdelijk.replace(pad)
+
+
+def test_a_kostentabel_from_a_workbook(tmp_path: Path) -> None:
+    doc = _kosten(tmp_path)
+    out = tmp_path / "build"
+    result = CliRunner().invoke(
+        main, ["build", str(doc), "--out", str(out), "-q", "--format", "md,docx"]
+    )
+    assert result.exit_code == 0, result.output
+    md = (out / "voorstel.md").read_text(encoding="utf-8")
+    assert "| Onderdeel | Toelichting | Kosten 2026 |" in md
+    assert "| Projectleider | 0,4 fte | € 41.250,50 |" in md
+    assert "| Licenties |  | € 1.000 |" in md  # the formula's cached value
+    assert "| Evaluatie |  | PM |" in md
+    assert "| **Totaal** | | **€ 42.250,50** |" in md
+    import docx
+
+    tekst = "\n".join(
+        c.text
+        for t in docx.Document(str(out / "voorstel.docx")).tables
+        for r in t.rows
+        for c in r.cells
+    )
+    assert "Projectleider" in tekst and "Kosten 2026" in tekst
+
+
+@pytest.mark.parametrize(
+    ("cellen", "bericht"),
+    [
+        ({"C2": -5}, "kosten.xlsx, blad Sheet, cel C2: -5 is negatief"),
+        ({"C2": "veel"}, "kosten.xlsx, blad Sheet, cel C2: 'veel' is geen getal"),
+        (
+            {"A3": None},
+            "kosten.xlsx, blad Sheet, cel A3: de cel is leeg; geef de post een onderdeel",
+        ),
+        ({"B1": "Jaar"}, "een kostentabel heeft precies één kolom met bedragen"),
+    ],
+)
+def test_bad_kostentabel_cells(tmp_path: Path, cellen: dict[str, object], bericht: str) -> None:
+    code, uitvoer = _validate(_kosten(tmp_path, cellen))
+    assert code == 1
+    assert "voorstel.yaml:12: financien.onderdelen[0].tabel.bron: " in uitvoer
+    assert bericht in uitvoer
+
+
+def test_diff_names_the_cell_of_a_kostentabel(tmp_path: Path) -> None:
+    for versie, bedrag in (("oud", 41250.5), ("nieuw", 43000)):
+        (tmp_path / versie).mkdir()
+        _kosten(tmp_path / versie, {"C2": bedrag})
+    result = CliRunner().invoke(
+        main,
+        [
+            "diff",
+            str(tmp_path / "oud" / "voorstel.yaml"),
+            str(tmp_path / "nieuw" / "voorstel.yaml"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "(kosten.xlsx, blad Sheet, cel C2)" in result.output
+
+
+SLEUTEL = """\
+soort: verdeelsleutel
+naam: Inwoners 2026
+componenten:
+  - naam: Inwoners
+    aandeel: 100%
+    gewichten:
+      bron: {bestand: inwoners.xlsx, blad: Inwoners, bereik: A1:B4}
+"""
+
+
+def _sleutel(tmp_path: Path, inwoners: dict[str, object]) -> Path:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    boek = openpyxl.Workbook()
+    blad = boek.active
+    blad.title = "Inwoners"
+    blad["A1"], blad["B1"] = "Gemeente", "Inwoners"
+    for rij, (gemeente, aantal) in enumerate(inwoners.items(), start=2):
+        blad[f"A{rij}"], blad[f"B{rij}"] = gemeente, aantal
+    boek.save(tmp_path / "inwoners.xlsx")
+    pad = tmp_path / "sleutel.yaml"
+    pad.write_text(SLEUTEL, encoding="utf-8")
+    return pad
+
+
+def test_verdeelsleutel_weights_from_a_workbook(tmp_path: Path) -> None:
+    sleutel = _sleutel(tmp_path, {"Dalfsen": 28000, "Olst-Wijhe": 18000, "Raalte": 37000})
+    result = CliRunner().invoke(main, ["allocate", str(sleutel), "83000"])
+    assert result.exit_code == 0, result.output
+    assert "Dalfsen" in result.output and "28.000" in result.output
+    assert "Raalte" in result.output and "37.000" in result.output
+
+
+def test_verdeelsleutel_workbook_errors_name_the_cell(tmp_path: Path) -> None:
+    sleutel = _sleutel(tmp_path, {"Dalfsen": 28000, "Dalfsen ": 1, "Raalte": "veel"})
+    result = CliRunner().invoke(main, ["validate", str(sleutel)])
+    assert result.exit_code == 1
+    assert "sleutel.yaml:7: componenten[0].gewichten.bron: " in result.output
+    assert "inwoners.xlsx, blad Inwoners, cel A3: 'Dalfsen' staat twee keer" in result.output
+
+
+def test_a_changed_weight_rebuilds_the_documents_of_that_key(tmp_path: Path) -> None:
+    _sleutel(tmp_path, {"Dalfsen": 28000, "Olst-Wijhe": 18000, "Raalte": 37000})
+    _kosten(tmp_path)
+    (tmp_path / "ander.yaml").write_text(KOSTEN.replace("Pilot", "Ander"), encoding="utf-8")
+    verdeling = "    - verdeling:\n        sleutel: sleutel.yaml\n        bedrag: 83000\n"
+    (tmp_path / "voorstel.yaml").write_text(
+        KOSTEN.replace("    - tabel:", verdeling + "    - tabel:"), encoding="utf-8"
+    )
+    out = tmp_path / "build"
+    runner = CliRunner()
+    args = ["build", str(tmp_path), "--out", str(out), "--format", "md"]
+    eerst = runner.invoke(main, args)
+    assert eerst.exit_code == 0, eerst.output
+    assert "| Dalfsen | 33,73% | € 28.000,00 |" in (out / "voorstel.md").read_text("utf-8")
+    boek = openpyxl.load_workbook(tmp_path / "inwoners.xlsx")
+    boek["Inwoners"]["B2"] = 38000
+    boek.save(tmp_path / "inwoners.xlsx")
+    daarna = runner.invoke(main, args)
+    assert daarna.exit_code == 0, daarna.output
+    assert daarna.output.splitlines()[-1] == "1 van 2 documenten gewijzigd, 1 gemaakt"
+    # 38.000 of 93.000 inwoners: 40,86% of € 83.000, in whole euros (the key's eenheid)
+    assert "| Dalfsen | 40,86% | € 33.914,00 |" in (out / "voorstel.md").read_text("utf-8")

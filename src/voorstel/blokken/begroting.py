@@ -6,30 +6,28 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
-from voorstel.blokken.types import Bedrag, BedragOfPM, Model, Tekst
+from voorstel.blokken.types import (
+    EENHEDEN,
+    Bedrag,
+    BedragOfPM,
+    Eenheid,
+    MetHerkomst,
+    Model,
+    Tekst,
+)
 from voorstel.kern import nl
 from voorstel.kern.finance import som
 from voorstel.kern.locaties import Loc
 
 
-class Begrotingsregel(Model):
+class Begrotingsregel(MetHerkomst):
     """One line of a begroting: an amount (or PM) per column."""
 
     onderdeel: Tekst
     bedragen: dict[str, BedragOfPM]
     toelichting: Tekst | None = None
-    _herkomst: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    @property
-    def herkomst(self) -> dict[str, str]:
-        """Per kolom the workbook cell the amount came from (empty when typed in YAML)."""
-        return self._herkomst
-
-    def merk_herkomst(self, cellen: dict[str, str]) -> None:
-        """Remember the cells (the model is frozen; its private dict is not)."""
-        self._herkomst.update(cellen)
 
 
 class Begrotingstabel(Model):
@@ -50,6 +48,12 @@ class Begrotingstabel(Model):
     centen: bool = False
     saldo: Literal["teken", "vn"] = "teken"
     """How a signed amount is shown: with a minus sign, or unsigned with V or N."""
+    eenheid: Eenheid = "euro"
+    """Shown in euros, or "x € 1.000" / "x € 1.000.000", rounded so every column foots."""
+
+    @property
+    def factor(self) -> Decimal:
+        return EENHEDEN[self.eenheid]
 
     def kolomtotaal(self, kolom: str) -> Decimal:
         return som([r.bedragen.get(kolom) for r in self.regels])

@@ -13,8 +13,11 @@ from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.types import (
+    EENHEDEN,
     Bedrag,
+    Eenheid,
     Email,
+    MetHerkomst,
     Model,
     NietNegatiefBedrag,
     NietNegatiefBedragOfPM,
@@ -63,7 +66,7 @@ class Kopblok(MetKopvelden):
     zaaknummer: Tekst | None = None
 
 
-class Post(Model):
+class Post(MetHerkomst):
     """One line of a cost table."""
 
     onderdeel: Tekst
@@ -75,14 +78,6 @@ class Post(Model):
 def som(posten: list[Post]) -> Decimal:
     """The total of a list of posten; PM posten are left out."""
     return finance.som([p.bedrag for p in posten])
-
-
-Eenheid = Literal["euro", "duizend", "miljoen"]
-EENHEDEN: dict[str, Decimal] = {
-    "euro": Decimal(1),
-    "duizend": Decimal(1000),
-    "miljoen": Decimal(10**6),
-}
 
 
 def _controleer_totaal(opgegeven: Decimal, berekend: Decimal, wat: str) -> None:
@@ -164,9 +159,13 @@ class Kostentabel(Model):
         return any(p.bedrag is None for p in self.alle_posten)
 
     @property
-    def uitgebreid(self) -> bool:
-        """Whether the table needs the toelichting and opmerking columns."""
-        return any(p.toelichting or p.opmerking for p in self.alle_posten)
+    def tekstkolommen(self) -> list[str]:
+        """The text columns the table needs: toelichting, opmerking, each when a post has one."""
+        return [
+            veld
+            for veld in ("toelichting", "opmerking")
+            if any(getattr(p, veld) for p in self.alle_posten)
+        ]
 
 
 class TitelTekst(Model):

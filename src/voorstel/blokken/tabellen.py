@@ -133,13 +133,13 @@ EENHEID_TEKST = {"duizend": "x € 1.000", "miljoen": "x € 1.000.000"}
 def kostentabel(kt: Kostentabel) -> Tabel:
     """A cost table: onderdeel (, toelichting, opmerking) and bedrag, with the Totaal row.
 
-    The toelichting and opmerking columns are there when any post has one. Groepen get a
+    The toelichting and opmerking columns are each there when a post has one. Groepen get a
     heading row and a subtotal each, the Totaal row becomes the Totaal-generaal. With an
     `eenheid` the amounts are rounded by largest remainder, top down (total, subtotals,
     posten), so the rounded table foots and its total is the rounded exact total.
     """
-    uitgebreid = kt.uitgebreid
-    leeg = [cel("", nadruk=True), cel("", nadruk=True)] if uitgebreid else []
+    tekstkolommen = kt.tekstkolommen
+    leeg = [cel("", nadruk=True) for _ in tekstkolommen]
     afgerond = _afgerond(kt)
 
     def bedrag(waarde: Decimal | None, nadruk: bool = False) -> Cel:
@@ -148,8 +148,9 @@ def kostentabel(kt: Kostentabel) -> Tabel:
         return cel(waarde / kt.factor, "getal", nadruk=nadruk)
 
     def post_rij(post: Post, waarde: Decimal | None) -> list[Cel]:
-        tekst = [cel(post.toelichting or ""), cel(post.opmerking or "")] if uitgebreid else []
-        return [cel(post.onderdeel), *tekst, bedrag(waarde)]
+        tekst = [cel(getattr(post, veld) or "") for veld in tekstkolommen]
+        figuur = dataclasses.replace(bedrag(waarde), herkomst=post.herkomst.get("bedrag"))
+        return [cel(post.onderdeel), *tekst, figuur]
 
     rijen: list[list[Cel]] = []
     if kt.posten:
@@ -167,13 +168,10 @@ def kostentabel(kt: Kostentabel) -> Tabel:
     kop_bedrag = kt.kolom_bedrag
     if kt.eenheid != "euro":
         kop_bedrag = f"{kop_bedrag} ({EENHEID_TEKST[kt.eenheid]})"
-    kop = ["Onderdeel", *(["Toelichting", "Opmerking"] if uitgebreid else []), kop_bedrag]
+    kop = ["Onderdeel", *(veld.capitalize() for veld in tekstkolommen), kop_bedrag]
     noten = [PM_NOOT] if kt.heeft_pm else []
     if kt.eenheid != "euro":
-        noten.append(
-            f"Bedragen {EENHEID_TEKST[kt.eenheid]}, afgerond met de methode van de grootste "
-            "rest: de afgeronde bedragen tellen op tot het afgeronde totaal."
-        )
+        noten.append(_afrondnoot(EENHEID_TEKST[kt.eenheid]))
     titel = kt.titel
     if kt.eenheid != "euro":
         titel = f"{titel} (bedragen {EENHEID_TEKST[kt.eenheid]})" if titel else None
@@ -274,7 +272,11 @@ def verdeeltabel(
 
 
 def begrotingstabel(bt: Begrotingstabel) -> Tabel:
-    """A multi-year or scenario table with its totals, difference and mutation columns."""
+    """A multi-year or scenario table with its totals, difference and mutation columns.
+
+    With an `eenheid` every column is rounded by largest remainder (finance.schaal), so it
+    sums to its exact total rounded; the derived columns are computed from the rounded
+    amounts, so every line foots too, and the mutation percentages from the exact ones."""
     kolommen = list(bt.kolommen)
     kop = ["Onderdeel", *kolommen]
     if bt.rijtotaal:
@@ -284,88 +286,130 @@ def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     andere = [k for k in kolommen if bt.basis and k != bt.basis]
     for kolom in andere:
         kop.extend([f"Mutatie {kolom}", f"Mutatie {kolom} %"])
+    getoond = _getoond(bt)
     rijen = [
-        [cel(r.onderdeel), *_figuren(bt, [r.bedragen.get(k) for k in kolommen])] for r in bt.regels
+        [cel(r.onderdeel), *_figuren(bt, r.bedragen, [getoond[k][i] for k in kolommen])]
+        for i, r in enumerate(bt.regels)
     ]
     for rij, regel in zip(rijen, bt.regels, strict=True):
         for index, kolom in enumerate(kolommen, start=1):
             if kolom in regel.herkomst:
                 rij[index] = dataclasses.replace(rij[index], herkomst=regel.herkomst[kolom])
     voet = [cel("Totaal", nadruk=True)] + [
-        dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen)
+        dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen, andere)
     ]
     if bt.saldo == "vn":
         rijen = [_vn(rij) for rij in rijen]
         voet = _vn(voet)
+    eenheid = EENHEID_TEKST.get(bt.eenheid)
     noot = " ".join(
         n
         for n in (
             PM_NOOT if bt.heeft_pm else None,
             VN_NOOT if bt.saldo == "vn" else None,
+            _afrondnoot(eenheid) if eenheid else None,
         )
         if n
     )
-    return tabel(bt.titel, kop, rijen, voet, noot or None)
+    titel = bt.titel
+    if eenheid:
+        titel = f"{titel} (bedragen {eenheid})" if titel else f"Bedragen {eenheid}"
+    return dataclasses.replace(tabel(titel, kop, rijen, voet, noot or None), eenheid=bt.factor)
 
 
 VN_NOOT = "V = voordeel, N = nadeel."
 
 
+def _afrondnoot(eenheid: str) -> str:
+    return (
+        f"Bedragen {eenheid}, afgerond met de methode van de grootste rest: de afgeronde "
+        "bedragen tellen op tot het afgeronde totaal."
+    )
+
+
+def _getoond(bt: Begrotingstabel) -> dict[str, list[Decimal | None]]:
+    """Per column the amounts as shown: in euros, or in whole eenheden (PM stays None)."""
+    getoond: dict[str, list[Decimal | None]] = {}
+    for kolom in bt.kolommen:
+        exact = [r.bedragen.get(kolom) for r in bt.regels]
+        if bt.eenheid == "euro":
+            getoond[kolom] = exact
+            continue
+        rond = iter(finance.schaal([b for b in exact if b is not None], bt.factor))
+        getoond[kolom] = [None if b is None else next(rond) for b in exact]
+    return getoond
+
+
 def _vn(rij: list[Cel]) -> list[Cel]:
-    return [dataclasses.replace(c, vn=True) if c.soort == "bedrag" else c for c in rij]
+    return [dataclasses.replace(c, vn=True) if c.soort in ("bedrag", "getal") else c for c in rij]
 
 
-def _voet(bt: Begrotingstabel, rijen: list[list[Cel]]) -> list[Cel]:
+def _voet(bt: Begrotingstabel, rijen: list[list[Cel]], andere: list[str]) -> list[Cel]:
     """The Totaal line: every column the sum of its own cells, so each column foots.
 
     A derived column (verschil, mutatie) is not derived again from the column totals: with
     PM in a line that would count amounts the column itself leaves out.
     """
     cellen = []
-    for index, kolom in enumerate(zip(*(r[1:] for r in rijen), strict=True)):
-        if kolom[0].soort in ("bedrag", "pm"):
+    procenten = iter(andere)
+    for kolom in zip(*(r[1:] for r in rijen), strict=True):
+        if kolom[0].soort in ("bedrag", "pm", "getal"):
             totaal = finance.som(
-                [
-                    c.waarde if c.soort == "bedrag" and isinstance(c.waarde, Decimal) else None
-                    for c in kolom
-                ]
+                [c.getal if c.soort in ("bedrag", "getal") else None for c in kolom]
             )
-            cellen.append(cel(totaal, "bedrag", bt.centen))
+            cellen.append(_bedragcel(bt, totaal))
         else:
-            cellen.append(_mutatie_procent(bt, [r[index] for r in rijen]))
+            cellen.append(_mutatie_procent(bt, next(procenten)))
     return cellen
 
 
-def _mutatie_procent(bt: Begrotingstabel, mutaties: list[Cel]) -> Cel:
-    """The total mutation as a percentage of the basis, over the lines where both are known."""
+def _mutatie_procent(bt: Begrotingstabel, kolom: str) -> Cel:
+    """The total mutation of `kolom` as a percentage of the basis, exact, over the lines
+    where both are known."""
     totaal = basis = Decimal(0)
-    for regel, mutatie in zip(bt.regels, mutaties, strict=True):
-        waarde = regel.bedragen.get(str(bt.basis))
-        if mutatie.soort == "bedrag" and mutatie.getal is not None and waarde is not None:
-            totaal += mutatie.getal
-            basis += waarde
+    for regel in bt.regels:
+        waarde, grond = regel.bedragen.get(kolom), regel.bedragen.get(str(bt.basis))
+        if waarde is not None and grond is not None:
+            totaal += waarde - grond
+            basis += grond
     return cel(totaal / basis * 100, "procent") if basis else cel("n.v.t.")
 
 
-def _figuren(bt: Begrotingstabel, bedragen: list[Decimal | None]) -> list[Cel]:
-    """The amounts of a line plus its derived columns (total, difference, mutations)."""
+def _bedragcel(bt: Begrotingstabel, waarde: Decimal | None) -> Cel:
+    """An amount as shown: in euros, or a number of eenheden; unknown is PM."""
+    if waarde is None or bt.eenheid == "euro":
+        return cel(waarde, "bedrag", bt.centen)
+    return cel(waarde, "getal")
+
+
+def _figuren(
+    bt: Begrotingstabel, exact: dict[str, Decimal | None], bedragen: list[Decimal | None]
+) -> list[Cel]:
+    """The amounts of a line as shown plus its derived columns (total, difference,
+    mutations); the percentages come from the `exact` amounts."""
     kolommen = list(bt.kolommen)
     per_kolom = dict(zip(kolommen, bedragen, strict=True))
-    cellen = [cel(b, "bedrag", bt.centen) for b in bedragen]
+    cellen = [_bedragcel(bt, b) for b in bedragen]
     if bt.rijtotaal:
-        cellen.append(cel(finance.som(bedragen), "bedrag", bt.centen))
+        cellen.append(_bedragcel(bt, finance.som(bedragen)))
     if bt.verschil:
         a, b = per_kolom[bt.verschil[0]], per_kolom[bt.verschil[1]]
-        cellen.append(cel(None if a is None or b is None else b - a, "bedrag", bt.centen))
+        cellen.append(_bedragcel(bt, None if a is None or b is None else b - a))
     if bt.basis:
         basis = per_kolom[bt.basis]
         for kolom in kolommen:
             if kolom == bt.basis:
                 continue
             waarde = per_kolom[kolom]
-            mutatie = None if basis is None or waarde is None else waarde - basis
-            cellen.append(cel(mutatie, "bedrag", bt.centen))
-            procent = None if mutatie is None or not basis else mutatie / basis * 100
+            cellen.append(
+                _bedragcel(bt, None if basis is None or waarde is None else waarde - basis)
+            )
+            grond, eigen = exact.get(bt.basis), exact.get(kolom)
+            procent = (
+                None
+                if grond is None or eigen is None or not grond
+                else (eigen - grond) / grond * 100
+            )
             cellen.append(cel(procent, "procent") if procent is not None else cel("n.v.t."))
     return cellen
 

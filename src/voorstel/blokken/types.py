@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PrivateAttr,
+)
 from pydantic_core import PydanticCustomError
 
 from voorstel.kern import nl
@@ -20,6 +27,30 @@ class Model(BaseModel):
     """Base of every model: unknown fields are errors, never ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+Eenheid = Literal["euro", "duizend", "miljoen"]
+"""What a table's figures are shown in: euros, or rounded thousands or millions."""
+EENHEDEN: dict[str, Decimal] = {
+    "euro": Decimal(1),
+    "duizend": Decimal(1000),
+    "miljoen": Decimal(10**6),
+}
+
+
+class MetHerkomst(Model):
+    """A line whose figures may come from workbook cells; it remembers which, for diff."""
+
+    _herkomst: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def herkomst(self) -> dict[str, str]:
+        """Per figure the workbook cell it came from (empty when typed in YAML)."""
+        return self._herkomst
+
+    def merk_herkomst(self, cellen: dict[str, str]) -> None:
+        """Remember the cells (the model is frozen; its private dict is not)."""
+        self._herkomst.update(cellen)
 
 
 def fout(kind: str, bericht: str) -> PydanticCustomError:

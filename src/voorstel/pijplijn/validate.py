@@ -401,25 +401,68 @@ def validate(bron: Bron) -> Gevalideerd:
 
 
 def _merk_herkomst(document: BaseModel, herkomst: dict[Loc, list[dict[str, str]]]) -> None:
-    """Each begroting regel from a workbook remembers its cells, for diff."""
+    """Each begroting regel and kostentabel post from a workbook remembers its cells, for
+    diff."""
     for loc, model in modellen(document):
-        if isinstance(model, Begrotingstabel) and loc in herkomst:
-            for regel, cellen in zip(model.regels, herkomst[loc], strict=True):
-                regel.merk_herkomst(cellen)
+        if loc not in herkomst:
+            continue
+        if isinstance(model, Begrotingstabel):
+            onderdelen: list[Any] = list(model.regels)
+        elif isinstance(model, Kostentabel):
+            onderdelen = list(model.posten)
+        else:
+            continue
+        for onderdeel, cellen in zip(onderdelen, herkomst[loc], strict=True):
+            onderdeel.merk_herkomst(cellen)
+
+
+def _begroting_uit(
+    rijen: list[list[werkboek.Waarde]], waarde: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, str]] | None]:
+    kolommen, regels, herkomst = werkboek.begroting_uit(rijen)
+    return {"kolommen": kolommen, "regels": regels}, herkomst
+
+
+def _kostentabel_uit(
+    rijen: list[list[werkboek.Waarde]], waarde: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, str]] | None]:
+    kolom, posten, herkomst = werkboek.kostentabel_uit(rijen)
+    velden: dict[str, Any] = {"posten": posten}
+    if "kolom_bedrag" not in waarde:
+        velden["kolom_bedrag"] = kolom
+    return velden, herkomst
+
+
+def _gewichten_uit(
+    rijen: list[list[werkboek.Waarde]], waarde: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, str]] | None]:
+    return werkboek.gewichten_uit(rijen), None
+
+
+_BRONNEN: dict[str, tuple[Any, tuple[str, ...]]] = {
+    # field holding the table: (what makes its fields, the fields the source replaces)
+    "begroting": (_begroting_uit, ("kolommen", "regels")),
+    "tabel": (_kostentabel_uit, ("posten", "groepen")),
+    "opdrachtwaarde": (_kostentabel_uit, ("posten", "groepen")),
+    "gewichten": (_gewichten_uit, ()),
+}
+"""The tables whose cells may come from a workbook or CSV file: `bron: {bestand: ...}`."""
 
 
 def _vul_bronnen(
     bron: Bron,
 ) -> tuple[Bron, list[Path], dict[Loc, list[dict[str, str]]], list[Probleem]]:
-    """Every `begroting` with a `bron:` gets its kolommen and regels from that workbook or
-    CSV file; the files become dependencies of the document."""
+    """Every begroting, kostentabel (`tabel`, `opdrachtwaarde`) and verdeelsleutel
+    component's `gewichten` with a `bron:` gets its cells from that workbook or CSV file;
+    the files become dependencies of the document."""
     paden: list[Path] = []
     herkomst: dict[Loc, list[dict[str, str]]] = {}
     problemen: list[Probleem] = []
     data = copy.deepcopy(bron.data)
     for loc, waarde in list(walk(data)):
-        if not (loc and loc[-1] == "begroting" and isinstance(waarde, dict) and "bron" in waarde):
+        if not (loc and loc[-1] in _BRONNEN and isinstance(waarde, dict) and "bron" in waarde):
             continue
+        maak, vervangen = _BRONNEN[str(loc[-1])]
         spec = waarde["bron"]
         plaats = (*loc, "bron")
         if not isinstance(spec, dict) or "bestand" not in spec:
@@ -435,17 +478,22 @@ def _vul_bronnen(
         try:
             pad = los_op(bron, str(spec["bestand"]))
             rijen = werkboek.lees_bron(pad, Path(str(spec["bestand"])).name, spec)
-            kolommen, regels, herkomst[loc] = werkboek.begroting_uit(rijen)
+            velden, cellen = maak(rijen, waarde)
         except VoorstelError as exc:
             problemen.append(_probleem(bron, plaats, exc.message))
             continue
-        for dubbel in ("kolommen", "regels"):
-            if dubbel in waarde:
-                problemen.append(
-                    _probleem(bron, (*loc, dubbel), f"'{dubbel}' komt uit de bron; laat het weg")
-                )
-        del waarde["bron"]
-        waarde["kolommen"], waarde["regels"] = kolommen, regels
+        if cellen is not None:
+            herkomst[loc] = cellen
+        anders = [k for k in waarde if k != "bron"] if not vervangen else []
+        for dubbel in [*(v for v in vervangen if v in waarde), *anders]:
+            problemen.append(
+                _probleem(bron, (*loc, dubbel), f"'{dubbel}' komt uit de bron; laat het weg")
+            )
+        if vervangen:
+            del waarde["bron"]
+        else:  # the whole value comes from the source
+            waarde.clear()
+        waarde.update(velden)
         paden.append(pad)
     if not paden:
         return bron, [], {}, problemen
@@ -536,11 +584,13 @@ def _laad_sleutels(
                     )
                 )
                 continue
-            sleutel, eigen = _model_of_fout(doel, Verdeelsleutel)
+            doel, werkboeken, _, eigen = _vul_bronnen(doel)
+            if not eigen:
+                sleutel, eigen = _model_of_fout(doel, Verdeelsleutel)
             problems.extend(eigen)
             if isinstance(sleutel, Verdeelsleutel) and not eigen:
                 sleutels[verwijzing] = sleutel
-                paden.append(doel.path)
+                paden += [doel.path, *werkboeken]
                 problems.extend(_model_waarschuwingen(doel, sleutel))
     return sleutels, paden, problems
 

@@ -82,20 +82,35 @@ def lees_xlsx(pad: Path, naam: str, blad: str | None, bereik: str) -> list[list[
     finally:
         boek.close()
     if any(w.waarde is None for rij in rijen for w in rij):
-        _formules_zonder_waarde(pad, naam, blad, rijen, (k1, r1))
+        _lege_cellen(pad, naam, blad, rijen, (k1, r1))
     return rijen
 
 
-def _formules_zonder_waarde(
+def _lege_cellen(
     pad: Path, naam: str, blad: str, rijen: list[list[Waarde]], begin: tuple[int, int]
 ) -> None:
-    """An empty cached value may be a formula Excel never computed: say so."""
+    """An empty cached value may be part of merged cells, or a formula Excel never
+    computed: say which. (Only a workbook opened in full knows its merged cells, so this
+    is done on the error path only.)"""
     import openpyxl
 
-    boek = openpyxl.load_workbook(pad, read_only=True, data_only=False)
+    boek = openpyxl.load_workbook(pad, read_only=False, data_only=False)
     try:
         werkblad = boek[blad]
         k1, r1 = begin
+        k2, r2 = k1 + len(rijen[0]) - 1, r1 + len(rijen) - 1
+        for samen in werkblad.merged_cells.ranges:
+            if (
+                samen.min_col <= k2
+                and samen.max_col >= k1
+                and samen.min_row <= r2
+                and (samen.max_row >= r1)
+            ):
+                raise VoorstelError(
+                    f"{naam}, blad {blad}: de cellen {samen.coord} zijn samengevoegd; een bron "
+                    "leest elke cel apart. Maak de samenvoeging ongedaan en zet in elke cel een "
+                    "eigen waarde, of kies een bereik zonder samengevoegde cellen"
+                )
         for j, rij in enumerate(rijen):
             for i, waarde in enumerate(rij):
                 if waarde.waarde is not None:
@@ -149,10 +164,7 @@ def bedrag(waarde: Waarde) -> Decimal | None:
     if isinstance(v, float):
         return Decimal(repr(v))
     if v is None:
-        raise VoorstelError(
-            f"{waarde.plaats}: de cel is leeg (of hoort bij samengevoegde cellen); vul een "
-            "bedrag in of schrijf PM"
-        )
+        raise VoorstelError(f"{waarde.plaats}: de cel is leeg; vul een bedrag in of schrijf PM")
     if isinstance(v, str) and v.strip().upper() == "PM":
         return None
     raise VoorstelError(f"{waarde.plaats}: '{v}' is geen getal; vul een bedrag in of schrijf PM")
@@ -166,18 +178,7 @@ def begroting_uit(
 ) -> tuple[list[str], list[dict[str, Any]], list[dict[str, str]]]:
     """A begroting's kolommen (the first row after its label), regels (onderdeel first) and
     per regel the cell each amount came from."""
-    if len(rijen) < 2 or len(rijen[0]) < 2:
-        plaats = rijen[0][0].plaats if rijen and rijen[0] else "het bereik"
-        raise VoorstelError(
-            f"{plaats}: het bereik moet een kopregel (onderdeel en de kolommen) en minstens "
-            "één regel hebben, en minstens twee kolommen"
-        )
-    kolommen = []
-    for kop in rijen[0][1:]:
-        if kop.waarde is None or str(kop.waarde).strip() == "":
-            raise VoorstelError(f"{kop.plaats}: de kop van deze kolom is leeg; geef hem een naam")
-        waarde = kop.waarde
-        kolommen.append(str(int(waarde)) if isinstance(waarde, float | Decimal) else str(waarde))
+    kolommen = _kopregel(rijen, "onderdeel en de kolommen")[1:]
     regels = []
     herkomst = []
     for rij in rijen[1:]:
@@ -190,6 +191,98 @@ def begroting_uit(
         regels.append({"onderdeel": str(rij[0].waarde).strip(), "bedragen": bedragen})
         herkomst.append({k: c.plaats for k, c in zip(kolommen, rij[1:], strict=True)})
     return kolommen, regels, herkomst
+
+
+TEKSTKOLOMMEN = ("toelichting", "opmerking")
+
+
+def _kopregel(rijen: list[list[Waarde]], wat: str) -> list[str]:
+    """The header row's names; the range needs it and at least one line under it."""
+    if len(rijen) < 2 or len(rijen[0]) < 2:
+        plaats = rijen[0][0].plaats if rijen and rijen[0] else "het bereik"
+        raise VoorstelError(
+            f"{plaats}: het bereik moet een kopregel ({wat}) en minstens één regel hebben, en "
+            "minstens twee kolommen"
+        )
+    namen = [_tekst(rijen[0][0]) or ""]  # the first column's header may stay empty
+    for kop in rijen[0][1:]:
+        if kop.waarde is None or str(kop.waarde).strip() == "":
+            raise VoorstelError(f"{kop.plaats}: de kop van deze kolom is leeg; geef hem een naam")
+        waarde = kop.waarde
+        namen.append(str(int(waarde)) if isinstance(waarde, float | Decimal) else str(waarde))
+    return namen
+
+
+def _tekst(waarde: Waarde) -> str | None:
+    v = waarde.waarde
+    if v is None or str(v).strip() == "":
+        return None
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip()
+
+
+def kostentabel_uit(
+    rijen: list[list[Waarde]],
+) -> tuple[str, list[dict[str, Any]], list[dict[str, str]]]:
+    """A kostentabel's amount column name and posten: the first column is the onderdeel,
+    columns headed Toelichting or Opmerking are text, the one other column the bedrag."""
+    namen = _kopregel(rijen, "onderdeel, bedrag en eventueel toelichting en opmerking")
+    tekst = {
+        i: n.strip().lower() for i, n in enumerate(namen) if n.strip().lower() in TEKSTKOLOMMEN
+    }
+    bedragkolommen = [i for i in range(1, len(namen)) if i not in tekst]
+    if len(bedragkolommen) != 1:
+        plaats = rijen[0][0].plaats
+        raise VoorstelError(
+            f"{plaats}: een kostentabel heeft precies één kolom met bedragen (naast het "
+            f"onderdeel en eventueel Toelichting en Opmerking); dit bereik heeft er "
+            f"{len(bedragkolommen)}: {', '.join(namen[i] for i in bedragkolommen) or 'geen'}"
+        )
+    kolom = bedragkolommen[0]
+    posten: list[dict[str, Any]] = []
+    herkomst: list[dict[str, str]] = []
+    for rij in rijen[1:]:
+        onderdeel = _tekst(rij[0])
+        if onderdeel is None:
+            raise VoorstelError(f"{rij[0].plaats}: de cel is leeg; geef de post een onderdeel")
+        getal = bedrag(rij[kolom])
+        if getal is not None and getal < 0:
+            raise VoorstelError(
+                f"{rij[kolom].plaats}: {getal} is negatief; een bedrag in een kostentabel is "
+                "niet negatief (een bezuiniging of mutatie hoort in een begroting)"
+            )
+        post: dict[str, Any] = {"onderdeel": onderdeel, "bedrag": "PM" if getal is None else getal}
+        for index, veld in tekst.items():
+            if (waarde := _tekst(rij[index])) is not None:
+                post[veld] = waarde
+        posten.append(post)
+        herkomst.append({"bedrag": rij[kolom].plaats})
+    return namen[kolom], posten, herkomst
+
+
+def gewichten_uit(rijen: list[list[Waarde]]) -> dict[str, Decimal]:
+    """A component's weights: a header row, then per line a gemeente and its weight (a
+    number such as inwoners; an Excel percentage counts as its fraction, which divides
+    the same)."""
+    namen = _kopregel(rijen, "gemeente en gewicht")
+    if len(namen) != 2:
+        raise VoorstelError(
+            f"{rijen[0][0].plaats}: het bereik van gewichten heeft twee kolommen, gemeente en "
+            f"gewicht; dit bereik heeft er {len(namen)}"
+        )
+    gewichten: dict[str, Decimal] = {}
+    for naam_cel, gewicht_cel in rijen[1:]:
+        gemeente = _tekst(naam_cel)
+        if gemeente is None:
+            raise VoorstelError(
+                f"{naam_cel.plaats}: de cel is leeg; vul de naam van de gemeente in"
+            )
+        if gemeente in gewichten:
+            raise VoorstelError(f"{naam_cel.plaats}: '{gemeente}' staat twee keer in het bereik")
+        getal = bedrag(gewicht_cel)
+        if getal is None:
+            raise VoorstelError(f"{gewicht_cel.plaats}: PM is geen gewicht; vul een getal in")
+        gewichten[gemeente] = getal
+    return gewichten
 
 
 def lees_bron(pad: Path, naam: str, bron: dict[str, Any]) -> list[list[Waarde]]:

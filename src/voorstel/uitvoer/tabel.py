@@ -122,7 +122,12 @@ def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[floa
         schaal = (beschikbaar - MINIMUM_TEKST * len(tekst)) / sum(vast.values())
         vast = {i: round(b * schaal, 2) for i, b in vast.items()}
         rest = beschikbaar - sum(vast.values())
-    gewicht = {i: max(4, min(60, max(len(t) for t in kolommen[i]))) for i in tekst}
+    # a text column's share follows its longest text, and never falls below the longest
+    # word of its header, so "Opmerking" is not broken over two lines
+    gewicht = {
+        i: max(4, *(len(w) for w in view.kop[i].split()), min(60, max(len(t) for t in kolommen[i])))
+        for i in tekst
+    }
     totaal = sum(gewicht.values())
     return [
         vast[i] if i in vast else round(rest * gewicht[i] / totaal, 2) for i in range(len(kolommen))
