@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
+from voorstel.blokken.begroting import Begrotingsgroep, Begrotingstabel
 from voorstel.blokken.modellen import Groep, Kostentabel
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
@@ -87,6 +88,10 @@ def test_nieuw_bestand_heeft_elk_veld(runner: CliRunner, tmp_path: Path, soort: 
     if "posten" in geschreven.get(Kostentabel, set()):
         geschreven.setdefault(Kostentabel, set()).add("groepen")
         geschreven.setdefault(Groep, set()).update(Groep.model_fields)
+    # so are a begroting's regels and groepen; the starter shows groepen in its kostentabel
+    if "regels" in geschreven.get(Begrotingstabel, set()):
+        geschreven.setdefault(Begrotingstabel, set()).add("groepen")
+        geschreven.setdefault(Begrotingsgroep, set()).update(Begrotingsgroep.model_fields)
     ontbreekt = {
         f"{model.__name__}.{veld}"
         for model in modellen(REGISTER[soort].model)

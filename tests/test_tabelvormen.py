@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
@@ -226,3 +227,130 @@ def test_rounded_begroting_foots_in_every_row_and_column(
         assert abs(voet[index] - exact) <= Decimal("0.5")  # type: ignore[operator]
         assert voet[index] == finance.schaal([Decimal(sum(r[index] for r in regels))], factor)[0]
     assert voet[-1] == sum(voet[:-1], Decimal(0))  # type: ignore[arg-type]
+
+
+MEERJARIG = {
+    "titel": "Meerjarenraming",
+    "kolommen": ["2026", "2027"],
+    "rijtotaal": True,
+    "groepen": [
+        {
+            "naam": "Lasten",
+            "regels": [
+                {"onderdeel": "Personeel", "bedragen": {"2026": -1200, "2027": -1300}},
+                {"onderdeel": "Huur", "bedragen": {"2026": -300, "2027": "PM"}},
+            ],
+            "totaal": {"2026": -1500},
+        },
+        {
+            "naam": "Baten",
+            "regels": [{"onderdeel": "Rijksbijdrage", "bedragen": {"2026": 1000, "2027": 1000}}],
+        },
+    ],
+}
+
+
+def test_begroting_groepen_have_subtotals_and_a_totaal_generaal() -> None:
+    md = md_tabel(begrotingstabel(Begrotingstabel.model_validate(MEERJARIG)))
+    assert "| **Lasten** |  |  |  |" in md
+    assert "| Huur | € -300 | PM | € -300 |" in md
+    assert "| **Subtotaal Lasten** | **€ -1.500** | **€ -1.300** | **€ -2.800** |" in md
+    assert "| **Subtotaal Baten** | **€ 1.000** | **€ 1.000** | **€ 2.000** |" in md
+    assert "| **Totaal-generaal** | **€ -500** | **€ -300** | **€ -800** |" in md
+
+
+@pytest.mark.parametrize(
+    ("waar", "bericht"),
+    [
+        (
+            "groep",
+            "het opgegeven subtotaal € -1.400,00 wijkt af van de som € -1.500,00",
+        ),
+        ("generaal", "het opgegeven totaal-generaal € -600,00 wijkt af van de som € -500,00"),
+    ],
+)
+def test_a_wrong_subtotal_or_totaal_generaal_of_a_begroting_is_refused(
+    waar: str, bericht: str
+) -> None:
+    data = copy.deepcopy(MEERJARIG)
+    if waar == "groep":
+        data["groepen"][0]["totaal"] = {"2026": -1400}  # type: ignore[index]
+    else:
+        data["totaal"] = {"2026": -600}
+    bt = Begrotingstabel.model_validate(data)
+    meldingen = [m for _, m in bt.controles()]
+    assert any(bericht in m for m in meldingen), meldingen
+
+
+def test_begroting_totaal_false_has_no_total_line() -> None:
+    bt = Begrotingstabel.model_validate(
+        {
+            "kolommen": ["Scenario 1", "Scenario 2"],
+            "totaal": False,
+            "regels": [
+                {"onderdeel": "Bijdrage", "bedragen": {"Scenario 1": 100, "Scenario 2": 200}},
+                {"onderdeel": "Krediet", "bedragen": {"Scenario 1": 900, "Scenario 2": 800}},
+            ],
+        }
+    )
+    md = md_tabel(begrotingstabel(bt))
+    assert "Totaal" not in md and "1.000" not in md
+
+
+def test_begroting_regels_and_groepen_together_are_refused() -> None:
+    data = {**MEERJARIG, "regels": [{"onderdeel": "X", "bedragen": {"2026": 1, "2027": 1}}]}
+    with pytest.raises(ValidationError, match="geef 'regels'"):
+        Begrotingstabel.model_validate(data)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.lists(st.integers(min_value=-(10**8), max_value=10**8), min_size=2, max_size=2),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(["duizend", "miljoen"]),
+)
+def test_rounded_begroting_groepen_foot_at_every_level(
+    groepen: list[list[list[int]]], eenheid: str
+) -> None:
+    kolommen = ["2026", "2027"]
+    bt = Begrotingstabel.model_validate(
+        {
+            "eenheid": eenheid,
+            "rijtotaal": True,
+            "kolommen": kolommen,
+            "groepen": [
+                {
+                    "naam": f"g{g}",
+                    "regels": [
+                        {"onderdeel": f"r{i}", "bedragen": dict(zip(kolommen, r, strict=True))}
+                        for i, r in enumerate(regels)
+                    ],
+                }
+                for g, regels in enumerate(groepen)
+            ],
+        }
+    )
+    tabel = begrotingstabel(bt)
+    factor = {"duizend": Decimal(1000), "miljoen": Decimal(10**6)}[eenheid]
+    rijen = iter(tabel.rijen)
+    subtotalen = []
+    for regels in groepen:
+        next(rijen)  # the heading
+        getoond = [[c.getal for c in next(rijen)[1:]] for _ in regels]
+        subtotaal = [c.getal for c in next(rijen)[1:]]
+        for rij in [*getoond, subtotaal]:
+            assert rij[-1] == sum(rij[:-1], Decimal(0))  # type: ignore[arg-type]
+        for index in range(len(kolommen) + 1):
+            assert subtotaal[index] == sum((r[index] for r in getoond), Decimal(0))  # type: ignore[misc]
+        subtotalen.append(subtotaal)
+    voet = [c.getal for c in (tabel.voet or [])[1:]]
+    for index, _ in enumerate(kolommen):
+        assert voet[index] == sum((s[index] for s in subtotalen), Decimal(0))  # type: ignore[misc]
+        exact = sum(r[index] for regels in groepen for r in regels)
+        assert voet[index] == finance.schaal([Decimal(exact)], factor)[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from voorstel.blokken.begroting import Begrotingstabel
+from voorstel.blokken.begroting import Begrotingsregel, Begrotingstabel
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.modellen import Kostentabel, Post
 from voorstel.blokken.taakvelden import taakvelden
@@ -274,9 +274,11 @@ def verdeeltabel(
 def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     """A multi-year or scenario table with its totals, difference and mutation columns.
 
-    With an `eenheid` every column is rounded by largest remainder (finance.schaal), so it
-    sums to its exact total rounded; the derived columns are computed from the rounded
-    amounts, so every line foots too, and the mutation percentages from the exact ones."""
+    Groepen get a heading line and a subtotal line each, and the Totaal line becomes the
+    Totaal-generaal. With an `eenheid` every column is rounded by largest remainder top
+    down (total, subtotals, lines), so every level sums to its exact total rounded; the
+    derived columns are computed from the rounded amounts, so every line foots too, and
+    the mutation percentages from the exact ones."""
     kolommen = list(bt.kolommen)
     kop = ["Onderdeel", *kolommen]
     if bt.rijtotaal:
@@ -287,20 +289,30 @@ def begrotingstabel(bt: Begrotingstabel) -> Tabel:
     for kolom in andere:
         kop.extend([f"Mutatie {kolom}", f"Mutatie {kolom} %"])
     getoond = _getoond(bt)
-    rijen = [
+    regels = bt.alle_regels
+    per_regel = [
         [cel(r.onderdeel), *_figuren(bt, r.bedragen, [getoond[k][i] for k in kolommen])]
-        for i, r in enumerate(bt.regels)
+        for i, r in enumerate(regels)
     ]
-    for rij, regel in zip(rijen, bt.regels, strict=True):
+    for rij, regel in zip(per_regel, regels, strict=True):
         for index, kolom in enumerate(kolommen, start=1):
             if kolom in regel.herkomst:
                 rij[index] = dataclasses.replace(rij[index], herkomst=regel.herkomst[kolom])
-    voet = [cel("Totaal", nadruk=True)] + [
-        dataclasses.replace(c, nadruk=True) for c in _voet(bt, rijen, andere)
-    ]
+    rijen = per_regel[: len(bt.regels)]
+    begin = len(bt.regels)
+    for groep in bt.groepen:
+        eigen = per_regel[begin : begin + len(groep.regels)]
+        begin += len(groep.regels)
+        rijen.append([cel(groep.naam, nadruk=True), *(cel("", nadruk=True) for _ in kop[1:])])
+        rijen += eigen
+        rijen.append(_somregel(bt, f"Subtotaal {groep.naam}", eigen, groep.regels, andere))
+    voet = None
+    if bt.telt_op:
+        label = "Totaal-generaal" if bt.groepen else "Totaal"
+        voet = _somregel(bt, label, per_regel, regels, andere)
     if bt.saldo == "vn":
         rijen = [_vn(rij) for rij in rijen]
-        voet = _vn(voet)
+        voet = None if voet is None else _vn(voet)
     eenheid = EENHEID_TEKST.get(bt.eenheid)
     noot = " ".join(
         n
@@ -328,15 +340,21 @@ def _afrondnoot(eenheid: str) -> str:
 
 
 def _getoond(bt: Begrotingstabel) -> dict[str, list[Decimal | None]]:
-    """Per column the amounts as shown: in euros, or in whole eenheden (PM stays None)."""
+    """Per column the amounts of every line as shown: in euros, or in whole eenheden
+    (PM stays None), rounded per groep towards its rounded share of the total."""
+    lijsten = ([bt.regels] if bt.regels else []) + [g.regels for g in bt.groepen]
     getoond: dict[str, list[Decimal | None]] = {}
     for kolom in bt.kolommen:
-        exact = [r.bedragen.get(kolom) for r in bt.regels]
+        exact = [[r.bedragen.get(kolom) for r in lijst] for lijst in lijsten]
         if bt.eenheid == "euro":
-            getoond[kolom] = exact
+            getoond[kolom] = [b for lijst in exact for b in lijst]
             continue
-        rond = iter(finance.schaal([b for b in exact if b is not None], bt.factor))
-        getoond[kolom] = [None if b is None else next(rond) for b in exact]
+        delen = finance.schaal([finance.som(lijst) for lijst in exact], bt.factor)
+        getoond[kolom] = [
+            None if b is None else b / bt.factor
+            for lijst, deel in zip(exact, delen, strict=True)
+            for b in _rond_lijst(lijst, bt.factor, deel * bt.factor)
+        ]
     return getoond
 
 
@@ -344,13 +362,19 @@ def _vn(rij: list[Cel]) -> list[Cel]:
     return [dataclasses.replace(c, vn=True) if c.soort in ("bedrag", "getal") else c for c in rij]
 
 
-def _voet(bt: Begrotingstabel, rijen: list[list[Cel]], andere: list[str]) -> list[Cel]:
-    """The Totaal line: every column the sum of its own cells, so each column foots.
+def _somregel(
+    bt: Begrotingstabel,
+    label: str,
+    rijen: list[list[Cel]],
+    regels: list[Begrotingsregel],
+    andere: list[str],
+) -> list[Cel]:
+    """A (sub)total line: every column the sum of its own cells, so each column foots.
 
     A derived column (verschil, mutatie) is not derived again from the column totals: with
     PM in a line that would count amounts the column itself leaves out.
     """
-    cellen = []
+    cellen = [cel(label, nadruk=True)]
     procenten = iter(andere)
     for kolom in zip(*(r[1:] for r in rijen), strict=True):
         if kolom[0].soort in ("bedrag", "pm", "getal"):
@@ -359,15 +383,15 @@ def _voet(bt: Begrotingstabel, rijen: list[list[Cel]], andere: list[str]) -> lis
             )
             cellen.append(_bedragcel(bt, totaal))
         else:
-            cellen.append(_mutatie_procent(bt, next(procenten)))
-    return cellen
+            cellen.append(_mutatie_procent(bt, next(procenten), regels))
+    return [dataclasses.replace(c, nadruk=True) for c in cellen]
 
 
-def _mutatie_procent(bt: Begrotingstabel, kolom: str) -> Cel:
+def _mutatie_procent(bt: Begrotingstabel, kolom: str, regels: list[Begrotingsregel]) -> Cel:
     """The total mutation of `kolom` as a percentage of the basis, exact, over the lines
     where both are known."""
     totaal = basis = Decimal(0)
-    for regel in bt.regels:
+    for regel in regels:
         waarde, grond = regel.bedragen.get(kolom), regel.bedragen.get(str(bt.basis))
         if waarde is not None and grond is not None:
             totaal += waarde - grond

@@ -441,7 +441,7 @@ def _gewichten_uit(
 
 _BRONNEN: dict[str, tuple[Any, tuple[str, ...]]] = {
     # field holding the table: (what makes its fields, the fields the source replaces)
-    "begroting": (_begroting_uit, ("kolommen", "regels")),
+    "begroting": (_begroting_uit, ("kolommen", "regels", "groepen")),
     "tabel": (_kostentabel_uit, ("posten", "groepen")),
     "opdrachtwaarde": (_kostentabel_uit, ("posten", "groepen")),
     "gewichten": (_gewichten_uit, ()),
