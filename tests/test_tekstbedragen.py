@@ -68,3 +68,28 @@ def test_amounts_in_dutch_notation() -> None:
         5100000,
         2250000,
     ]
+
+
+def test_an_amount_marked_los_is_written_and_not_checked(tmp_path: Path) -> None:
+    pad = _jim(tmp_path, BUDGET, "Voor WBO is er een budget van {{ '€ 812.000'|los }}")
+    result = CliRunner().invoke(main, ["validate", "--streng", str(pad)])
+    assert (result.exit_code, result.output) == (0, f"{pad}: geldig\n")
+    out = tmp_path / "build"
+    bouw = CliRunner().invoke(
+        main, ["build", str(pad), "--out", str(out), "-q", "--format", "md,docx"]
+    )
+    assert bouw.exit_code == 0, bouw.output
+    md = (out / "jim-breda.md").read_text("utf-8")
+    assert "Voor WBO is er een budget van € 812.000" in md and "|los" not in md
+    import docx
+
+    tekst = "\n".join(p.text for p in docx.Document(str(out / "jim-breda.docx")).paragraphs)
+    assert "budget van € 812.000" in tekst and "los }}" not in tekst
+
+
+def test_the_warning_says_how_to_mark_an_amount(tmp_path: Path) -> None:
+    pad = _jim(tmp_path, BUDGET, "Voor WBO is er een budget van € 812.000")
+    result = CliRunner().invoke(main, ["validate", str(pad)])
+    assert "of schrijf {{ '€ 812.000'|los }} of zet het bedrag onder 'losse_bedragen'" in (
+        result.output
+    )

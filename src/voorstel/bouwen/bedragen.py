@@ -1,8 +1,8 @@
 """The prose check: an amount in euros typed in a text must be a figure of the document.
 
-An amount that equals no computed or stated figure (totals, posten, bijdragen, saldi) and
-is not listed in `losse_bedragen` is a warning; one within 1% of a figure is the typo case
-(€ 70.007 against € 70.000) and says which figure it is near.
+An amount that equals no computed or stated figure (totals, posten, bijdragen, saldi), is
+not listed in `losse_bedragen` and not marked {{ '€ 750.000'|los }} is a warning; one within
+1% of a figure is the typo case (€ 70.007 against € 70.000) and says which figure it is near.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from voorstel.blokken.modellen import Document
 from voorstel.blokken.tabellen import Tabel
 from voorstel.kern import nl
 from voorstel.kern.errors import Probleem
-from voorstel.pijplijn.compute import varianten
+from voorstel.pijplijn.compute import LOS, varianten
 from voorstel.pijplijn.load import walk
 from voorstel.pijplijn.validate import Gevalideerd, veldnaam
 
@@ -62,7 +62,7 @@ def controleer(gevalideerd: Gevalideerd) -> list[Probleem]:
     for loc, tekst in walk(document):
         if not isinstance(tekst, str) or "€" not in tekst:
             continue
-        for geschreven, waarde in bedragen_in(tekst):
+        for geschreven, waarde in bedragen_in(LOS.sub("", tekst)):
             if waarde in bekend:
                 continue
             dichtbij = [f for f in bekend if f and abs(waarde - f) < abs(f) / 100]
@@ -77,8 +77,9 @@ def controleer(gevalideerd: Gevalideerd) -> list[Probleem]:
             else:
                 bericht = (
                     f"{geschreven} in de tekst is geen cijfer van dit document (geen totaal, "
-                    "post, bijdrage of saldo); verwijs naar het cijfer, of zet het bedrag onder "
-                    "'losse_bedragen' als het bewust los staat"
+                    "post, bijdrage of saldo); verwijs naar het cijfer, of schrijf "
+                    f"{{{{ '{geschreven}'|los }}}} of zet het bedrag onder 'losse_bedragen' als "
+                    "het bewust los staat"
                 )
             problemen.append(
                 Probleem(

@@ -256,6 +256,9 @@ def begrotingsnamen(doc: BaseModel) -> list[str]:
 
 
 VERWIJZING = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*(?:\|\s*([a-z_]+)\s*)?\}\}")
+LOS = re.compile(r"""\{\{\s*(?:'([^'{}]*)'|"([^"{}]*)")\s*\|\s*los\s*\}\}""")
+"""An amount marked as standing on its own: {{ '€ 750.000'|los }} is written as € 750.000
+and left out of the prose check."""
 OPMAAK: dict[str, Callable[..., str]] = {
     naam: nl.FILTERS[naam]
     for naam in ("bedrag", "bedrag_heel", "saldo", "miljoen", "procent", "getal")
@@ -293,7 +296,9 @@ def vul_in(value: Any, cijfers: Mapping[str, Any]) -> Any:
             tekst = cijfer_tekst(m.group(1), m.group(2), cijfers)
             return m.group(0) if tekst is None else tekst
 
-        return VERWIJZING.sub(vervang, value) if "{{" in value else value
+        if "{{" not in value:
+            return value
+        return LOS.sub(lambda m: m.group(1) or m.group(2) or "", VERWIJZING.sub(vervang, value))
     if isinstance(value, tabellen.Tabel):
         return value.met_tekst(lambda tekst: vul_in(tekst, cijfers))
     if isinstance(value, dict):
