@@ -7,6 +7,7 @@ soort shares); soorten/genereer.py saves the result (`make templates`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from voorstel.blokken.nummering import nieuwe_nummering, zet_nummering
+from voorstel.kern.vastezip import herpak
 
 LETTER = "Arial"
 KLEUR = RGBColor(0x1F, 0x3A, 0x5F)
@@ -333,9 +335,12 @@ class Sjabloon:
         return table
 
     def bewaar(self, path: Path) -> None:
-        """The Word template at `path` (<stuk>.docx) and the Markdown one beside it."""
+        """The Word template at `path` (<stuk>.docx) and the Markdown one beside it; the
+        .docx as a reproducible zip, so regenerating an unchanged template changes no byte."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.save(str(path))
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        path.write_bytes(herpak(buffer.getvalue()))
         path.with_suffix(".md.j2").write_text(self.markdown, encoding="utf-8")
 
 
