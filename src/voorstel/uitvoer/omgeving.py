@@ -150,14 +150,27 @@ def sjabloonfout(
     return RenderFout(f"het sjabloon kan niet gemaakt worden ({exc.message})", path=sjabloon)
 
 
-def _via_staat(methode: str, markup: bool, als_tekst: bool = False) -> Callable[..., Any]:
-    """A filter that hands its value to the document's render state (prose writer, table
-    and chart writer); an empty value gives nothing. `markup` for the Markdown side."""
+def _via_staat(
+    naam: str, methode: str, markup: bool, als_tekst: bool = False, argumenten: int = 0
+) -> Callable[..., Any]:
+    """The filter `naam`, which hands its value (and up to `argumenten` arguments, such as
+    the tabel filter's kopniveau) to the document's render state (prose writer, table and
+    chart writer); an empty value gives nothing. `markup` for the Markdown side."""
 
-    def _filter(value: Any) -> Any:
+    def _filter(value: Any, *args: Any) -> Any:
+        if len(args) > argumenten:
+            raise RenderFout(
+                f"het filter '{naam}' krijgt "
+                + (
+                    f"hoogstens {nl.telwoord(argumenten)} argument{'en' * (argumenten > 1)}"
+                    if argumenten
+                    else "geen argumenten"
+                )
+                + f", niet {len(args)}; controleer het sjabloon"
+            )
         if value is None or (hasattr(value, "__len__") and len(value) == 0):
             return Markup("") if markup else ""
-        uit = getattr(_STAAT.get(), methode)(str(value) if als_tekst else value)
+        uit = getattr(_STAAT.get(), methode)(str(value) if als_tekst else value, *args)
         return Markup(uit) if markup else uit
 
     return _filter
@@ -194,9 +207,9 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     One per process, so each template part is compiled once."""
     env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
     _filters(env)
-    env.filters["tekst"] = _via_staat("subdoc", markup=False, als_tekst=True)
-    env.filters["tabel"] = _via_staat("tabel", markup=False)
-    env.filters["figuur"] = _via_staat("figuur", markup=False)
+    env.filters["tekst"] = _via_staat("tekst", "subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=False, argumenten=1)
+    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=False)
     return env
 
 
@@ -218,10 +231,10 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
         keep_trailing_newline=True,
     )
     _filters(env)
-    env.filters["tekst"] = _via_staat("blok", markup=True, als_tekst=True)
+    env.filters["tekst"] = _via_staat("tekst", "blok", markup=True, als_tekst=True)
     env.filters["regel"] = een_regel
-    env.filters["tabel"] = _via_staat("tabel", markup=True)
-    env.filters["figuur"] = _via_staat("figuur", markup=True)
+    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=True, argumenten=1)
+    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=True)
     return env
 
 
