@@ -16,7 +16,7 @@ from typing import Literal
 
 from voorstel.blokken.begroting import Begrotingstabel
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
-from voorstel.blokken.modellen import Kostentabel, Post
+from voorstel.blokken.modellen import Kostentabel, Post, Risicos
 from voorstel.blokken.taakvelden import taakvelden
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
@@ -137,6 +137,18 @@ def tabel(
 ) -> Tabel:
     """A table; the columns holding figures are right-aligned by the renderers."""
     return Tabel(titel, kop, rijen, voet, noot, breedtes)
+
+
+def risicotabel(risicos: Risicos) -> Tabel | None:
+    """Risico, omschrijving and beheersmaatregelen, the last two prose; None without a list."""
+    if not risicos.lijst:
+        return None
+    rijen = [
+        [cel(r.risico), cel(r.omschrijving, "proza"), cel(r.beheersmaatregelen, "proza")]
+        for r in risicos.lijst
+    ]
+    kop = ["Risico", "Omschrijving", "Beheersmaatregelen"]
+    return tabel(None, kop, rijen, breedtes=[4.0, 6.0, 6.0])
 
 
 VOLLEDIG_TOT = 25

@@ -174,35 +174,12 @@ def financien(s: Sjabloon, titel: str) -> None:
             s.tekst("onderdeel.tekst_na")
 
 
-def risicotabel(s: Sjabloon, expr: str, niveau: str = "3") -> None:
-    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list; in
-    Markdown a heading of level `niveau` (an expression) per risk."""
-    s.md(
-        f"{{% with lijst = {expr}, niveau = {niveau} %}}"
-        '{% include "_blokken/risicolijst.md.j2" %}{% endwith %}\n'
-    )
-    s.tabel(
-        [
-            ("Risico", "{{ risico.risico }}", 4.0),
-            ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
-            (
-                "Beheersmaatregelen",
-                "{{p (risico.beheersmaatregelen or '')|tekst }}",
-                6.0,
-            ),
-        ],
-        f"risico in {expr}",
-        bedragen=False,
-    )
-
-
 def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
     """Risico's: text and/or a table of risks with their beheersmaatregelen."""
     with s.als("risicos"):
         s.kop(titel)
         s.tekst("risicos.tekst")
-        with s.als("risicos.lijst"):
-            risicotabel(s, "risicos.lijst")
+        s.tabel_van("risicos.tabel", "3")  # blokken.tabellen.risicotabel: a heading per risk
 
 
 def ondertekening(s: Sjabloon) -> None:

@@ -8,10 +8,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from voorstel.blokken.woordblokken import (
-    kostentabel,
-    risicotabel,
-)
+from voorstel.blokken.woordblokken import kostentabel
 from voorstel.blokken.woordsjabloon import Sjabloon, _instructie, _veldteken
 
 
@@ -95,42 +92,16 @@ def inkoopblokken(s: Sjabloon) -> None:
         kostentabel(s, "opdrachtwaarde")
     with s.als('"risicos" in deel.blokken'):
         s.tekst("risicos.tekst")
-        with s.als("risicos.lijst"):
-            risicotabel(s, "risicos.lijst", "deel.niveau + 2")
+        s.tabel_van("risicos.tabel", "deel.niveau + 2")
     with s.als('"randvoorwaarden" in deel.blokken'):
         s.tekst("randvoorwaarden.tekst")
-        s.md(
-            "{% for rv in randvoorwaarden.lijst %}\n"
-            '{{ ("#" * (deel.niveau + 2))|safe }} Randvoorwaarde: {{ rv.randvoorwaarde }}\n\n'
-            "{{ rv.omschrijving|tekst }}\n\n*Actie*\n\n{{ rv.actie|tekst }}\n\n"
-            "{% endfor %}\n"
-        )
-        s.tabel(
-            [
-                ("Randvoorwaarde", "{{ rv.randvoorwaarde }}", 4.0),
-                ("Omschrijving", "{{p rv.omschrijving|tekst }}", 6.0),
-                ("Actie", "{{p rv.actie|tekst }}", 6.0),
-            ],
-            "rv in randvoorwaarden.lijst",
-            bedragen=False,
-        )
+        s.tabel_van("randvoorwaarden.tabel", "deel.niveau + 2")
     with s.als('"planning" in deel.blokken'), s.voor("schema in planning"):
         s.tabel_van("schema.tabel")
     with s.als('"vertaaltabel" in deel.blokken'):
         s.tabel_van("vertaaltabel_tabel")
     with s.als('"begrippen" in deel.blokken'):
-        s.md(
-            "{% for begrip in begrippen %}\n**{{ begrip.begrip }}**\n\n"
-            "{{ begrip.definitie|tekst }}\n\n{% endfor %}\n"
-        )
-        s.tabel(
-            [
-                ("Begrip", "{{ begrip.begrip }}", 4.5),
-                ("Definitie", "{{p begrip.definitie|tekst }}", 11.5),
-            ],
-            "begrip in begrippen",
-            bedragen=False,
-        )
+        s.tabel_van("begrippen_tabel")
 
 
 def maak() -> Sjabloon:

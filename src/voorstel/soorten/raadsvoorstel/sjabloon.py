@@ -80,19 +80,7 @@ def maak() -> Sjabloon:
     with s.als("uitvoering"):
         s.kop("Uitvoering en evaluatie")
         s.tekst("uitvoering.tekst")
-        with s.als("uitvoering.planning"):
-            s.md(
-                "| Wanneer | Wat |\n|---|---|\n{% for mijlpaal in uitvoering.planning %}\n"
-                "| {{ mijlpaal.wanneer|regel }} | {{ mijlpaal.wat|regel }} |\n{% endfor %}\n\n"
-            )
-            s.tabel(
-                [
-                    ("Wanneer", "{{ mijlpaal.wanneer }}", 4.0),
-                    ("Wat", "{{ mijlpaal.wat }}", 12.0),
-                ],
-                "mijlpaal in uitvoering.planning",
-                bedragen=False,
-            )
+        s.tabel_van("uitvoering.planning_tabel")
         s.tekst("uitvoering.evaluatie")
     bijlagen(s)
     ondertekening(s)
