@@ -73,7 +73,7 @@ def beslispunten(s: Sjabloon, expr: str = "beslispunten") -> None:
 
 def kostentabel(s: Sjabloon, tabel: str) -> None:
     """A cost table, computed and drawn by the table renderer like every other table."""
-    s.tabel_van(tabel)
+    s.tabel(tabel)
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
@@ -168,9 +168,9 @@ def financien(s: Sjabloon, titel: str) -> None:
                 s.kop("{{ onderdeel.titel }}", 2)
             s.tekst("onderdeel.tekst")
             kostentabel(s, "onderdeel.tabel")
-            s.tabel_van("onderdeel.begroting")
-            s.tabel_van("onderdeel.begrotingswijziging")
-            s.tabel_van("onderdeel.verdeling")
+            s.tabel("onderdeel.begroting")
+            s.tabel("onderdeel.begrotingswijziging")
+            s.tabel("onderdeel.verdeling")
             s.tekst("onderdeel.tekst_na")
 
 
@@ -179,7 +179,7 @@ def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
     with s.als("risicos"):
         s.kop(titel)
         s.tekst("risicos.tekst")
-        s.tabel_van("risicos.tabel", "3")  # blokken.tabellen.risicotabel: a heading per risk
+        s.tabel("risicos.tabel", "3")  # blokken.tabellen.risicotabel: a heading per risk
 
 
 def ondertekening(s: Sjabloon) -> None:

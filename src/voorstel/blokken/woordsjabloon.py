@@ -216,7 +216,7 @@ class Sjabloon:
         if voorwaarde:
             self.md("{% endif %}\n")
 
-    def tabel_van(self, expr: str, kopniveau: str | None = None) -> None:
+    def tabel(self, expr: str, kopniveau: str | None = None) -> None:
         """A computed table (blokken.tabellen), drawn by each format's table renderer.
 
         kopniveau: for a table with prose, an expression of the number of hashes of the

@@ -87,21 +87,21 @@ def inkoopblokken(s: Sjabloon) -> None:
         with s.alleen_word():
             s.alinea("{% for figuur in marktanalyse.figuren %}{{ figuur|figuur }}{% endfor %}")
         s.md("{% for figuur in marktanalyse.figuren %}\n{{ figuur|figuur }}\n\n{% endfor %}\n")
-        s.tabel_van("marktanalyse.tabel")
+        s.tabel("marktanalyse.tabel")
     with s.als('"opdrachtwaarde" in deel.blokken'):
         kostentabel(s, "opdrachtwaarde")
     with s.als('"risicos" in deel.blokken'):
         s.tekst("risicos.tekst")
-        s.tabel_van("risicos.tabel", "deel.niveau + 2")
+        s.tabel("risicos.tabel", "deel.niveau + 2")
     with s.als('"randvoorwaarden" in deel.blokken'):
         s.tekst("randvoorwaarden.tekst")
-        s.tabel_van("randvoorwaarden.tabel", "deel.niveau + 2")
+        s.tabel("randvoorwaarden.tabel", "deel.niveau + 2")
     with s.als('"planning" in deel.blokken'), s.voor("schema in planning"):
-        s.tabel_van("schema.tabel")
+        s.tabel("schema.tabel")
     with s.als('"vertaaltabel" in deel.blokken'):
-        s.tabel_van("vertaaltabel_tabel")
+        s.tabel("vertaaltabel_tabel")
     with s.als('"begrippen" in deel.blokken'):
-        s.tabel_van("begrippen_tabel")
+        s.tabel("begrippen_tabel")
 
 
 def maak() -> Sjabloon:
@@ -130,7 +130,7 @@ def maak() -> Sjabloon:
     with s.voor("deel in inhoud"):
         genummerde_koppen(s)
         s.tekst("deel.tekst")
-        s.tabel_van("deel.tabel")
+        s.tabel("deel.tabel")
         inkoopblokken(s)
         s.tekst("deel.tekst_na")
     return s

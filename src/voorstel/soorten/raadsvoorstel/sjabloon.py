@@ -80,7 +80,7 @@ def maak() -> Sjabloon:
     with s.als("uitvoering"):
         s.kop("Uitvoering en evaluatie")
         s.tekst("uitvoering.tekst")
-        s.tabel_van("uitvoering.planning_tabel")
+        s.tabel("uitvoering.planning_tabel")
         s.tekst("uitvoering.evaluatie")
     bijlagen(s)
     ondertekening(s)
@@ -118,7 +118,7 @@ def maak_raadsbesluit() -> Sjabloon:
     _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
     with s.voor("wijziging in besluit.begrotingswijzigingen"):
         s.kop("Bijlage {{ loop.index }} bij het besluit: begrotingswijziging", nieuwe_pagina=True)
-        s.tabel_van("wijziging")
+        s.tabel("wijziging")
     return s
 
 
