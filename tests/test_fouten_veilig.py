@@ -56,12 +56,12 @@ def test_include_via_symlink_naar_buiten_wordt_geweigerd(tmp_path: Path) -> None
     """Case 2: a template folder's file that is a symlink to outside it is refused."""
     geheim = tmp_path / "geheim.txt"
     geheim.write_text("wachtwoord=hunter2\n")
-    map_ = _md(tmp_path, '{% include "_blokken/kop.md.j2" %}\n')
-    (map_ / "_blokken").mkdir()
-    (map_ / "_blokken" / "kop.md.j2").symlink_to(geheim)
+    map_ = _md(tmp_path, '{% include "stukken/kop.md.j2" %}\n')
+    (map_ / "stukken").mkdir()
+    (map_ / "stukken" / "kop.md.j2").symlink_to(geheim)
     melding = _fout(tmp_path, map_, "md")
     assert melding == (
-        f"{map_}/_blokken/kop.md.j2: het sjabloon '_blokken/kop.md.j2' verwijst (via een "
+        f"{map_}/stukken/kop.md.j2: het sjabloon 'stukken/kop.md.j2' verwijst (via een "
         "snelkoppeling) naar een bestand buiten de sjabloonmap; een sjabloon moet echt in de "
         "sjabloonmap staan"
     )

@@ -9,6 +9,7 @@ from docx.enum.style import WD_STYLE_TYPE
 
 from conftest import MINIMAAL
 from voorstel.bouwen.build import bouw_bestand
+from voorstel.soorten import REGISTER
 
 VOETNOOT = MINIMAAL.replace(
     "samenvatting: Een korte samenvatting.\n",
@@ -101,3 +102,39 @@ def test_word_sjabloon_zonder_voetnoten_werkt_zonder_voetnoten(tmp_path: Path) -
     assert resultaat.fout is None
     tekst = [p.text for p in docx.Document(str(tmp_path / "out" / "doc.docx")).paragraphs]
     assert tekst == ["Een onderwerp"]
+
+
+def test_oude_kopie_met_blokken_map_zonder_dat_bestand(tmp_path: Path) -> None:
+    """voorstel has no `_blokken/` of shared Markdown blocks any more: an old copy that
+    includes one it does not hold itself is told the file is not found."""
+    map_ = _md(tmp_path, '{% include "_blokken/risicolijst.md.j2" %}\n')
+    assert _fout(tmp_path, map_, "md").endswith(
+        "het sjabloon gebruikt '_blokken/risicolijst.md.j2', maar dat bestand is niet gevonden "
+        "in de sjabloonmappen; controleer de naam"
+    )
+
+
+def test_oude_kopie_met_eigen_blokken_map_werkt(tmp_path: Path) -> None:
+    map_ = _md(tmp_path, '{% include "_blokken/slot.md.j2" %}\n')
+    (map_ / "_blokken").mkdir()
+    (map_ / "_blokken" / "slot.md.j2").write_text("Eigen slot.\n", encoding="utf-8")
+    bron = tmp_path / "doc.yaml"
+    bron.write_text(MINIMAAL, encoding="utf-8")
+    resultaat = bouw_bestand(bron, tmp_path / "out", ["md"], [map_])
+    assert resultaat.fout is None, str(resultaat.fout)
+    assert (tmp_path / "out" / "doc.md").read_text(encoding="utf-8") == "Eigen slot.\n"
+
+
+def test_include_met_berekende_naam_hangt_af_van_elk_sjabloon(tmp_path: Path) -> None:
+    """An include whose name is computed may reach any template: the build depends on every
+    file of the user's folders and on voorstel's own Markdown templates."""
+    map_ = _md(tmp_path, '{% include "collegevoorstel/" ~ "slot.md.j2" %}\n')
+    slot = map_ / "collegevoorstel" / "slot.md.j2"
+    slot.write_text("Slot.\n", encoding="utf-8")
+    bron = tmp_path / "doc.yaml"
+    bron.write_text(MINIMAAL, encoding="utf-8")
+    resultaat = bouw_bestand(bron, tmp_path / "out", ["md"], [map_])
+    assert resultaat.fout is None, str(resultaat.fout)
+    afhankelijk = {p.resolve() for p in resultaat.afhankelijkheden}
+    assert slot.resolve() in afhankelijk
+    assert (REGISTER["memo"].map / "document.md.j2").resolve() in afhankelijk

@@ -1,7 +1,9 @@
 """Computed tables as plain views (header, rows, footer of typed cells) for every renderer.
 
 A cell holds a Decimal and says what it is (bedrag, procent, ...); the renderers format it
-with the Dutch filters, so a figure is written the same way in every output.
+with the Dutch filters, so a figure is written the same way in every output. A cell may
+also hold prose (Markdown with lists and emphasis), which the renderers write as they write
+every text field.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Literal
 
 from voorstel.blokken.begroting import Begrotingsregel, Begrotingstabel
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
-from voorstel.blokken.modellen import Kostentabel, Post
+from voorstel.blokken.modellen import Kostentabel, Post, Risicos
 from voorstel.blokken.taakvelden import taakvelden
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
@@ -23,16 +25,21 @@ GEEN_TABEL = (
     "het filter 'tabel' tekent alleen een tabel die voorstel berekent (zoals onderdeel.begroting "
     "of onderdeel.verdeling), geen {}; controleer het sjabloon"
 )
+GEEN_KOPNIVEAU = (
+    "het filter 'tabel' krijgt als kopniveau het aantal #-tekens van de kop per regel, van 1 "
+    "tot 6, niet {!r}; controleer het sjabloon"
+)
 PM_NOOT = "PM = pro memorie: nog niet te ramen; niet meegeteld in de totalen."
 
-Celsoort = Literal["tekst", "bedrag", "procent", "pm", "getal"]
+Celsoort = Literal["tekst", "proza", "bedrag", "procent", "pm", "getal"]
 CIJFERS: frozenset[str] = frozenset({"bedrag", "procent", "pm", "getal"})
 """The kinds of cell that hold a figure: right-aligned, and what diff compares."""
 
 
 @dataclass(frozen=True)
 class Cel:
-    """One cell: a text, or a figure of a kind (bedrag, procent, pm, getal)."""
+    """One cell: a text, prose (Markdown: paragraphs, lists, emphasis, footnotes), or a
+    figure of a kind (bedrag, procent, pm, getal)."""
 
     waarde: Decimal | str | None
     soort: Celsoort = "tekst"
@@ -67,6 +74,15 @@ class Tabel:
     vervolg: list[Tabel] = field(default_factory=list)
     eenheid: Decimal = Decimal(1)
     """What one unit of a figure cell is in euros: 1000 in a table 'x € 1.000'."""
+    rijlabel: str | None = None
+    """In the form of a table with prose that writes a heading per row (Markdown): a label
+    before each row's heading, 'Randvoorwaarde: ...'."""
+
+    @property
+    def heeft_proza(self) -> bool:
+        """Whether a cell holds prose: Markdown writes such a table as a heading per row
+        with its texts under it, since a pipe table cannot hold a list."""
+        return any(c.soort == "proza" for rij in self.alle_rijen for c in rij)
 
     @property
     def alle_rijen(self) -> list[list[Cel]]:
@@ -88,15 +104,14 @@ class Tabel:
                 dataclasses.replace(c, waarde=vervang(c.waarde)) if isinstance(c.waarde, str) else c
             )
 
-        return Tabel(
+        return dataclasses.replace(
+            self,
             titel=None if self.titel is None else vervang(self.titel),
             kop=[vervang(k) for k in self.kop],
             rijen=[[cel_(c) for c in rij] for rij in self.rijen],
             voet=None if self.voet is None else [cel_(c) for c in self.voet],
             noot=None if self.noot is None else vervang(self.noot),
-            breedtes=self.breedtes,
             vervolg=[v.met_tekst(vervang) for v in self.vervolg],
-            eenheid=self.eenheid,
         )
 
 
@@ -122,6 +137,18 @@ def tabel(
 ) -> Tabel:
     """A table; the columns holding figures are right-aligned by the renderers."""
     return Tabel(titel, kop, rijen, voet, noot, breedtes)
+
+
+def risicotabel(risicos: Risicos) -> Tabel | None:
+    """Risico, omschrijving and beheersmaatregelen, the last two prose; None without a list."""
+    if not risicos.lijst:
+        return None
+    rijen = [
+        [cel(r.risico), cel(r.omschrijving, "proza"), cel(r.beheersmaatregelen, "proza")]
+        for r in risicos.lijst
+    ]
+    kop = ["Risico", "Omschrijving", "Beheersmaatregelen"]
+    return tabel(None, kop, rijen, breedtes=[4.0, 6.0, 6.0])
 
 
 VOLLEDIG_TOT = 25

@@ -73,7 +73,7 @@ def beslispunten(s: Sjabloon, expr: str = "beslispunten") -> None:
 
 def kostentabel(s: Sjabloon, tabel: str) -> None:
     """A cost table, computed and drawn by the table renderer like every other table."""
-    s.tabel_van(tabel)
+    s.tabel(tabel)
 
 
 def bijlagen(s: Sjabloon, geen: bool = False) -> None:
@@ -168,32 +168,10 @@ def financien(s: Sjabloon, titel: str) -> None:
                 s.kop("{{ onderdeel.titel }}", 2)
             s.tekst("onderdeel.tekst")
             kostentabel(s, "onderdeel.tabel")
-            s.tabel_van("onderdeel.begroting")
-            s.tabel_van("onderdeel.begrotingswijziging")
-            s.tabel_van("onderdeel.verdeling")
+            s.tabel("onderdeel.begroting")
+            s.tabel("onderdeel.begrotingswijziging")
+            s.tabel("onderdeel.verdeling")
             s.tekst("onderdeel.tekst_na")
-
-
-def risicotabel(s: Sjabloon, expr: str, niveau: str = "3") -> None:
-    """The table of risks: risico, omschrijving, and the beheersmaatregelen as a list; in
-    Markdown a heading of level `niveau` (an expression) per risk."""
-    s.md(
-        f"{{% with lijst = {expr}, niveau = {niveau} %}}"
-        '{% include "_blokken/risicolijst.md.j2" %}{% endwith %}\n'
-    )
-    s.tabel(
-        [
-            ("Risico", "{{ risico.risico }}", 4.0),
-            ("Omschrijving", "{{p risico.omschrijving|tekst }}", 6.0),
-            (
-                "Beheersmaatregelen",
-                "{{p (risico.beheersmaatregelen or '')|tekst }}",
-                6.0,
-            ),
-        ],
-        f"risico in {expr}",
-        bedragen=False,
-    )
 
 
 def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
@@ -201,8 +179,7 @@ def risicos(s: Sjabloon, titel: str = "Risico's") -> None:
     with s.als("risicos"):
         s.kop(titel)
         s.tekst("risicos.tekst")
-        with s.als("risicos.lijst"):
-            risicotabel(s, "risicos.lijst")
+        s.tabel("risicos.tabel", "3")  # blokken.tabellen.risicotabel: a heading per risk
 
 
 def ondertekening(s: Sjabloon) -> None:

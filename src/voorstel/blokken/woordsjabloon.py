@@ -7,6 +7,7 @@ soort shares); soorten/genereer.py saves the result (`make templates`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from voorstel.blokken.nummering import nieuwe_nummering, zet_nummering
+from voorstel.kern.vastezip import herpak
 
 LETTER = "Arial"
 KLEUR = RGBColor(0x1F, 0x3A, 0x5F)
@@ -214,11 +216,14 @@ class Sjabloon:
         if voorwaarde:
             self.md("{% endif %}\n")
 
-    def tabel_van(self, expr: str) -> None:
-        """A computed table (blokken.tabellen), drawn by each format's table renderer."""
+    def tabel(self, expr: str, kopniveau: str | None = None) -> None:
+        """A computed table (blokken.tabellen), drawn by each format's table renderer.
+
+        kopniveau: for a table with prose, an expression of the number of hashes of the
+        heading each row gets in Markdown (a bold line without it)."""
         self.tag(f"{{{{p {expr}|tabel }}}}")
         self.md(f"{{% if {expr} %}}\n")
-        self._md_regel(f"{{{{ {expr}|tabel }}}}")
+        self._md_regel(f"{{{{ {expr}|tabel{f'({kopniveau})' if kopniveau else ''} }}}}")
         self.md("{% endif %}\n")
 
     @contextmanager
@@ -261,43 +266,6 @@ class Sjabloon:
 
     # -- tables ---------------------------------------------------------------------------
 
-    def tabel(
-        self,
-        kolommen: list[tuple[str, str, float]],
-        loop: str,
-        totaal: list[str] | None = None,
-        bedragen: bool = True,
-    ) -> Any:
-        """A table with a repeating header row, one row per item, and an optional total row.
-        Word only: its callers write the Markdown form themselves.
-
-        kolommen: (header, cell expression, width in cm); the last column is right-aligned
-        when it holds an amount.
-        """
-        rows = 4 + (1 if totaal else 0)
-        table = self.body.add_table(rows=rows, cols=len(kolommen))
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        header, start, data, end = table.rows[0], table.rows[1], table.rows[2], table.rows[3]
-        _herhaal_kop(header)
-        for index, (titel, expr, breedte) in enumerate(kolommen):
-            rechts = bedragen and index == len(kolommen) - 1 and len(kolommen) > 1
-            _cel(header.cells[index], titel, vet=True, rechts=rechts, arcering=True)
-            _cel(data.cells[index], expr, rechts=rechts)
-            # LibreOffice lays out by the grid, Word by the cells: set both.
-            table.columns[index].width = Cm(breedte)
-            for row in table.rows:
-                row.cells[index].width = Cm(breedte)
-        _cel(start.cells[0], f"{{%tr for {loop} %}}")
-        _cel(end.cells[0], "{%tr endfor %}")
-        if totaal:
-            row = table.rows[4]
-            for index, text in enumerate(totaal):
-                _cel(row.cells[index], text, vet=True, rechts=index == len(totaal) - 1)
-        # Word has no space below a table; a small paragraph keeps the next text off it.
-        self.body.add_paragraph(style="Na tabel")
-        return table
-
     def gegevens(self, rijen: list[tuple[str, str, str | None]], velden: str | None = None) -> Any:
         """A borderless table of 'label  value' rows; a row with a condition may be left out.
 
@@ -333,9 +301,12 @@ class Sjabloon:
         return table
 
     def bewaar(self, path: Path) -> None:
-        """The Word template at `path` (<stuk>.docx) and the Markdown one beside it."""
+        """The Word template at `path` (<stuk>.docx) and the Markdown one beside it; the
+        .docx as a reproducible zip, so regenerating an unchanged template changes no byte."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.save(str(path))
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        path.write_bytes(herpak(buffer.getvalue()))
         path.with_suffix(".md.j2").write_text(self.markdown, encoding="utf-8")
 
 
@@ -400,28 +371,11 @@ def _beschrijf(table: Table, titel: str, omschrijving: str) -> None:
         tbl_pr.append(element)
 
 
-def _herhaal_kop(row: object) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _cel(
-    cell: object, text: str, vet: bool = False, rechts: bool = False, arcering: bool = False
-) -> None:
+def _cel(cell: object, text: str, vet: bool = False) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     paragraph.paragraph_format.space_after = Pt(0)
-    if rechts:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(text)
     run.bold = vet or None
-    if arcering:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), "D9E2F3")
-        cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
 
 
 def _veldteken(paragraph: object, soort: str, dirty: bool = False) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from voorstel.kern.errors import SchrijfFout, VoorstelError
 from voorstel.pijplijn.write import schrijf_nieuw, schrijffout
 from voorstel.soorten import REGISTER
-from voorstel.uitvoer.omgeving import BLOKKEN, zoek_sjabloon
+from voorstel.uitvoer.omgeving import zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
 
@@ -102,14 +102,12 @@ VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"
 
 def eigen_sjablonen(doel: Path) -> dict[Path, bytes]:
     """voorstel's own templates and starters, as a template folder to edit: <soort>/<file>
-    for every soort, _blokken/<file> for the shared blocks."""
+    for every soort (each template whole: no block lives in a file of its own)."""
     bestanden: dict[Path, bytes] = {}
     for soort in REGISTER:
         for pad in sorted(soort.map.iterdir()):
             if pad.suffix in (".docx", ".j2") or pad.name == STARTBESTAND:
                 bestanden[doel / soort.naam / pad.name] = pad.read_bytes()
-    for pad in sorted(BLOKKEN.iterdir()):
-        bestanden[doel / "_blokken" / pad.name] = pad.read_bytes()
     return bestanden
 
 

@@ -1,1 +1,2 @@
-"""The core: errors, source locations, Dutch formats, money and prose. No rendering."""
+"""The core: errors, source locations, Dutch formats, money, prose and reproducible zips.
+No rendering."""

@@ -26,6 +26,7 @@ from voorstel.blokken.modellen import (
     Kostentabel,
     MetKopvelden,
     Paragraaf,
+    Risicos,
     bijlagenummers,
     som,
 )
@@ -85,6 +86,8 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
                 b.cijfers.update(tabellen.begrotingscijfers(block))
         elif isinstance(block, VerdelingRef):
             tabellen_[id(view)] = _verdeling(block, totalen, b)
+        elif isinstance(block, Risicos):  # the list stays: a template may walk it
+            view["tabel"] = tabellen.risicotabel(block)
         elif isinstance(block, Paragraaf):
             paragraaf(view)
         elif isinstance(block, Contact):

@@ -69,13 +69,19 @@ class DocxTekst:
         return sub
 
     @_stijlen_nodig
-    def tabel(self, view: Any) -> Any:
-        """A docxtpl Subdoc holding a computed table."""
+    def tabel(self, view: Any, kopniveau: Any = None) -> Any:
+        """A docxtpl Subdoc holding a computed table, its prose cells as Word paragraphs.
+        `kopniveau` is for Markdown (a heading per row); in Word a table is a table."""
         sub = self.tpl.new_subdoc()
         if not isinstance(view, Tabel):
             raise RenderFout(GEEN_TABEL.format(type(view).__name__))
-        docx_tabel(sub, view)
+        docx_tabel(sub, view, self._proza)
         return sub
+
+    def _proza(self, cell: Any, text: str) -> None:
+        """Prose into a table cell: paragraphs, lists and footnotes, as in the text."""
+        stuk = prose.parse(text, frozenset(self.centraal))
+        self._blokken(cell, stuk.blokken, stuk, diepte=0)
 
     def figuur(self, view: dict[str, Any]) -> Afbeelding:
         """A chart as an inline image with its alt text."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from voorstel.kern.errors import HuisstijlFout
-from voorstel.uitvoer.sjabloon import vaste_zip
+from voorstel.kern.vastezip import vaste_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -31,15 +31,20 @@ class MarkdownTekst:
         stuk = prose.parse(text, frozenset(self.centraal))
         return "\n\n".join(self._blok(b, stuk, 0) for b in stuk.blokken)
 
-    def tabel(self, view: Any) -> str:
-        """A computed table as Markdown."""
-        from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
+    def tabel(self, view: Any, kopniveau: Any = None) -> str:
+        """A computed table as Markdown; a table with prose is a heading per row, of
+        `kopniveau` hashes (1 to 6), or a bold line without one."""
+        from voorstel.blokken.tabellen import GEEN_KOPNIVEAU, GEEN_TABEL, Tabel
         from voorstel.kern.errors import RenderFout
         from voorstel.uitvoer.tabel import md_tabel
 
         if not isinstance(view, Tabel):
             raise RenderFout(GEEN_TABEL.format(type(view).__name__))
-        return md_tabel(view)
+        if kopniveau is not None and (
+            isinstance(kopniveau, bool) or not isinstance(kopniveau, int) or not 1 <= kopniveau <= 6
+        ):
+            raise RenderFout(GEEN_KOPNIVEAU.format(kopniveau))
+        return md_tabel(view, self.blok, kopniveau)
 
     def figuur(self, view: dict[str, Any]) -> str:
         """A chart: the image is written next to the .md, linked with its alt text."""

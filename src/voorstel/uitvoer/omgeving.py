@@ -32,9 +32,6 @@ from voorstel.uitvoer.grenzen import RECURSIE, SjabloonGrens, sjabloonplaats
 from voorstel.uitvoer.md_tekst import een_regel
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
 
-BLOKKEN = Path(__file__).resolve().parents[1] / "blokken" / "sjablonen"
-"""The shared Markdown blocks, found as `_blokken/<name>` (so a user folder can replace one)."""
-
 _STAAT: contextvars.ContextVar[Any] = contextvars.ContextVar("voorstel_render_staat")
 """The render state of the document being rendered (prose writer, footnotes, charts). It is
 never in the template context: a template sees plain data and the filters, nothing that
@@ -52,16 +49,14 @@ def met_staat(staat: Any) -> Iterator[None]:
 
 
 def standaard_sjabloon(naam: str) -> Path | None:
-    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder,
-    `_blokken/<file>` among the shared blocks; None for a name that is neither."""
+    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder;
+    None for any other name."""
     try:
         map_, *rest = split_template_path(naam)
     except TemplateNotFound:
         return None
     if not rest:
         return None
-    if map_ == "_blokken":
-        return BLOKKEN.joinpath(*rest)
     if map_ in REGISTER:
         return REGISTER[map_].map.joinpath(*rest)
     return None
@@ -150,14 +145,27 @@ def sjabloonfout(
     return RenderFout(f"het sjabloon kan niet gemaakt worden ({exc.message})", path=sjabloon)
 
 
-def _via_staat(methode: str, markup: bool, als_tekst: bool = False) -> Callable[..., Any]:
-    """A filter that hands its value to the document's render state (prose writer, table
-    and chart writer); an empty value gives nothing. `markup` for the Markdown side."""
+def _via_staat(
+    naam: str, methode: str, markup: bool, als_tekst: bool = False, argumenten: int = 0
+) -> Callable[..., Any]:
+    """The filter `naam`, which hands its value (and up to `argumenten` arguments, such as
+    the tabel filter's kopniveau) to the document's render state (prose writer, table and
+    chart writer); an empty value gives nothing. `markup` for the Markdown side."""
 
-    def _filter(value: Any) -> Any:
+    def _filter(value: Any, *args: Any) -> Any:
+        if len(args) > argumenten:
+            raise RenderFout(
+                f"het filter '{naam}' krijgt "
+                + (
+                    f"hoogstens {nl.telwoord(argumenten)} argument{'en' * (argumenten > 1)}"
+                    if argumenten
+                    else "geen argumenten"
+                )
+                + f", niet {len(args)}; controleer het sjabloon"
+            )
         if value is None or (hasattr(value, "__len__") and len(value) == 0):
             return Markup("") if markup else ""
-        uit = getattr(_STAAT.get(), methode)(str(value) if als_tekst else value)
+        uit = getattr(_STAAT.get(), methode)(str(value) if als_tekst else value, *args)
         return Markup(uit) if markup else uit
 
     return _filter
@@ -194,9 +202,9 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     One per process, so each template part is compiled once."""
     env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
     _filters(env)
-    env.filters["tekst"] = _via_staat("subdoc", markup=False, als_tekst=True)
-    env.filters["tabel"] = _via_staat("tabel", markup=False)
-    env.filters["figuur"] = _via_staat("figuur", markup=False)
+    env.filters["tekst"] = _via_staat("tekst", "subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=False, argumenten=1)
+    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=False)
     return env
 
 
@@ -218,10 +226,10 @@ def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
         keep_trailing_newline=True,
     )
     _filters(env)
-    env.filters["tekst"] = _via_staat("blok", markup=True, als_tekst=True)
+    env.filters["tekst"] = _via_staat("tekst", "blok", markup=True, als_tekst=True)
     env.filters["regel"] = een_regel
-    env.filters["tabel"] = _via_staat("tabel", markup=True)
-    env.filters["figuur"] = _via_staat("figuur", markup=True)
+    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=True, argumenten=1)
+    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=True)
     return env
 
 
@@ -230,7 +238,7 @@ def md_sjabloonbestanden(
     extra: tuple[Path, ...], soort: str, stuk: str = "document"
 ) -> tuple[Path, ...]:
     """Every Markdown template file a soort's document uses: itself and, transitively,
-    what it includes (every shared block when an include is not a plain name)."""
+    what it includes (every template there is when an include is not a plain name)."""
     env = markdown_omgeving(extra)
     te_doen, gezien, paden = [f"{soort}/{stuk}.md.j2"], set(), set()
     while te_doen:
@@ -247,12 +255,21 @@ def md_sjabloonbestanden(
             raise sjabloonfout(exc, str(bestand)) from None
         for verwijzing in meta.find_referenced_templates(boom):
             if verwijzing is None:
-                paden.update(_alle_blokken(extra))
+                paden.update(_alle_sjablonen(extra))
             elif verwijzing not in gezien:
                 te_doen.append(verwijzing)
     return tuple(sorted(paden))
 
 
-def _alle_blokken(extra: tuple[Path, ...]) -> list[Path]:
-    mappen = [*(m / "_blokken" for m in extra), BLOKKEN]
-    return [p.resolve() for map_ in mappen for p in map_.glob("*")]
+def _alle_sjablonen(extra: tuple[Path, ...]) -> list[Path]:
+    """What an include with a computed name may reach: every file in the user's template
+    folders (not one a link leads outside, which is refused), and voorstel's own Markdown
+    templates."""
+    paden = []
+    for map_ in extra:
+        binnen = map_.resolve()
+        for pad in map_.rglob("*"):
+            echt = pad.resolve()
+            if echt.is_file() and echt.is_relative_to(binnen):
+                paden.append(echt)
+    return paden + [p.resolve() for soort in REGISTER for p in soort.map.glob("*.md.j2")]

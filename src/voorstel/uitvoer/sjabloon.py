@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import stat
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -29,6 +28,7 @@ from jinja2 import Template
 from lxml import etree
 
 from voorstel.kern.errors import RenderFout
+from voorstel.kern.vastezip import herpak, vaste_zip
 from voorstel.uitvoer.grenzen import BegrensdeOmgeving
 
 # Importing docxtpl's Subdoc imports docxcompose, which rebinds python-docx's "cp" prefix to
@@ -37,9 +37,6 @@ from voorstel.uitvoer.grenzen import BegrensdeOmgeving
 # content. Bind the prefix back to the core-properties namespace.
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
-VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
-"""The date of every zip entry: the earliest a zip can hold, so no clock leaks in."""
-EERSTE = "[Content_Types].xml"
 MAX_GECOMPILEERD = 64
 
 
@@ -194,8 +191,7 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         if self.pics_to_replace or self.crc_to_new_media or self.zipname_to_replace:
             buffer = io.BytesIO()
             self.save(buffer)
-            with zipfile.ZipFile(buffer) as bron:
-                return vaste_zip({naam: bron.read(naam) for naam in bron.namelist()})
+            return herpak(buffer.getvalue())
         package = self.docx.part.package
         delen = list(package.parts)
         for deel in delen:
@@ -215,17 +211,3 @@ class _Delen:
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         self.delen[pack_uri.membername] = blob
-
-
-def vaste_zip(delen: dict[str, bytes]) -> bytes:
-    """A reproducible zip: [Content_Types].xml first, then the other entries by name,
-    each with the same date, permissions and compression."""
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for naam in sorted(delen, key=lambda naam: (naam != EERSTE, naam)):
-            info = zipfile.ZipInfo(naam, VASTE_TIJD)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = (stat.S_IFREG | 0o644) << 16
-            doel.writestr(info, delen[naam])
-    return uit.getvalue()

@@ -1,8 +1,13 @@
 """The table renderer of each format: every computed Tabel into a Word table or a Markdown
-table, figures in Dutch notation. No template draws a table itself."""
+table, figures in Dutch notation. No template draws a table itself.
+
+A cell of prose is written by the format's prose writer (passed in as `proza`): in Word its
+paragraphs and lists inside the cell; in Markdown, where a pipe table cannot hold a list,
+such a table is a heading per row with its texts under it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -45,10 +50,15 @@ def cel_tekst(cel: Cel) -> str:
     return "" if cel.waarde is None else str(cel.waarde)
 
 
-def docx_tabel(sub: Any, view: Tabel) -> None:
-    """Add the table (title, header row that repeats, rows, total row, note) to a subdoc."""
+def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None = None) -> None:
+    """Add the table (title, header row that repeats, rows, total row, note) to a subdoc.
+
+    `proza(cell, text)` writes a prose cell's paragraphs into the cell; without it the
+    prose is written as it is. A row of prose may run over a page: such a table is not kept
+    together, and its rows may split."""
     rijen = view.alle_rijen
-    klein = len(rijen) + 1 <= KLEINE_TABEL
+    vast = not view.heeft_proza
+    klein = vast and len(rijen) + 1 <= KLEINE_TABEL
     if view.titel:
         sub.add_paragraph(view.titel, style="Caption").paragraph_format.keep_with_next = True
     rechts = view.rechts()
@@ -67,8 +77,12 @@ def docx_tabel(sub: Any, view: Tabel) -> None:
     for row, cellen in zip(rows[1:], rijen, strict=True):
         vakken = row.cells
         for index, cel in enumerate(cellen):
-            _vul(vakken[index], cel_tekst(cel), cel.nadruk, rechts[index])
-    for nummer, row in enumerate(rows):
+            if cel.soort == "proza" and proza is not None:
+                if cel.waarde:
+                    _proza(vakken[index], str(cel.waarde), proza)
+            else:
+                _vul(vakken[index], cel_tekst(cel), cel.nadruk, rechts[index])
+    for nummer, row in enumerate(rows if vast else []):
         # a row never splits across pages; a small table stays together (each row keeps
         # with the next, the last one excepted)
         cant = OxmlElement("w:cantSplit")
@@ -83,7 +97,15 @@ def docx_tabel(sub: Any, view: Tabel) -> None:
         sub.add_paragraph(view.noot, style="Caption")
     sub.add_paragraph()
     for vervolg in view.vervolg:
-        docx_tabel(sub, vervolg)
+        docx_tabel(sub, vervolg, proza)
+
+
+def _proza(cell: Any, text: str, proza: Callable[[Any, str], None]) -> None:
+    """The prose's paragraphs in place of the cell's empty one (a cell keeps at least one)."""
+    leeg = cell.paragraphs[0]._p
+    proza(cell, text)
+    if len(cell._tc.p_lst) > 1:
+        cell._tc.remove(leeg)
 
 
 def _breedtes(table: Any, breedtes: list[float] | None) -> None:
@@ -151,8 +173,13 @@ def _arceer(cell: Any) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def md_tabel(view: Tabel) -> str:
-    """The table as a Markdown pipe table, with its title and note."""
+def md_tabel(
+    view: Tabel, proza: Callable[[str], str] | None = None, kopniveau: int | None = None
+) -> str:
+    """The table as a Markdown pipe table, with its title and note; a table with prose as
+    a heading per row (see md_per_rij)."""
+    if view.heeft_proza:
+        return md_per_rij(view, proza, kopniveau)
     rechts = view.rechts()
     lines = []
     if view.titel:
@@ -168,6 +195,37 @@ def md_tabel(view: Tabel) -> str:
         lines += ["", f"*{escape(een_regel(view.noot))}*"]
     lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.vervolg]
     return "\n".join(lines)
+
+
+def md_per_rij(
+    view: Tabel, proza: Callable[[str], str] | None = None, kopniveau: int | None = None
+) -> str:
+    """A table with prose in Markdown: per row its first cell as a heading of `kopniveau`
+    hashes (a bold line without one), after the table's `rijlabel` if it has one; the second
+    cell as the text under it, every further one under its column header in italics. An
+    empty cell is left out. `proza` writes a prose cell's Markdown (as the text field it is)."""
+    delen = []
+    if view.titel:
+        delen.append(f"*{escape(een_regel(view.titel))}*")
+    for cellen in view.alle_rijen:
+        titel = escape(een_regel(cel_tekst(cellen[0]))) if cellen else ""
+        if view.rijlabel:
+            titel = f"{escape(een_regel(view.rijlabel))}: {titel}"
+        delen.append(f"{'#' * kopniveau} {titel}" if kopniveau else f"**{titel}**")
+        for index, cel in enumerate(cellen[1:], start=1):
+            if cel.soort == "proza":
+                tekst = (proza or str)(str(cel.waarde)) if cel.waarde else ""
+            else:
+                tekst = _md_cel(cel)
+            if not tekst:
+                continue
+            if index > 1 and index < len(view.kop):
+                delen.append(f"*{escape(een_regel(view.kop[index]))}*")
+            delen.append(tekst)
+    if view.noot:
+        delen.append(f"*{escape(een_regel(view.noot))}*")
+    delen += [md_tabel(vervolg, proza, kopniveau) for vervolg in view.vervolg]
+    return "\n\n".join(delen)
 
 
 def _md_cel(cel: Cel) -> str:

@@ -28,7 +28,7 @@ def maak() -> Sjabloon:
     with s.als("monitoring"):
         s.kop("Welke data zijn gebruikt en op welke manier wordt de uitvoering gemonitord?")
         s.tekst("monitoring.tekst")
-        s.tabel_van("monitoring.doelen")
+        s.tabel("monitoring.doelen")
         s.tekst("monitoring.tekst_na")
     s.sectie(
         "Welke externe belanghebbenden zijn betrokken en hoe is het proces gevoerd?",

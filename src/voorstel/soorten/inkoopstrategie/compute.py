@@ -17,7 +17,14 @@ from typing import Any
 from voorstel.blokken.tabellen import Cel, Tabel, cel, tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
-from voorstel.soorten.inkoopstrategie.model import Inkoopstrategie, Marktanalyse, Planning, Sectie
+from voorstel.soorten.inkoopstrategie.model import (
+    Begrip,
+    Inkoopstrategie,
+    Marktanalyse,
+    Planning,
+    Randvoorwaarden,
+    Sectie,
+)
 from voorstel.soorten.inkoopstrategie.taakgebied import (
     Contractpartners,
     Inrichtingskeuzes,
@@ -44,8 +51,11 @@ def bereken(doc: Inkoopstrategie, context: dict[str, Any]) -> None:
         context["marktanalyse"].update(marktanalyse(doc.marktanalyse))
     for planning, view in zip(doc.planning, context["planning"], strict=True):
         view["tabel"] = planningtabel(planning)
+    if doc.randvoorwaarden is not None:
+        context["randvoorwaarden"]["tabel"] = randvoorwaardentabel(doc.randvoorwaarden)
     context["vertaaltabel_tabel"] = vertaaltabel(doc) if doc.vertaaltabel else None
     context["begrippen"] = sorted(context["begrippen"], key=lambda b: sorteersleutel(b["begrip"]))
+    context["begrippen_tabel"] = begrippentabel(doc.begrippen) if doc.begrippen else None
 
 
 def sorteersleutel(tekst: str) -> tuple[str, str]:
@@ -331,6 +341,28 @@ def vertaaltabel(doc: Inkoopstrategie) -> Tabel:
     view = tabel(None, kop, rijen)
     view.breedtes = [3.5, 5.5, 4.0, 3.0]
     return view
+
+
+def randvoorwaardentabel(randvoorwaarden: Randvoorwaarden) -> Tabel:
+    """Randvoorwaarde, omschrijving and actie, the last two prose; in Markdown a heading
+    'Randvoorwaarde: ...' per row."""
+    rijen = [
+        [cel(r.randvoorwaarde), cel(r.omschrijving, "proza"), cel(r.actie, "proza")]
+        for r in randvoorwaarden.lijst
+    ]
+    view = tabel(None, ["Randvoorwaarde", "Omschrijving", "Actie"], rijen, breedtes=[4.0, 6.0, 6.0])
+    view.rijlabel = "Randvoorwaarde"
+    return view
+
+
+def begrippentabel(begrippen: Sequence[Begrip]) -> Tabel:
+    """The begrippenlijst in alphabetical order (sorteersleutel): begrip and definitie
+    (prose)."""
+    rijen = [
+        [cel(b.begrip), cel(b.definitie, "proza")]
+        for b in sorted(begrippen, key=lambda b: sorteersleutel(b.begrip))
+    ]
+    return tabel(None, ["Begrip", "Definitie"], rijen, breedtes=[4.5, 11.5])
 
 
 def verandering(vorig: int, nu: int) -> Decimal | None:

@@ -8,10 +8,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from voorstel.blokken.woordblokken import (
-    kostentabel,
-    risicotabel,
-)
+from voorstel.blokken.woordblokken import kostentabel
 from voorstel.blokken.woordsjabloon import Sjabloon, _instructie, _veldteken
 
 
@@ -90,47 +87,21 @@ def inkoopblokken(s: Sjabloon) -> None:
         with s.alleen_word():
             s.alinea("{% for figuur in marktanalyse.figuren %}{{ figuur|figuur }}{% endfor %}")
         s.md("{% for figuur in marktanalyse.figuren %}\n{{ figuur|figuur }}\n\n{% endfor %}\n")
-        s.tabel_van("marktanalyse.tabel")
+        s.tabel("marktanalyse.tabel")
     with s.als('"opdrachtwaarde" in deel.blokken'):
         kostentabel(s, "opdrachtwaarde")
     with s.als('"risicos" in deel.blokken'):
         s.tekst("risicos.tekst")
-        with s.als("risicos.lijst"):
-            risicotabel(s, "risicos.lijst", "deel.niveau + 2")
+        s.tabel("risicos.tabel", "deel.niveau + 2")
     with s.als('"randvoorwaarden" in deel.blokken'):
         s.tekst("randvoorwaarden.tekst")
-        s.md(
-            "{% for rv in randvoorwaarden.lijst %}\n"
-            '{{ ("#" * (deel.niveau + 2))|safe }} Randvoorwaarde: {{ rv.randvoorwaarde }}\n\n'
-            "{{ rv.omschrijving|tekst }}\n\n*Actie*\n\n{{ rv.actie|tekst }}\n\n"
-            "{% endfor %}\n"
-        )
-        s.tabel(
-            [
-                ("Randvoorwaarde", "{{ rv.randvoorwaarde }}", 4.0),
-                ("Omschrijving", "{{p rv.omschrijving|tekst }}", 6.0),
-                ("Actie", "{{p rv.actie|tekst }}", 6.0),
-            ],
-            "rv in randvoorwaarden.lijst",
-            bedragen=False,
-        )
+        s.tabel("randvoorwaarden.tabel", "deel.niveau + 2")
     with s.als('"planning" in deel.blokken'), s.voor("schema in planning"):
-        s.tabel_van("schema.tabel")
+        s.tabel("schema.tabel")
     with s.als('"vertaaltabel" in deel.blokken'):
-        s.tabel_van("vertaaltabel_tabel")
+        s.tabel("vertaaltabel_tabel")
     with s.als('"begrippen" in deel.blokken'):
-        s.md(
-            "{% for begrip in begrippen %}\n**{{ begrip.begrip }}**\n\n"
-            "{{ begrip.definitie|tekst }}\n\n{% endfor %}\n"
-        )
-        s.tabel(
-            [
-                ("Begrip", "{{ begrip.begrip }}", 4.5),
-                ("Definitie", "{{p begrip.definitie|tekst }}", 11.5),
-            ],
-            "begrip in begrippen",
-            bedragen=False,
-        )
+        s.tabel("begrippen_tabel")
 
 
 def maak() -> Sjabloon:
@@ -159,7 +130,7 @@ def maak() -> Sjabloon:
     with s.voor("deel in inhoud"):
         genummerde_koppen(s)
         s.tekst("deel.tekst")
-        s.tabel_van("deel.tabel")
+        s.tabel("deel.tabel")
         inkoopblokken(s)
         s.tekst("deel.tekst_na")
     return s

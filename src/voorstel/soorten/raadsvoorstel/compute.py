@@ -7,7 +7,8 @@ from typing import Any
 
 from voorstel.blokken.argumenten import nummer_argumenten
 from voorstel.blokken.beslispunten import beslislijst
-from voorstel.soorten.raadsvoorstel.model import Raadsvoorstel
+from voorstel.blokken.tabellen import Tabel, cel, tabel
+from voorstel.soorten.raadsvoorstel.model import Mijlpaal, Raadsvoorstel
 
 INSTEMMEN = (
     "In te stemmen met bijgaand raadsvoorstel en ontwerpbesluit en deze ter besluitvorming "
@@ -17,6 +18,8 @@ INSTEMMEN = (
 
 
 def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
+    if doc.uitvoering is not None:
+        context["uitvoering"]["planning_tabel"] = planningtabel(doc.uitvoering.planning)
     nummer_argumenten(doc.argumenten, context["argumenten"])
     context["beslispunten"] = beslislijst(context["beslispunten"])  # also the besluit's
     besluit = context["besluit"]
@@ -38,3 +41,11 @@ def bereken(doc: Raadsvoorstel, context: dict[str, Any]) -> None:
             f"Raadsvoorstel: {doc.onderwerp}",
             f"{besluit['titel']}: {doc.onderwerp}",
         ]
+
+
+def planningtabel(planning: list[Mijlpaal]) -> Tabel | None:
+    """The planning of the uitvoering: wanneer and wat; None without one."""
+    if not planning:
+        return None
+    rijen = [[cel(m.wanneer), cel(m.wat)] for m in planning]
+    return tabel(None, ["Wanneer", "Wat"], rijen, breedtes=[4.0, 12.0])

@@ -80,19 +80,7 @@ def maak() -> Sjabloon:
     with s.als("uitvoering"):
         s.kop("Uitvoering en evaluatie")
         s.tekst("uitvoering.tekst")
-        with s.als("uitvoering.planning"):
-            s.md(
-                "| Wanneer | Wat |\n|---|---|\n{% for mijlpaal in uitvoering.planning %}\n"
-                "| {{ mijlpaal.wanneer|regel }} | {{ mijlpaal.wat|regel }} |\n{% endfor %}\n\n"
-            )
-            s.tabel(
-                [
-                    ("Wanneer", "{{ mijlpaal.wanneer }}", 4.0),
-                    ("Wat", "{{ mijlpaal.wat }}", 12.0),
-                ],
-                "mijlpaal in uitvoering.planning",
-                bedragen=False,
-            )
+        s.tabel("uitvoering.planning_tabel")
         s.tekst("uitvoering.evaluatie")
     bijlagen(s)
     ondertekening(s)
@@ -130,7 +118,7 @@ def maak_raadsbesluit() -> Sjabloon:
     _ondertekenaar(s, "De voorzitter", "besluit.voorzitter")
     with s.voor("wijziging in besluit.begrotingswijzigingen"):
         s.kop("Bijlage {{ loop.index }} bij het besluit: begrotingswijziging", nieuwe_pagina=True)
-        s.tabel_van("wijziging")
+        s.tabel("wijziging")
     return s
 
 
