@@ -100,7 +100,9 @@ def contexten(data: Path) -> list[tuple[Path, dict[str, Any]]]:
     for bron, basis in verzamel([data]):
         gevalideerd = laad_en_valideer(bron)
         naam = uitvoernaam(bron, basis)
-        for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+        for gemeente, context in varianten(
+            gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+        ):
             achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
             result.append((naam.with_name(f"{naam.name}{achtervoegsel}.docx"), context))
     return result

@@ -29,6 +29,7 @@ from voorstel.blokken.modellen import (
     bijlagenummers,
     som,
 )
+from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
@@ -155,7 +156,7 @@ def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, An
     }
 
 
-def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
+def _meta(doc: Document, gemeente: str | None, overzicht: bool) -> dict[str, Any]:
     soort = str(getattr(doc, "soort"))  # noqa: B009
     datum = doc.documentdatum()
     regio = getattr(doc, "regio", None)
@@ -173,6 +174,7 @@ def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
         "auteur": auteur,
         "datum": dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC),
         "gemeente": gemeente,
+        "overzicht": overzicht,
     }
 
 
@@ -182,12 +184,19 @@ def compute(
     gemeente: str | None = None,
     overzicht: bool = False,
     verdelingen: dict[tuple[str, Decimal], finance.Verdeling] | None = None,
+    ambtsdragers: Ambtsdragers | None = None,
 ) -> dict[str, Any]:
     """The template context of a valid document (for one gemeente, or the overview).
 
     Without a gemeente the document's own `gemeente` is used, except for the regional
-    overview (`overzicht`), which is never one gemeente's version.
+    overview (`overzicht`), which is never one gemeente's version: its figures and prose
+    are the region's, and only what the document signs with stays its own. A gemeente's
+    version is signed by that gemeente's office holders, when `ambtsdragers` names them
+    and the soort signs (`met_ambtsdragers`).
     """
+    met_ambtsdragers = getattr(doc, "met_ambtsdragers", None)
+    if gemeente is not None and ambtsdragers is not None and met_ambtsdragers is not None:
+        doc = met_ambtsdragers(ambtsdragers.gemeenten[gemeente])
     if not isinstance(doc, Document):
         raise TypeError(f"{type(doc).__name__} is geen documentsoort")
     eigen_gemeente = None if overzicht else getattr(doc, "gemeente", None)
@@ -199,9 +208,9 @@ def compute(
     eigen = REGISTER.van(doc).bereken  # figures only this soort has
     if eigen is not None:
         eigen(doc, context)
-    if "gemeente" in context:
-        context["gemeente"] = berekening.gemeente
-    context["meta"] = _meta(doc, berekening.gemeente)
+    if "gemeente" in context:  # who signs: the overview keeps the document's own
+        context["gemeente"] = berekening.gemeente or context["gemeente"]
+    context["meta"] = _meta(doc, berekening.gemeente, overzicht)
     cijfers: dict[str, Any] = {"gemeente": berekening.gemeente, **berekening.cijfers}
     regio = getattr(doc, "regio", None)
     if regio is not None:
@@ -214,10 +223,13 @@ def compute(
 
 
 def varianten(
-    doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None = None
+    doc: BaseModel,
+    sleutels: Mapping[str, Verdeelsleutel] | None = None,
+    ambtsdragers: Ambtsdragers | None = None,
 ) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """(gemeente, context) for every output: the document itself, or for a regional
-    proposal the overview (gemeente None) and one per gemeente in its key.
+    proposal the overview (gemeente None) and one per gemeente in its key, signed by
+    that gemeente's `ambtsdragers`.
 
     One at a time, so a caller can write each variant before the next is computed, and
     with the allocation computed once for all of them: a region of hundreds of gemeenten
@@ -229,7 +241,10 @@ def varianten(
     gedeeld: dict[tuple[str, Decimal], finance.Verdeling] = {}
     yield None, compute(doc, sleutels, None, overzicht=True, verdelingen=gedeeld)
     for gemeente in sleutels[regio.verdeelsleutel].gemeenten:
-        yield gemeente, compute(doc, sleutels, gemeente, verdelingen=gedeeld)
+        yield (
+            gemeente,
+            compute(doc, sleutels, gemeente, verdelingen=gedeeld, ambtsdragers=ambtsdragers),
+        )
 
 
 def aantal_varianten(doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None) -> int:

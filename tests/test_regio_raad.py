@@ -1,0 +1,362 @@
+"""Regional raadsvoorstellen: one source, for every gemeente of the key its raadsvoorstel,
+raadsbesluit and collegeoplegger, each with its own raad, bijdrage and office holders (from
+the shared ambtsdragers file), plus the regional overview with the whole verdeling."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from conftest import ROOT
+from voorstel.blokken.regio import Ambtsdragers
+from voorstel.bouwen.batch import Opties, bouw_batch
+from voorstel.bouwen.build import bouw_bestand
+from voorstel.cli import main
+from voorstel.kern import nl
+from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.load import load
+from voorstel.pijplijn.validate import validate
+
+Tree = Callable[[dict[str, str | bytes]], dict[str, Path]]
+
+WBO = ROOT / "data" / "wbo"
+VOORBEELD = WBO / "raadsvoorstel-jim-2027.yaml"
+GEMEENTEN = ["Altena", "Breda", "Drimmelen", "Geertruidenberg", "Oosterhout"]
+TOTAAL = Decimal(600000)
+
+
+def _ambtsdragers() -> dict[str, dict[str, str]]:
+    document = validate(load(WBO / "ambtsdragers-wbo.yaml")).document
+    assert isinstance(document, Ambtsdragers)
+    return {
+        gemeente: {
+            functie: " ".join(d for d in (wie.titel, wie.naam) if d)
+            for functie, wie in (
+                ("burgemeester", a.burgemeester),
+                ("gemeentesecretaris", a.gemeentesecretaris),
+                ("griffier", a.griffier),
+            )
+        }
+        for gemeente, a in document.gemeenten.items()
+    }
+
+
+AMBTSDRAGERS = _ambtsdragers()
+"""The example's office holders per gemeente: {'Altena': {'burgemeester': 'drs. ...'}}."""
+
+
+def woord(docx: Path) -> str:
+    """All text of a Word document: its paragraphs, then its tables, cell by cell."""
+    doc = Document(str(docx))
+    delen = [p.text for p in doc.paragraphs]
+    delen += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join(delen)
+
+
+@pytest.fixture(scope="module")
+def gebouwd(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example built once, by output name without the source's stem."""
+    out = tmp_path_factory.mktemp("regioraad")
+    resultaat = bouw_bestand(VOORBEELD, out, ("docx", "md"))
+    assert resultaat.fout is None, str(resultaat.fout)
+    assert resultaat.waarschuwingen == []
+    return {p.name.removeprefix(VOORBEELD.stem): p for p in resultaat.geschreven}
+
+
+def slug(gemeente: str) -> str:
+    return gemeente.lower()
+
+
+def test_per_gemeente_drie_stukken_en_een_overzicht(gebouwd: dict[str, Path]) -> None:
+    assert sorted(gebouwd) == sorted(
+        [".docx", ".md"]
+        + [
+            f"-{slug(g)}{stuk}{suffix}"
+            for g in GEMEENTEN
+            for stuk in ("", "-raadsbesluit", "-collegeoplegger")
+            for suffix in (".docx", ".md")
+        ]
+    )
+
+
+def _bijdrage(tekst: str) -> Decimal:
+    gevonden = re.search(r"een budget van (€ [\d.]+) beschikbaar te stellen", tekst)
+    assert gevonden, tekst
+    return nl.parse_bedrag(gevonden.group(1))
+
+
+@pytest.mark.parametrize("gemeente", GEMEENTEN)
+def test_raadsbesluit_van_elke_gemeente(gebouwd: dict[str, Path], gemeente: str) -> None:
+    """Its own raad, bijdrage, griffier and voorzitter (the burgemeester), in the Word text."""
+    tekst = woord(gebouwd[f"-{slug(gemeente)}-raadsbesluit.docx"])
+    eigen = AMBTSDRAGERS[gemeente]
+    assert "De raad van de gemeente " + gemeente + ";" in tekst.splitlines()
+    assert f"het aandeel van {gemeente} in de regionale kosten van € 600.000" in tekst
+    assert f"De griffier,\n{eigen['griffier']}" in tekst
+    assert f"De voorzitter,\n{eigen['burgemeester']}" in tekst
+    anderen = [AMBTSDRAGERS[g] for g in GEMEENTEN if g != gemeente]
+    for ander in anderen:
+        for naam in ander.values():
+            assert naam not in tekst, naam
+    for ander in GEMEENTEN:
+        assert ander == gemeente or f"gemeente {ander}" not in tekst
+
+
+@pytest.mark.parametrize("gemeente", GEMEENTEN)
+def test_raadsvoorstel_van_elke_gemeente(gebouwd: dict[str, Path], gemeente: str) -> None:
+    """Its own bijdrage in beslispunt, text and table (its row bold), signed by its own
+    burgemeester and secretaris."""
+    docx = gebouwd[f"-{slug(gemeente)}.docx"]
+    tekst = woord(docx)
+    eigen = AMBTSDRAGERS[gemeente]
+    bijdrage = _bijdrage(tekst)
+    assert f"Voor {gemeente} betekent dit een bijdrage van {nl.bedrag_heel(bijdrage)}." in tekst
+    assert f"Burgemeester en wethouders van de gemeente {gemeente}," in tekst
+    assert f"de burgemeester\n{eigen['burgemeester']}" in tekst
+    assert f"de gemeentesecretaris\n{eigen['gemeentesecretaris']}" in tekst
+    rij = next(
+        r
+        for t in Document(str(docx)).tables
+        for r in t.rows
+        if r.cells[0].text == gemeente and len(r.cells) == 3
+    )
+    assert rij.cells[2].text == nl.bedrag(bijdrage, centen=True)
+    assert all(run.bold for c in rij.cells for p in c.paragraphs for run in p.runs)
+    oplegger = woord(gebouwd[f"-{slug(gemeente)}-collegeoplegger.docx"])
+    assert "In te stemmen met bijgaand raadsvoorstel en ontwerpbesluit" in oplegger
+    assert f"Voor {gemeente} is dat {nl.bedrag_heel(bijdrage)}." in oplegger
+
+
+def test_bijdragen_tellen_precies_op(gebouwd: dict[str, Path]) -> None:
+    besluiten = {g: _bijdrage(woord(gebouwd[f"-{slug(g)}-raadsbesluit.docx"])) for g in GEMEENTEN}
+    voorstellen = {g: _bijdrage(woord(gebouwd[f"-{slug(g)}.docx"])) for g in GEMEENTEN}
+    assert besluiten == voorstellen
+    assert sum(besluiten.values()) == TOTAAL
+    assert besluiten["Oosterhout"] == Decimal(97080)  # 16,18% of € 600.000, exactly
+
+
+def test_overzicht_toont_de_hele_verdeling_met_de_eigen_ondertekening(
+    gebouwd: dict[str, Path],
+) -> None:
+    docx = gebouwd[".docx"]
+    tabel = next(t for t in Document(str(docx)).tables if t.rows[0].cells[0].text == "Gemeente")
+    rijen = [[c.text for c in r.cells] for r in tabel.rows[1:]]
+    assert [r[0] for r in rijen] == [*GEMEENTEN, "Totaal"]
+    assert sum(nl.parse_bedrag(r[2]) for r in rijen[:-1]) == nl.parse_bedrag(rijen[-1][2])
+    assert rijen[-1][2] == "€ 600.000,00"
+    tekst = woord(docx)
+    assert "Burgemeester en wethouders van de gemeente Breda," in tekst
+    assert "de burgemeester\nP.A.M. van Dongen" in tekst  # the document's own
+    # a raadsbesluit is one raad's: the overview has none, and no oplegger
+    assert not any(
+        n.startswith("-raadsbesluit") or n.startswith("-collegeoplegger") for n in gebouwd
+    )
+
+
+def test_markdown_van_een_besluit(gebouwd: dict[str, Path]) -> None:
+    md = gebouwd["-geertruidenberg-raadsbesluit.md"].read_text(encoding="utf-8")
+    assert "De raad van de gemeente Geertruidenberg;" in md
+    assert "De griffier,  \nmr. T.H. van Gils" in md
+    assert "De voorzitter,  \nW.P.J. Brouwers" in md
+
+
+def _project(tree: Tree, tmp_path: Path, ambtsdragers: str, document: str | None = None) -> Path:
+    """The example in a project of its own, with the given ambtsdragers file."""
+    (tmp_path / "voorstel.toml").write_text("", encoding="utf-8")
+    paden = tree(
+        {
+            "data/sleutel.yaml": (WBO / "verdeelsleutel-wbo-2024.yaml").read_text("utf-8"),
+            "data/ambtsdragers.yaml": ambtsdragers,
+            "data/raad.yaml": document
+            or VOORBEELD.read_text("utf-8")
+            .replace("verdeelsleutel-wbo-2024.yaml", "sleutel.yaml")
+            .replace("ambtsdragers-wbo.yaml", "ambtsdragers.yaml"),
+        }
+    )
+    return paden["data/raad.yaml"]
+
+
+def _problemen(pad: Path) -> list[str]:
+    with pytest.raises(ValidatieFout) as info:
+        validate(load(pad))
+    return [str(p) for p in info.value.problemen]
+
+
+def _regel(pad: Path, begin: str) -> int:
+    return next(
+        i + 1
+        for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines())
+        if r.strip().startswith(begin)
+    )
+
+
+def test_ontbrekende_gemeente_met_voorstel_voor_een_tikfout(tree: Tree, tmp_path: Path) -> None:
+    tekst = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    pad = _project(tree, tmp_path, tekst.replace("  Drimmelen:", "  Drimmelem:"))
+    regel = _regel(pad, "ambtsdragers:")
+    assert _problemen(pad) == [
+        f"{pad}:{regel}: regio.ambtsdragers: gemeente 'Drimmelen' van verdeelsleutel "
+        "'sleutel.yaml' staat niet in 'ambtsdragers.yaml'; staat er 'Drimmelem' voor "
+        "'Drimmelen'? Schrijf de naam zoals in de verdeelsleutel"
+    ]
+
+
+def test_ontbrekende_gemeente_zonder_gelijkende_naam(tree: Tree, tmp_path: Path) -> None:
+    tekst = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    for gemeente, volgende in (("Altena", "Breda"), ("Oosterhout", None)):
+        begin = tekst.index(f"  {gemeente}:")
+        tekst = tekst[:begin] + (tekst[tekst.index(f"  {volgende}:") :] if volgende else "")
+    pad = _project(tree, tmp_path, tekst)
+    regel = _regel(pad, "ambtsdragers:")
+    assert _problemen(pad) == [
+        f"{pad}:{regel}: regio.ambtsdragers: gemeente '{g}' van verdeelsleutel 'sleutel.yaml' "
+        "staat niet in 'ambtsdragers.yaml' (dat noemt Breda, Drimmelen, Geertruidenberg); "
+        f"voeg de ambtsdragers van {g} toe"
+        for g in ("Altena", "Oosterhout")
+    ]
+
+
+def test_onbekend_veld_in_het_bestand_met_ambtsdragers(tree: Tree, tmp_path: Path) -> None:
+    tekst = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("    gemeentesecretaris: {naam: R.F. Hendrikx}", "    secretaris: R.F.")
+    pad = _project(tree, tmp_path, tekst)
+    bestand = pad.with_name("ambtsdragers.yaml")
+    regel = _regel(bestand, "secretaris:")
+    assert _problemen(pad) == [
+        f"{bestand}:{regel - 2}: gemeenten.Drimmelen.gemeentesecretaris: verplicht veld "
+        "ontbreekt; vul het in",
+        f"{bestand}:{regel}: gemeenten.Drimmelen.secretaris: onbekend veld 'secretaris'; "
+        "bedoelde u 'gemeentesecretaris'?",
+    ]
+
+
+def test_verwijzing_naar_iets_anders_dan_ambtsdragers(tree: Tree, tmp_path: Path) -> None:
+    sleutel = (WBO / "verdeelsleutel-wbo-2024.yaml").read_text(encoding="utf-8")
+    pad = _project(tree, tmp_path, sleutel)
+    assert _problemen(pad) == [
+        f"{pad}:{_regel(pad, 'ambtsdragers:')}: regio.ambtsdragers: 'ambtsdragers.yaml' is geen "
+        "bestand met ambtsdragers (het bestand begint niet met 'soort: ambtsdragers')"
+    ]
+
+
+def test_versies_per_gemeente_vragen_ambtsdragers(tree: Tree, tmp_path: Path) -> None:
+    tekst = VOORBEELD.read_text("utf-8").replace("  ambtsdragers: ambtsdragers-wbo.yaml\n", "")
+    pad = _project(tree, tmp_path, "", tekst.replace("verdeelsleutel-wbo-2024", "sleutel"))
+    assert _problemen(pad) == [
+        f"{pad}:{_regel(pad, 'regio:')}: regio: een raadsvoorstel met een versie per gemeente "
+        "heeft de ambtsdragers van elke gemeente nodig (burgemeester, gemeentesecretaris en "
+        "griffier), anders ondertekent elke raad met dezelfde namen; noem het bestand met "
+        "'ambtsdragers: <bestand>.yaml' onder regio (zie voorstel new ambtsdragers)"
+    ]
+
+
+def test_griffier_blijft_verplicht_zonder_regio(tree: Tree) -> None:
+    dalfsen = ROOT / "data" / "dalfsen"
+    tekst = (dalfsen / "raadsvoorstel-kademuur-vechtkade.yaml").read_text("utf-8")
+    tekst = tekst.replace("  griffier:\n    naam: H. Koster\n", "")
+    toml = (dalfsen / "voorstel.toml").read_text("utf-8")  # Dalfsen's own kop fields
+    pad = tree({"raad.yaml": tekst, "voorstel.toml": toml})["raad.yaml"]
+    assert _problemen(pad) == [
+        f"{pad}:{_regel(pad, 'besluit:')}: besluit.griffier: verplicht veld ontbreekt; vul het in"
+    ]
+
+
+def test_eigen_voorzitter_en_ongebruikte_velden(tree: Tree, tmp_path: Path) -> None:
+    """A voorzitter in the file signs that gemeente's besluit; a griffier or voorzitter in
+    the document's own besluit would be used nowhere, and is named in a warning."""
+    tekst = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("    # voorzitter: {naam: ...}", "    voorzitter: {naam: G.H. Peeters}")
+    document = (
+        VOORBEELD.read_text("utf-8")
+        .replace("verdeelsleutel-wbo-2024.yaml", "sleutel.yaml")
+        .replace("ambtsdragers-wbo.yaml", "ambtsdragers.yaml")
+        .replace("  gelet_op:", "  griffier: H. Koster\n  gelet_op:")
+    )
+    pad = _project(tree, tmp_path, tekst, document)
+    resultaat = bouw_bestand(pad, tmp_path / "uit", ("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    assert [str(w) for w in resultaat.waarschuwingen] == [
+        f"{pad}:{_regel(pad, 'griffier:')}: besluit.griffier: waarschuwing: wordt niet gebruikt: "
+        "in een raadsvoorstel met een versie per gemeente komt de griffier van elk raadsbesluit "
+        "uit regio.ambtsdragers, en het regionale overzicht heeft geen raadsbesluit; haal het "
+        "veld weg"
+    ]
+    uit = tmp_path / "uit"
+    oosterhout = (uit / "raad-oosterhout-raadsbesluit.md").read_text(encoding="utf-8")
+    assert "De voorzitter,  \nG.H. Peeters" in oosterhout
+    assert "De griffier,  \nN. van Loon" in oosterhout
+    breda = (uit / "raad-breda-raadsbesluit.md").read_text(encoding="utf-8")
+    assert "De voorzitter,  \nP.A.M. van Dongen" in breda
+    assert "H. Koster" not in breda + oosterhout
+
+
+def test_een_gewijzigde_ambtsdrager_bouwt_precies_wie_het_bestand_gebruikt(
+    tree: Tree, tmp_path: Path
+) -> None:
+    """The ambtsdragers file is a dependency: the regional raadsvoorstel is made again, the
+    collegevoorstel with the same verdeelsleutel is not."""
+    ambtsdragers = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    _project(tree, tmp_path, ambtsdragers)
+    shutil.copy(ROOT / "data" / "wbo" / "jim.yaml", tmp_path / "data" / "jim.yaml")
+    jim = tmp_path / "data" / "jim.yaml"
+    jim.write_text(jim.read_text("utf-8").replace("verdeelsleutel-wbo-2024", "sleutel"), "utf-8")
+    data = tmp_path / "data"
+
+    def bouw() -> list[str]:
+        batch = bouw_batch([data], Opties(tmp_path / "build", ("md",)), processen=1)
+        assert all(r.fout is None for r in batch.resultaten)
+        return [r.bron.name for r in batch.resultaten]
+
+    assert bouw() == ["jim.yaml", "raad.yaml"]
+    assert bouw() == []
+    (data / "ambtsdragers.yaml").write_text(
+        ambtsdragers.replace("L. Vermeulen", "P. Rijken"), encoding="utf-8"
+    )
+    assert bouw() == ["raad.yaml"]
+    besluit = (tmp_path / "build" / "raad-drimmelen-raadsbesluit.md").read_text("utf-8")
+    assert "De griffier,  \nP. Rijken" in besluit
+    assert bouw() == []
+
+
+def test_startbestanden_van_de_gedeelde_bestanden(tmp_path: Path) -> None:
+    """`voorstel new ambtsdragers` and `voorstel new verdeelsleutel` give files that
+    validate, and with them the raadsvoorstel's starter builds as a regional proposal."""
+    runner = CliRunner()
+    paden = {}
+    for soort in ("raadsvoorstel", "verdeelsleutel", "ambtsdragers"):
+        paden[soort] = tmp_path / "data" / f"{soort}.yaml"
+        result = runner.invoke(main, ["new", soort, str(paden[soort])])
+        assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["new", "ambtsdragers", str(tmp_path / "x.yaml")]).stdout == (
+        f"gemaakt: {tmp_path / 'x.yaml'}\nvul de velden in, controleer het bestand met: "
+        f"voorstel validate {tmp_path / 'x.yaml'}, en verwijs ernaar vanuit de documenten die "
+        "het gebruiken\n"
+    )
+    result = runner.invoke(main, ["validate", str(paden["ambtsdragers"])])
+    assert (result.exit_code, result.output) == (0, f"{paden['ambtsdragers']}: geldig\n")
+    (tmp_path / "voorstel.toml").write_text("", encoding="utf-8")
+    raad = paden["raadsvoorstel"]
+    tekst = raad.read_text(encoding="utf-8")
+    blok = re.search(r"^# regio:\n(?:#   .*\n)+", tekst, re.M)
+    assert blok is not None
+    tekst = tekst.replace(blok.group(0), re.sub(r"(?m)^# ", "", blok.group(0)))
+    for veld in ("griffier", "voorzitter"):  # they come from the ambtsdragers now
+        tekst = re.sub(rf"(?m)^  {veld}:\n(?:    .*\n)+", "", tekst)
+    raad.write_text(tekst, encoding="utf-8")
+    resultaat = bouw_bestand(raad, tmp_path / "uit", ("md",))
+    assert resultaat.fout is None, str(resultaat.fout)
+    assert resultaat.waarschuwingen == []
+    stad = (tmp_path / "uit" / "raadsvoorstel-voorbeeldstad-raadsbesluit.md").read_text("utf-8")
+    assert "De griffier,  \nmr. F. de Groot" in stad
+    assert "De voorzitter,  \ndr. G. Visser" in stad
+    dorp = (tmp_path / "uit" / "raadsvoorstel-voorbeelddorp.md").read_text("utf-8")
+    assert "Burgemeester en wethouders van de gemeente Voorbeelddorp," in dorp
+    assert "de burgemeester  \nH. Mulder" in dorp
+
