@@ -21,6 +21,7 @@ from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
 from voorstel.kern import nl
 from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import load
 from voorstel.pijplijn.validate import validate
 
@@ -359,4 +360,142 @@ def test_startbestanden_van_de_gedeelde_bestanden(tmp_path: Path) -> None:
     dorp = (tmp_path / "uit" / "raadsvoorstel-voorbeelddorp.md").read_text("utf-8")
     assert "Burgemeester en wethouders van de gemeente Voorbeelddorp," in dorp
     assert "de burgemeester  \nH. Mulder" in dorp
+
+
+BATEN = Decimal(412500)
+"""The example's onttrekking aan de reserve, for the whole region."""
+
+
+def _wijziging(docx: Path) -> dict[str, list[Decimal]]:
+    """The begrotingswijziging of a Word document: per row label its amounts per year, the
+    saldo signed (N negative), read back from the table's text."""
+
+    def getal(tekst: str) -> Decimal:
+        waarde, _, vn = tekst.partition(" ")
+        bedrag = Decimal(waarde.replace(".", "").replace(",", "."))
+        return -bedrag if vn == "N" else bedrag
+
+    tabel = next(t for t in Document(str(docx)).tables if t.rows[0].cells[0].text == "Taakveld")
+    assert [c.text for c in tabel.rows[0].cells][4:] == ["2026", "2027", "2028", "2029"]
+    return {
+        r.cells[1].text or r.cells[0].text: [getal(c.text) for c in r.cells[4:]]
+        for r in tabel.rows[2:]
+    }
+
+
+LASTEN = "Bijdrage voortzetting JIM 2027"
+ONTTREKKING = "Onttrekking reserve Sociaal domein (resultaat inkoop 2024)"
+
+
+def test_begrotingswijziging_van_het_overzicht_is_die_van_de_regio(
+    gebouwd: dict[str, Path],
+) -> None:
+    regio = _wijziging(gebouwd[".docx"])
+    assert regio[LASTEN] == [0, TOTAAL, 0, 0]
+    assert regio[ONTTREKKING] == [0, BATEN, 0, 0]
+    assert regio["Saldo"] == [0, BATEN - TOTAAL, 0, 0]
+    assert "De bedragen zijn die van de hele regio" in woord(gebouwd[".docx"])
+
+
+def test_begrotingswijzigingen_per_gemeente_tellen_op_tot_die_van_de_regio(
+    gebouwd: dict[str, Path],
+) -> None:
+    """Every gemeente's begrotingswijziging holds its share of each line, in its raadsvoorstel
+    and as bijlage of its raadsbesluit; the shares add up to the region's, line by line and
+    year by year, and so do the saldi; each table foots on its own."""
+    regio = _wijziging(gebouwd[".docx"])
+    per_gemeente = {}
+    for gemeente in GEMEENTEN:
+        eigen = _wijziging(gebouwd[f"-{slug(gemeente)}.docx"])
+        assert _wijziging(gebouwd[f"-{slug(gemeente)}-raadsbesluit.docx"]) == eigen
+        for jaar in range(4):
+            assert eigen["Totaal lasten"][jaar] == eigen[LASTEN][jaar]
+            assert eigen["Totaal baten"][jaar] == eigen[ONTTREKKING][jaar]
+            assert eigen["Saldo"][jaar] == eigen["Totaal baten"][jaar] - eigen[LASTEN][jaar]
+        besluit = woord(gebouwd[f"-{slug(gemeente)}-raadsbesluit.docx"])
+        assert eigen[LASTEN][1] == _bijdrage(besluit)  # the same split as the verdeling
+        assert f"voor {nl.bedrag_heel(eigen[ONTTREKKING][1])} te dekken uit de reserve" in besluit
+        assert f"(saldo 2027 {nl.saldo(eigen['Saldo'][1])})" in besluit
+        per_gemeente[gemeente] = eigen
+    for rij, bedragen in regio.items():
+        for jaar, bedrag in enumerate(bedragen):
+            assert sum(per_gemeente[g][rij][jaar] for g in GEMEENTEN) == bedrag, (rij, jaar)
+    # 18,33% of € 412.500 is € 75.611,25: the key's largest remainder decides the euros
+    assert [per_gemeente[g][ONTTREKKING][1] for g in GEMEENTEN] == [
+        Decimal(d) for d in (75611, 214748, 29865, 25534, 66742)
+    ]
+
+
+def test_markdown_van_de_begrotingswijziging_per_gemeente(gebouwd: dict[str, Path]) -> None:
+    md = gebouwd["-drimmelen-raadsbesluit.md"].read_text(encoding="utf-8")
+    assert "## Bijlage 1 bij het besluit: begrotingswijziging" in md
+    assert (
+        "| 6.72 Maatwerkdienstverlening 18- | Bijdrage voortzetting JIM 2027 | L | I | 0 | " in md
+    )
+    assert "| 43.440 | 0 | 0 |" in md
+    assert "De bedragen zijn het aandeel van Drimmelen (7,24%) in die van de regio" in md
+
+
+def test_delen_van_negatieve_en_scheve_bedragen_tellen_op(tree: Tree, tmp_path: Path) -> None:
+    """Amounts that do not split evenly, a negative one, several years, in thousands: every
+    gemeente's share still adds up exactly to the region's amount."""
+
+    document = (
+        VOORBEELD.read_text("utf-8")
+        .replace("verdeelsleutel-wbo-2024.yaml", "sleutel.yaml")
+        .replace("ambtsdragers-wbo.yaml", "ambtsdragers.yaml")
+        .replace("bedragen: {2027: 600000}", "bedragen: {2027: 600001, 2028: -33333, 2029: 7}")
+        .replace("saldo: {2027: -187500}", "saldo: {2027: -187501, 2028: 33333, 2029: -7}")
+    )
+    ambtsdragers = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    gevalideerd = validate(load(_project(tree, tmp_path, ambtsdragers, document)))
+    cijfers = {
+        gemeente: context["cijfers"]
+        for gemeente, context in varianten(
+            gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+        )
+    }
+    regio = cijfers.pop(None)
+    assert sorted(cijfers) == sorted(GEMEENTEN)
+    for naam in ("lasten", "baten", "saldo"):
+        for jaar in (2026, 2027, 2028, 2029):
+            sleutel = f"{naam}_{jaar}"
+            assert sum(c[sleutel] for c in cijfers.values()) == regio[sleutel], sleutel
+    assert regio["saldo_2028"] == Decimal(33333)
+    # € 7 over 18,33%, 52,06%, 7,24%, 6,19%, 16,18%: the two largest remainders get a euro
+    assert [cijfers[g]["lasten_2029"] for g in GEMEENTEN] == [1, 4, 1, 0, 1]
+
+
+def test_verdelen_zonder_regio_is_een_fout(tree: Tree) -> None:
+    tekst = (ROOT / "data" / "dalfsen" / "raadsvoorstel-kademuur-vechtkade.yaml").read_text("utf-8")
+    tekst = tekst.replace(
+        "        duizendtallen: true\n", "        duizendtallen: true\n        verdelen: true\n"
+    )
+    toml = (ROOT / "data" / "dalfsen" / "voorstel.toml").read_text("utf-8")
+    pad = tree({"raad.yaml": tekst, "voorstel.toml": toml})["raad.yaml"]
+    assert _problemen(pad) == [
+        f"{pad}:{_regel(pad, 'verdelen:')}: financien.onderdelen[1].begrotingswijziging.verdelen: "
+        "'verdelen: true' geeft elke gemeente haar aandeel in de bedragen volgens "
+        "regio.verdeelsleutel, maar dit document heeft geen regio; voeg een regio toe of haal "
+        "het veld weg"
+    ]
+
+
+def test_een_bedrag_in_centen_met_een_sleutel_in_euros(tree: Tree, tmp_path: Path) -> None:
+    document = (
+        VOORBEELD.read_text("utf-8")
+        .replace("verdeelsleutel-wbo-2024.yaml", "sleutel.yaml")
+        .replace("ambtsdragers-wbo.yaml", "ambtsdragers.yaml")
+        .replace("bedragen: {2027: 412500}", 'bedragen: {2027: "412.500,50"}')
+        .replace("saldo: {2027: -187500}", "")
+    )
+    ambtsdragers = (WBO / "ambtsdragers-wbo.yaml").read_text(encoding="utf-8")
+    pad = _project(tree, tmp_path, ambtsdragers, document)
+    regel = _regel(pad, 'bedragen: {2027: "412')
+    assert _problemen(pad) == [
+        f"{pad}:{regel}: "
+        "financien.onderdelen[1].begrotingswijziging.regels[1].bedragen[2027]: € 412.500,50 is "
+        "niet in hele euro's te verdelen; rond het bedrag af of gebruik 'eenheid: cent'; dit "
+        "bedrag wordt over de gemeenten van 'sleutel.yaml' verdeeld"
+    ]
 

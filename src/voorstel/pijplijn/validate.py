@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.modellen import Kopwaarde, Kostentabel, MetKopvelden
 from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.types import Proza, ProzaTekst, Tekst
@@ -410,6 +411,7 @@ def validate(bron: Bron) -> Gevalideerd:
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
     problems.extend(p for p in sleutelproblemen if not p.waarschuwing)
     problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
+    problems.extend(_te_verdelen(bron, document, sleutels))
     ambtsdragers, ambtspad, ambtsproblemen = _laad_ambtsdragers(bron, document, sleutels)
     problems.extend(ambtsproblemen)
     if problems:
@@ -528,6 +530,40 @@ def _gemeente_in_sleutel(
                 f"verdeelsleutel '{pad}' {' en '.join(delen)}; een regionaal voorstel verdeelt "
                 f"over de gemeenten van regio.verdeelsleutel ('{regio.verdeelsleutel}')",
             )
+
+
+def _te_verdelen(
+    bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
+) -> Iterator[Probleem]:
+    """A begrotingswijziging with `verdelen` is in a document with a regio, and the key
+    can split each of its amounts (whole euros for a key in euros)."""
+    regio = getattr(document, "regio", None)
+    for loc, model in modellen(document):
+        if not isinstance(model, Begrotingswijziging) or not model.verdelen:
+            continue
+        if regio is None:
+            yield _probleem(
+                bron,
+                (*loc, "verdelen"),
+                "'verdelen: true' geeft elke gemeente haar aandeel in de bedragen volgens "
+                "regio.verdeelsleutel, maar dit document heeft geen regio; voeg een regio "
+                "toe of haal het veld weg",
+            )
+            return
+        sleutel = sleutels.get(regio.verdeelsleutel)
+        if sleutel is None:  # its own problem is reported
+            return
+        for index, regel in enumerate(model.regels):
+            for jaar, bedrag in regel.bedragen.items():
+                try:
+                    sleutel.verdeel(abs(bedrag))
+                except VoorstelError as exc:
+                    yield _probleem(
+                        bron,
+                        (*loc, "regels", index, "bedragen", jaar),
+                        f"{exc.message}; dit bedrag wordt over de gemeenten van "
+                        f"'{regio.verdeelsleutel}' verdeeld",
+                    )
 
 
 def _laad_sleutels(
