@@ -499,3 +499,26 @@ def test_een_bedrag_in_centen_met_een_sleutel_in_euros(tree: Tree, tmp_path: Pat
         "bedrag wordt over de gemeenten van 'sleutel.yaml' verdeeld"
     ]
 
+
+def test_bedragen_en_woorden_van_de_begrotingswijziging_passen_in_hun_kolom(
+    gebouwd: dict[str, Path],
+) -> None:
+    """Eight columns in 16 cm: in 9 pt with narrow margins no amount wraps (a year is as
+    wide as its widest amount) and no BBV name is cut ('Maatwerkdienstverlening')."""
+    from docx.shared import Cm, Pt
+
+    from voorstel.blokken.tabellen import tekstbreedte
+
+    for naam in (".docx", "-breda.docx", "-breda-raadsbesluit.docx"):
+        tabel = next(
+            t for t in Document(str(gebouwd[naam])).tables if t.rows[0].cells[0].text == "Taakveld"
+        )
+        breedtes = [c.width for c in tabel.columns]
+        assert abs(sum(breedtes) - Cm(16)) < Cm(0.05)
+        for rij in tabel.rows:
+            for cel, breedte in zip(rij.cells, breedtes, strict=True):
+                assert all(r.font.size == Pt(9) for p in cel.paragraphs for r in p.runs)
+                vet = any(r.bold for p in cel.paragraphs for r in p.runs)
+                bedrag = re.fullmatch(r"[\d.]+( [VN])?", cel.text) is not None
+                for deel in [cel.text] if bedrag else cel.text.split():
+                    assert Cm(tekstbreedte(deel, 9, vet) + 0.2) <= breedte, deel
