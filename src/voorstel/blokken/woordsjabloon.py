@@ -290,8 +290,11 @@ class Sjabloon:
                 row.cells[index].width = Cm(breedte)
         _cel(start.cells[0], f"{{%tr for {loop} %}}")
         _cel(end.cells[0], "{%tr endfor %}")
+        _niet_splitsen(header)
+        _niet_splitsen(data)  # a row is never cut across two pages
         if totaal:
             row = table.rows[4]
+            _niet_splitsen(row)
             for index, text in enumerate(totaal):
                 _cel(row.cells[index], text, vet=True, rechts=index == len(totaal) - 1)
         # Word has no space below a table; a small paragraph keeps the next text off it.
@@ -398,6 +401,13 @@ def _beschrijf(table: Table, titel: str, omschrijving: str) -> None:
         element = OxmlElement(tag)
         element.set(qn("w:val"), waarde)
         tbl_pr.append(element)
+
+
+def _niet_splitsen(row: object) -> None:
+    """Keep a row on one page (cantSplit comes first in its properties)."""
+    cant = OxmlElement("w:cantSplit")
+    cant.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().insert(0, cant)  # type: ignore[attr-defined]
 
 
 def _herhaal_kop(row: object) -> None:
