@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -19,7 +20,7 @@ from voorstel.blokken.regio import Ambtsdragers
 from voorstel.bouwen.batch import Opties, bouw_batch
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
-from voorstel.kern import nl
+from voorstel.kern import finance, nl
 from voorstel.kern.errors import ValidatieFout
 from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import load
@@ -522,3 +523,51 @@ def test_bedragen_en_woorden_van_de_begrotingswijziging_passen_in_hun_kolom(
                 bedrag = re.fullmatch(r"[\d.]+( [VN])?", cel.text) is not None
                 for deel in [cel.text] if bedrag else cel.text.split():
                     assert Cm(tekstbreedte(deel, 9, vet) + 0.2) <= breedte, deel
+
+
+def test_een_grote_regio_verdeelt_elk_bedrag_een_keer(
+    tree: Tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every amount of the begrotingswijziging is allocated once for all variants, as the
+    verdeling is: a region of hundreds of gemeenten grows linearly, not quadratically."""
+    from voorstel.blokken.verdeelsleutel import Verdeelsleutel
+
+    namen = [f"Gemeente {i:03d}" for i in range(40)]
+    sleutel = "soort: verdeelsleutel\nnaam: T\nnormaliseren: true\ncomponenten:\n"
+    sleutel += '  - naam: I\n    aandeel: "100%"\n    gewichten:\n'
+    sleutel += "".join(f"      {naam}: {100 + i}\n" for i, naam in enumerate(namen))
+    ambtsdragers = "soort: ambtsdragers\nnaam: T\ngemeenten:\n" + "".join(
+        f"  {naam}:\n    burgemeester: B. {i}\n    gemeentesecretaris: S. {i}\n"
+        f"    griffier: G. {i}\n"
+        for i, naam in enumerate(namen)
+    )
+    document = (
+        VOORBEELD.read_text("utf-8")
+        .replace("verdeelsleutel-wbo-2024.yaml", "sleutel.yaml")
+        .replace("ambtsdragers-wbo.yaml", "ambtsdragers.yaml")
+        .replace("\ngemeente: Breda\n", f"\ngemeente: {namen[0]}\n")
+    )
+    pad = _project(tree, tmp_path, ambtsdragers, document)
+    (pad.parent / "sleutel.yaml").write_text(sleutel, encoding="utf-8")
+    gevalideerd = validate(load(pad))
+    verdeeld: list[Decimal] = []
+    echt = Verdeelsleutel.verdeel
+
+    def tel(self: Verdeelsleutel, bedrag: Decimal) -> object:
+        verdeeld.append(bedrag)
+        return echt(self, bedrag)
+
+    monkeypatch.setattr(Verdeelsleutel, "verdeel", tel)
+    percentages: list[int] = []  # each takes the region's size: never once per variant
+    echte_percentages = finance.effectieve_percentages
+
+    def procenten(*args: Any) -> Any:
+        percentages.append(1)
+        return echte_percentages(*args)
+
+    monkeypatch.setattr(finance, "effectieve_percentages", procenten)
+    alle = list(varianten(gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers))
+    assert len(alle) == 41
+    assert sorted(verdeeld) == [0, BATEN, TOTAAL]  # 0: the shares for the table's note
+    assert len(percentages) == 3
+    assert sum(c["cijfers"]["lasten_2027"] for g, c in alle if g is not None) == TOTAAL

@@ -203,14 +203,16 @@ def _met_herkomst(tabel: tabellen.Tabel, bw: Begrotingswijziging, b: Berekening)
     regio = _regiosleutel(b)
     if not bw.verdelen or regio is None:
         return tabel
-    _, sleutel = regio
+    pad, sleutel = regio
     if b.gemeente is None:
         uitleg = (
             "De bedragen zijn die van de hele regio; elke gemeente wijzigt haar begroting "
             f"met haar aandeel volgens de verdeelsleutel ({sleutel.naam})."
         )
     else:
-        procent = finance.effectieve_percentages(sleutel.finance_componenten())[b.gemeente]
+        # a share does not depend on the amount: any allocation, computed once for every
+        # variant, has it (computing it per variant would take a region's size each time)
+        procent = _verdeeld(b, pad, Decimal(0)).percentages[b.gemeente]
         uitleg = (
             f"De bedragen zijn het aandeel van {b.gemeente} ({nl.procent(procent)}) in die "
             f"van de regio, volgens de verdeelsleutel ({sleutel.naam})."
