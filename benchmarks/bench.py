@@ -10,8 +10,9 @@ Not a test. It copies the examples in data/ into a temporary folder as N documen
      Jinja filters and a fresh environment per document, as a docxtpl script would;
   3. checks that every output's text is identical to the loop's;
   4. builds M documents as Markdown, then times a build in which nothing changed;
-  5. builds one regional proposal for a region of 100 and of 500 gemeenten (Word and
-     Markdown), with time and peak memory: both should grow in proportion to the region.
+  5. builds the regional collegevoorstel and the regional raadsvoorstel (three stukken
+     per gemeente) for a region of 100 and of 500 gemeenten (Word and Markdown), with
+     time and peak memory: both should grow in proportion to the region.
 It prints both times and ends with `speedup: X.XX`.
 """
 
@@ -69,10 +70,10 @@ def maak_data(
     """Copies of the examples under doel/data: `aantal` Word outputs (per_uitvoer) or
     `aantal` documents; shared files are copied once. Returns the number of documents."""
     data = ROOT / "data"
-    for gedeeld in data.rglob("*.yaml"):
+    for gedeeld in data.rglob("*"):  # shared files, voorstel.toml, workbooks
         kopie = doel / "data" / gedeeld.relative_to(data)
         kopie.parent.mkdir(parents=True, exist_ok=True)
-        if all(gedeeld != bron for bron, _ in voorbeelden):
+        if gedeeld.is_file() and all(gedeeld != bron for bron, _ in voorbeelden):
             shutil.copy(gedeeld, kopie)
     gemaakt = documenten = 0
     while gemaakt < aantal:
@@ -100,7 +101,9 @@ def contexten(data: Path) -> list[tuple[Path, dict[str, Any]]]:
     for bron, basis in verzamel([data]):
         gevalideerd = laad_en_valideer(bron)
         naam = uitvoernaam(bron, basis)
-        for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+        for gemeente, context in varianten(
+            gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+        ):
             achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
             result.append((naam.with_name(f"{naam.name}{achtervoegsel}.docx"), context))
     return result
@@ -190,20 +193,33 @@ def niets_gewijzigd(tmp: Path, voorbeelden: list[tuple[Path, int]], m: int) -> N
     print(f"opnieuw, niets gewijzigd: {t_niets:.2f} s (hele opdracht, met opstarten)")
 
 
-def regio(tmp: Path, aantal: int) -> tuple[float, float]:
-    """Seconds and peak MB of building data/wbo/jim.yaml for a region of `aantal` gemeenten."""
-    map_ = tmp / f"regio-{aantal}"
+def regio(tmp: Path, aantal: int, bron: str = "jim.yaml") -> tuple[float, float]:
+    """Seconds and peak MB of building data/wbo/<bron> for a region of `aantal` gemeenten
+    (with the office holders of each, for the regional raadsvoorstel)."""
+    map_ = tmp / f"regio-{aantal}-{Path(bron).stem}"
     map_.mkdir()
-    gewichten = "".join(f"      Gemeente {i:04d}: {1000 + i}\n" for i in range(aantal))
+    namen = [f"Gemeente {i:04d}" for i in range(aantal)]
+    gewichten = "".join(f"      {naam}: {1000 + i}\n" for i, naam in enumerate(namen))
     (map_ / "verdeelsleutel-wbo-2024.yaml").write_text(
         "soort: verdeelsleutel\nnaam: Testregio\nnormaliseren: true\ncomponenten:\n"
         f'  - naam: Inwoners\n    aandeel: "100%"\n    gewichten:\n{gewichten}',
         encoding="utf-8",
     )
-    shutil.copy(ROOT / "data" / "wbo" / "jim.yaml", map_ / "jim.yaml")
+    (map_ / "ambtsdragers-wbo.yaml").write_text(
+        "soort: ambtsdragers\nnaam: Testregio\ngemeenten:\n"
+        + "".join(
+            f"  {naam}:\n    burgemeester: B. {i}\n    gemeentesecretaris: S. {i}\n"
+            f"    griffier: G. {i}\n"
+            for i, naam in enumerate(namen)
+        ),
+        encoding="utf-8",
+    )
+    tekst = (ROOT / "data" / "wbo" / bron).read_text(encoding="utf-8")  # its gemeente in the key
+    tekst = tekst.replace("\ngemeente: Breda\n", f"\ngemeente: {namen[0]}\n")
+    (map_ / bron).write_text(tekst, encoding="utf-8")
     start = time.perf_counter()
     proces = subprocess.Popen(
-        [str(VOORSTEL), "build", str(map_ / "jim.yaml"), "--out", str(map_ / "uit"), "-q"],
+        [str(VOORSTEL), "build", str(map_ / bron), "--out", str(map_ / "uit"), "-q"],
         stdout=subprocess.DEVNULL,
     )
     _, status, gebruik = os.wait4(proces.pid, 0)
@@ -213,12 +229,14 @@ def regio(tmp: Path, aantal: int) -> tuple[float, float]:
 
 
 def regionaal(tmp: Path) -> None:
-    """A region of 100 and of 500 gemeenten: time and memory per gemeente."""
-    metingen = {n: regio(tmp, n) for n in (100, 500)}
-    for n, (tijd, mb) in metingen.items():
-        print(f"regio van {n} gemeenten: {tijd:6.1f} s, piek {mb:4.0f} MB (docx en md)")
-    (t1, m1), (t5, m5) = metingen[100], metingen[500]
-    print(f"500 tegen 100 gemeenten: {t5 / t1:.1f}x de tijd, {m5 / m1:.1f}x het geheugen")
+    """A region of 100 and of 500 gemeenten: time and memory per gemeente, for the
+    regional collegevoorstel (a document each) and raadsvoorstel (three stukken each)."""
+    for bron in ("jim.yaml", "raadsvoorstel-jim-2027.yaml"):
+        metingen = {n: regio(tmp, n, bron) for n in (100, 500)}
+        for n, (tijd, mb) in metingen.items():
+            print(f"{bron}, regio van {n} gemeenten: {tijd:6.1f} s, piek {mb:4.0f} MB (docx en md)")
+        (t1, m1), (t5, m5) = metingen[100], metingen[500]
+        print(f"500 tegen 100 gemeenten: {t5 / t1:.1f}x de tijd, {m5 / m1:.1f}x het geheugen")
 
 
 def main() -> None:

@@ -150,6 +150,14 @@ def test_build_map_houdt_de_mappen_aan(runner: CliRunner, tmp_path: Path) -> Non
             for naam in ["jim", *(f"jim-{g}" for g in GEMEENTEN)]
             for suffix in (".docx", ".md")
         ]
+        # the regional raadsvoorstel: the overview, and per gemeente its three stukken
+        + [Path(f"wbo/raadsvoorstel-jim-2027{suffix}") for suffix in (".docx", ".md")]
+        + [
+            Path(f"wbo/raadsvoorstel-jim-2027-{g}{stuk}{suffix}")
+            for g in GEMEENTEN
+            for stuk in ("", "-raadsbesluit", "-collegeoplegger")
+            for suffix in (".docx", ".md")
+        ]
     )
 
 

@@ -35,8 +35,9 @@ def test_hulp_van_build_heeft_nederlandse_waarden() -> None:
         (["validate", "weg.yaml"], "Fout: 'BESTANDEN...': 'weg.yaml' bestaat niet."),
         (
             ["new", "brief", "x.yaml"],
-            "Fout: 'SOORT': 'brief' is geen geldige keuze; kies uit 'collegevoorstel', "
-            "'inkoopstrategie', 'memo', 'raadsinformatiebrief', 'raadsvoorstel'.",
+            "Fout: 'SOORT': 'brief' is geen geldige keuze; kies uit 'ambtsdragers', "
+            "'collegevoorstel', 'inkoopstrategie', 'memo', 'raadsinformatiebrief', "
+            "'raadsvoorstel', 'verdeelsleutel'.",
         ),
         (["allocate", "data", "1"], "Fout: 'SLEUTEL': 'data' is een map."),
         (["build", "-j", "abc"], "Fout: '--jobs' / '-j': 'abc' is geen geheel getal."),

@@ -92,6 +92,41 @@ VERWACHT: dict[str, tuple[int, list[str]]] = {
         1,
         ["Het college besluit:", "In te stemmen met bijgaand raadsvoorstel en ontwerpbesluit"],
     ),
+    "wbo/raadsvoorstel-jim-2027.pdf": (
+        4,
+        [
+            "RAADSVOORSTEL",
+            "een budget van € 600.000 beschikbaar te stellen",
+            "Burgemeester en wethouders van de gemeente Breda,",
+            "De bedragen zijn die van de hele regio",
+            "187.500 N",
+        ],
+    ),
+    "wbo/raadsvoorstel-jim-2027-oosterhout.pdf": (
+        4,
+        [
+            "Voor Oosterhout betekent dit een bijdrage van € 97.080.",
+            "Burgemeester en wethouders van de gemeente Oosterhout,",
+            "de burgemeester drs. C.M. Jacobs",
+            "30.338 N",
+        ],
+    ),
+    "wbo/raadsvoorstel-jim-2027-oosterhout-raadsbesluit.pdf": (
+        2,
+        [
+            "De raad van de gemeente Oosterhout;",
+            "een budget van € 97.080 beschikbaar te stellen: het aandeel van Oosterhout",
+            "Dit budget voor € 66.742 te dekken uit de reserve Sociaal domein",
+            "De griffier, N. van Loon De voorzitter, drs. C.M. Jacobs",
+            "Bijlage 1 bij het besluit: begrotingswijziging",
+            "Saldo 0 30.338 N 0 0",
+            "De bedragen zijn het aandeel van Oosterhout (16,18%) in die van de regio",
+        ],
+    ),
+    "wbo/raadsvoorstel-jim-2027-oosterhout-collegeoplegger.pdf": (
+        1,
+        ["Het college besluit:", "Voor Oosterhout is dat € 97.080."],
+    ),
     "holland-rijnland/memo-inkoopstrategie-jeugdhulp-2020.pdf": (
         6,
         [

@@ -100,7 +100,10 @@ def test_onbekende_soort_noemt_de_geregistreerde(adviesnota: Soort, tmp_path: Pa
     pad.write_text(NOTA.replace("soort: adviesnota", "soort: adviesnotaa"), encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(pad)])
     assert result.exit_code == 1
-    assert "onbekende soort 'adviesnotaa'; kies uit adviesnota, collegevoorstel," in result.output
+    assert (
+        "onbekende soort 'adviesnotaa'; kies uit adviesnota, ambtsdragers, collegevoorstel,"
+        in result.output
+    )
 
 
 def test_na_afloop_is_de_soort_weer_weg(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_soort_ontbreekt_of_is_onbekend(tree: Tree) -> None:
         "2: veld 'soort' ontbreekt; begin het bestand met bijvoorbeeld 'soort: collegevoorstel'"
     ]
     assert problemen(tree, "onderwerp: X\nsoort: begrotingsnota\n") == [
-        "2: soort: onbekende soort 'begrotingsnota'; kies uit collegevoorstel, "
+        "2: soort: onbekende soort 'begrotingsnota'; kies uit ambtsdragers, collegevoorstel, "
         "inkoopstrategie, memo, raadsinformatiebrief, raadsvoorstel, verdeelsleutel"
     ]
 

@@ -72,7 +72,7 @@ def test_wiel_installeert_en_bouwt_buiten_de_repository(wiel: Path, tmp_path: Pa
     pdf = shutil.which("soffice") is not None or os.environ.get("CI") == "true"
     formaten = "docx,md,html,pdf" if pdf else "docx,md,html"
     uitvoer = run("build", "--format", formaten)
-    assert uitvoer.splitlines()[-1] == "8 van 8 documenten gemaakt"
+    assert uitvoer.splitlines()[-1] == "9 van 9 documenten gemaakt"
     gebouwd = werk / "build"
     assert (gebouwd / "rib.docx").is_file()
     assert (gebouwd / "voorbeelden" / "wbo" / "jim-oosterhout.md").is_file()

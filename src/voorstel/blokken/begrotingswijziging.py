@@ -4,7 +4,7 @@ begrotingsjaar and the three years of the meerjarenraming, with a computed saldo
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Literal
 
@@ -42,14 +42,30 @@ class Wijzigingsregel(Model):
 
 class Begrotingswijziging(Model):
     """A begrotingswijziging; the saldo (baten minus lasten) per year is computed and a
-    stated one checked. With `duizendtallen` the table shows 'bedragen x € 1.000'."""
+    stated one checked. With `duizendtallen` the table shows 'bedragen x € 1.000'.
+
+    With `verdelen` (in a regional proposal) the amounts are the region's: each
+    gemeente's version shows its own share of every amount, by the regio's verdeelsleutel,
+    and the regional overview the region's amounts (see `aandeel`)."""
 
     id: Tekst | None = None
     titel: Tekst | None = None
     begrotingsjaar: int = Field(ge=2000, le=2100)
     duizendtallen: bool = False
+    verdelen: bool = False
     regels: list[Wijzigingsregel] = Field(min_length=1)
     saldo: dict[int, Bedrag] | None = None
+
+    def aandeel(self, deel: Callable[[Decimal], Decimal]) -> Begrotingswijziging:
+        """This begrotingswijziging with every amount replaced by one gemeente's share of
+        it (`deel`), and without a stated saldo: that is the region's, checked on the
+        data. Each amount is split on its own, so the shares of all gemeenten add up to
+        it exactly, line by line, and so do their saldi."""
+        regels = [
+            r.model_copy(update={"bedragen": {j: deel(b) for j, b in r.bedragen.items()}})
+            for r in self.regels
+        ]
+        return self.model_copy(update={"regels": regels, "saldo": None})
 
     @property
     def jaren(self) -> list[int]:

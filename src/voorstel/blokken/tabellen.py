@@ -84,6 +84,9 @@ class Tabel:
         with its texts under it, since a pipe table cannot hold a list."""
         return any(c.soort == "proza" for rij in self.alle_rijen for c in rij)
 
+    lettergrootte: float | None = None
+    """The font size (pt) of a wide table's cells in Word; None: the body text's."""
+
     @property
     def alle_rijen(self) -> list[list[Cel]]:
         """The rows and the footer."""
@@ -562,18 +565,81 @@ def begrotingswijziging(bw: Begrotingswijziging) -> Tabel:
     ]
     titel = bw.titel or f"Begrotingswijziging {bw.begrotingsjaar}"
     eenheid = "bedragen x € 1.000" if bw.duizendtallen else "bedragen in euro's"
+    kop = ["Taakveld", "Omschrijving", "L/B", "I/S", *map(str, jaren)]
     return dataclasses.replace(
         tabel(
             f"{titel} ({eenheid})",
-            ["Taakveld", "Omschrijving", "L/B", "I/S", *map(str, jaren)],
+            kop,
             rijen,
             voet,
             "L = lasten, B = baten; I = incidenteel, S = structureel; saldo = baten min lasten, "
             "V = voordeel, N = nadeel.",
-            breedtes=[3.5, 4.3, 1.05, 0.95] + [1.55] * len(jaren),
+            breedtes=_wijzigingsbreedtes(kop, [*rijen, voet]),
         ),
         eenheid=DUIZEND if bw.duizendtallen else Decimal(1),
+        lettergrootte=WIJZIGING_PT,
     )
+
+
+WIJZIGING_PT = 9.0
+"""The font size of a begrotingswijziging: eight columns, four of them amounts."""
+BREEDTE = 16.0
+"""The text width of an A4 page with the default margins, in cm."""
+CELMARGE = 0.3
+"""A cell's left and right margin together (0,1 cm each in a table in a smaller font),
+with a little room, in cm."""
+JAARKOLOM = 1.4
+"""The least width of a year's column, in cm: the years look alike from table to table."""
+_SMAL = frozenset(" .,;:'!|/()-iIjlft[]")
+_BREED = frozenset("mwMW%")
+
+
+def tekstbreedte(tekst: str, pt: float, vet: bool = False) -> float:
+    """About how wide a text is in Arial at `pt` points, in cm: digits exactly (0,556 em,
+    bold too), letters by a rough class, a little wider in bold."""
+
+    def em(t: str) -> float:
+        if t.isdigit():
+            return 0.556
+        breed = 0.278 if t in _SMAL else 0.85 if t in _BREED else 0.556 if t.islower() else 0.7
+        return breed * (1.06 if vet else 1.0)
+
+    return sum(map(em, tekst)) * pt / 72 * 2.54
+
+
+def _celtekst(c: Cel) -> str:
+    """A begrotingswijziging cell's text as the renderers write it (for its width)."""
+    if c.getal is None:
+        return "" if c.waarde is None else str(c.waarde)
+    if c.vn:
+        return nl.getal(abs(c.getal)) + (" V" if c.getal > 0 else " N" if c.getal < 0 else "")
+    return nl.getal(c.getal)
+
+
+def _wijzigingsbreedtes(kop: list[str], rijen: list[list[Cel]]) -> list[float]:
+    """Column widths of a begrotingswijziging (cm): every year as wide as the widest amount,
+    the L/B and I/S columns as their header, the taakveld and omschrijving the rest, each
+    at least as wide as its longest word (a BBV name such as 'Maatwerkdienstverlening'),
+    so no figure wraps and no word is cut."""
+
+    def breedte(kolom: int, woorden: bool) -> float:
+        teksten = [(kop[kolom], True), *((_celtekst(r[kolom]), r[kolom].nadruk) for r in rijen)]
+        delen = [(w, vet) for t, vet in teksten for w in (t.split() if woorden else [t])]
+        return max(tekstbreedte(t, WIJZIGING_PT, vet) for t, vet in delen) + CELMARGE
+
+    jaar = round(max(JAARKOLOM, *(breedte(i, False) for i in range(4, len(kop)))), 2)
+    vast = [round(breedte(2, False), 2), round(breedte(3, False), 2)] + [jaar] * (len(kop) - 4)
+    rest = BREEDTE - sum(vast)
+    minimum = [breedte(0, True), breedte(1, True)]
+    # the rest by the length of the texts (a long omschrijving may wrap), but never
+    # under the longest word
+    lengte = [min(30, max(len(_celtekst(r[i])) for r in rijen)) or 1 for i in (0, 1)]
+    wens = [rest * n / sum(lengte) for n in lengte]
+    if wens[0] < minimum[0]:
+        wens = [minimum[0], rest - minimum[0]]
+    elif wens[1] < minimum[1]:
+        wens = [rest - minimum[1], minimum[1]]
+    return [round(wens[0], 2), round(rest - round(wens[0], 2), 2), *vast]
 
 
 def _kolom(bw: Begrotingswijziging, jaar: int) -> list[Decimal]:

@@ -55,7 +55,7 @@ def controleer(gevalideerd: Gevalideerd) -> list[Probleem]:
     if not isinstance(document, Document):  # a verdeelsleutel has no prose
         return []
     bekend: set[Decimal] = set(getattr(document, "losse_bedragen", []) or [])
-    for _, context in varianten(document, gevalideerd.sleutels):
+    for _, context in varianten(document, gevalideerd.sleutels, gevalideerd.ambtsdragers):
         bekend.update(figuren({k: v for k, v in context.items() if k != "meta"}))
     problemen = []
     bron = gevalideerd.bron

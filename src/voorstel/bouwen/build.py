@@ -82,7 +82,9 @@ def render_document(
     rendered: dict[str, bytes] = {}
     stukken = REGISTER.van(gevalideerd.document).stukken
     gemeenten: dict[str, str | None] = {}
-    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+    for gemeente, context in varianten(
+        gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+    ):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
         if achtervoegsel in gemeenten:
             raise VoorstelError(
@@ -143,6 +145,8 @@ def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
     uit: dict[Path, str] = {}
     for gemeente in gemeenten:
         for stuk in REGISTER.van(document).stukken:
+            if gemeente is None and len(gemeenten) > 1 and not stuk.in_overzicht:
+                continue  # a regional overview has no raadsbesluit: that is one raad's
             eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
             wat = f"de versie voor {gemeente}" if gemeente else "het document"
             uit[basis.with_name(basis.name + eind)] = wat + (

@@ -14,18 +14,22 @@ from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
 from voorstel.pijplijn.write import schrijf_nieuw, schrijffout
-from voorstel.soorten import REGISTER
-from voorstel.uitvoer.omgeving import zoek_sjabloon
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
+from voorstel.uitvoer.omgeving import GEDEELD, zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
 
 
+def soorten() -> list[str]:
+    """Every soort `new` writes a starter for: the documents, then the shared files."""
+    return [*REGISTER.namen(), *sorted(GEDEELDE_SOORTEN)]
+
+
 def startbestand(soort: str, sjablonen: Sequence[Path] = ()) -> Path:
-    """The starter file of a soort: the user's template folders first, then the defaults."""
-    if soort not in REGISTER:
-        raise VoorstelError(
-            f"onbekende soort '{soort}'; kies uit {', '.join(sorted(REGISTER.namen()))}"
-        )
+    """The starter file of a soort (or of a shared file such as a verdeelsleutel): the
+    user's template folders first, then the defaults."""
+    if soort not in REGISTER and soort not in GEDEELDE_SOORTEN:
+        raise VoorstelError(f"onbekende soort '{soort}'; kies uit {', '.join(sorted(soorten()))}")
     try:
         return zoek_sjabloon(f"{soort}/{STARTBESTAND}", sjablonen)
     except FileNotFoundError:
@@ -102,12 +106,16 @@ VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"
 
 def eigen_sjablonen(doel: Path) -> dict[Path, bytes]:
     """voorstel's own templates and starters, as a template folder to edit: <soort>/<file>
-    for every soort (each template whole: no block lives in a file of its own)."""
+    for every soort and every shared soort (verdeelsleutel, ambtsdragers); each template
+    whole: no block lives in a file of its own."""
     bestanden: dict[Path, bytes] = {}
     for soort in REGISTER:
         for pad in sorted(soort.map.iterdir()):
             if pad.suffix in (".docx", ".j2") or pad.name == STARTBESTAND:
                 bestanden[doel / soort.naam / pad.name] = pad.read_bytes()
+    for soort_ in sorted(GEDEELDE_SOORTEN):
+        for pad in sorted((GEDEELD / soort_).iterdir()):
+            bestanden[doel / soort_ / pad.name] = pad.read_bytes()
     return bestanden
 
 

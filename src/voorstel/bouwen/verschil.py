@@ -126,7 +126,9 @@ def cijfers_van(pad: Path) -> Cijfers:
     gevalideerd = laad_en_valideer(pad)
     gebruikt = tekstcijfers(gevalideerd.document.model_dump())
     result: Cijfers = {}
-    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+    for gemeente, context in varianten(
+        gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+    ):
         if gemeente is None:
             result.update(figuren(context, []))
             continue

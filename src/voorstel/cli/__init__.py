@@ -13,14 +13,14 @@ from voorstel.bouwen import bedragen
 from voorstel.bouwen.batch import Afgebroken, Batch, Opties, bouw_batch
 from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
 from voorstel.bouwen.nieuw import init as init_project
-from voorstel.bouwen.nieuw import nieuw
+from voorstel.bouwen.nieuw import nieuw, soorten
 from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
 from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
-from voorstel.soorten import REGISTER
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -49,14 +49,15 @@ def _soorten() -> str:
 
 
 class SoortKeuze(click.Choice):  # type: ignore[type-arg]
-    """The soorten of the registry at the moment of use, so a soort registered later counts."""
+    """The soorten of the registry at the moment of use, so a soort registered later counts,
+    and the shared files (verdeelsleutel, ambtsdragers)."""
 
     def __init__(self) -> None:
         super().__init__([])
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
-        return sorted(REGISTER.namen())
+        return sorted(soorten())
 
     @choices.setter
     def choices(self, _: object) -> None:
@@ -413,7 +414,7 @@ def init(map_: Path, gemeente: str, sjablonen: bool) -> None:
 def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     """Maak een nieuw YAML-bestand voor een document van SOORT in PAD.
 
-    SOORT is {soorten}. Het bestand
+    SOORT is {soorten}, of een gedeeld bestand: {gedeeld}. Het bestand
     bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
     vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
     bestand wordt nooit overschreven.
@@ -424,6 +425,12 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
         _toon(exc)
         raise SystemExit(1) from None
     click.echo(f"gemaakt: {_relatief(pad)}")
+    if soort in GEDEELDE_SOORTEN:
+        click.echo(
+            f"vul de velden in, controleer het bestand met: voorstel validate {_relatief(pad)}, "
+            "en verwijs ernaar vanuit de documenten die het gebruiken"
+        )
+        return
     click.echo(f"vul de velden in en maak het document met: voorstel build {_relatief(pad)}")
 
 
@@ -472,7 +479,11 @@ def _noem_soorten(opdracht: click.Command) -> None:
 
     def format_help_text(ctx: click.Context, formatter: click.HelpFormatter) -> None:
         tekst = opdracht.help
-        opdracht.help = (tekst or "").replace("{soorten}", _soorten())
+        opdracht.help = (
+            (tekst or "")
+            .replace("{soorten}", _soorten())
+            .replace("{gedeeld}", " of ".join(sorted(GEDEELDE_SOORTEN, reverse=True)))
+        )
         try:
             origineel(ctx, formatter)
         finally:

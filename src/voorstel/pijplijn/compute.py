@@ -7,12 +7,13 @@ gemeente in its key (a variant) plus the regional overview.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -30,11 +31,14 @@ from voorstel.blokken.modellen import (
     bijlagenummers,
     som,
 )
+from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import finance, nl
 from voorstel.kern.errors import VoorstelError
 from voorstel.kern.nl import letter
 from voorstel.soorten import REGISTER
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -81,7 +85,7 @@ def _gedeelde_blokken(doc: BaseModel, context: dict[str, Any], b: Berekening) ->
         elif isinstance(block, Begrotingstabel):
             tabellen_[id(view)] = tabellen.begrotingstabel(block)
         elif isinstance(block, Begrotingswijziging):
-            tabellen_[id(view)] = tabellen.begrotingswijziging(block)
+            tabellen_[id(view)] = _met_herkomst(tabellen.begrotingswijziging(block), block, b)
             if not any(naam.startswith("saldo_") for naam in b.cijfers):  # the first one's
                 b.cijfers.update(tabellen.begrotingscijfers(block))
         elif isinstance(block, VerdelingRef):
@@ -133,12 +137,90 @@ def _verdeling(ref: VerdelingRef, totalen: Mapping[str, Decimal], b: Berekening)
         raise VoorstelError(f"verdeling: geen kostentabel met id '{ref.tabel}'")
     bedrag = ref.bedrag if ref.bedrag is not None else totalen[str(ref.tabel)]
     sleutel = b.sleutels[pad]
-    verdeling = b.verdelingen.get((pad, bedrag))
-    if verdeling is None:
-        verdeling = b.verdelingen[(pad, bedrag)] = sleutel.verdeel(bedrag)
+    verdeling = _verdeeld(b, pad, bedrag)
     if "bijdrage" not in b.cijfers:
         b.cijfers.update(_cijfers(verdeling, b.gemeente))
     return tabellen.verdeeltabel(sleutel, verdeling, ref.titel, ref.centen, b.gemeente)
+
+
+def _regiosleutel(b: Berekening) -> tuple[str, Verdeelsleutel] | None:
+    """The path and key of the document's regio, when it has one (and it is loaded)."""
+    regio = getattr(b.doc, "regio", None)
+    if regio is None or regio.verdeelsleutel not in b.sleutels:
+        return None
+    return regio.verdeelsleutel, b.sleutels[regio.verdeelsleutel]
+
+
+def _verdeeld(b: Berekening, pad: str, bedrag: Decimal) -> finance.Verdeling:
+    """The allocation of an amount with a key, computed once for every variant."""
+    verdeling = b.verdelingen.get((pad, bedrag))
+    if verdeling is None:
+        verdeling = b.verdelingen[(pad, bedrag)] = b.sleutels[pad].verdeel(bedrag)
+    return verdeling
+
+
+def _met_aandelen(doc: M, b: Berekening) -> M:
+    """One gemeente's version of a regional document: every begrotingswijziging with
+    `verdelen` holds that gemeente's share of each amount, by the regio's key. A negative
+    amount (a correction) is split as its opposite, so the shares still add up to it."""
+    regio = _regiosleutel(b)
+    if regio is None or b.gemeente is None:
+        return doc
+    pad, _ = regio
+    gemeente = b.gemeente
+
+    def deel(bedrag: Decimal) -> Decimal:
+        if bedrag < 0:
+            return -deel(-bedrag)
+        return _verdeeld(b, pad, bedrag).gemeentetotaal(gemeente)
+
+    def aandeel(model: BaseModel) -> BaseModel | None:
+        if isinstance(model, Begrotingswijziging) and model.verdelen:
+            return model.aandeel(deel)
+        return None
+
+    gedeeld: M = vervang_blokken(doc, aandeel)
+    return gedeeld
+
+
+def vervang_blokken(value: Any, door: Callable[[BaseModel], BaseModel | None]) -> Any:
+    """`value` with every model inside it for which `door` gives another put in its place;
+    what holds no replaced model stays the same object."""
+    if isinstance(value, BaseModel):
+        nieuw = door(value)
+        if nieuw is not None:
+            return nieuw
+        velden = {naam: getattr(value, naam) for naam in type(value).model_fields}
+        anders = {naam: vervang_blokken(v, door) for naam, v in velden.items()}
+        anders = {naam: v for naam, v in anders.items() if v is not velden[naam]}
+        return value.model_copy(update=anders) if anders else value
+    if isinstance(value, list):
+        nieuwe = [vervang_blokken(v, door) for v in value]
+        return nieuwe if any(n is not v for n, v in zip(nieuwe, value, strict=True)) else value
+    return value
+
+
+def _met_herkomst(tabel: tabellen.Tabel, bw: Begrotingswijziging, b: Berekening) -> tabellen.Tabel:
+    """A shared begrotingswijziging's table says whose amounts it shows: the region's in
+    the overview, one gemeente's share in its version."""
+    regio = _regiosleutel(b)
+    if not bw.verdelen or regio is None:
+        return tabel
+    pad, sleutel = regio
+    if b.gemeente is None:
+        uitleg = (
+            "De bedragen zijn die van de hele regio; elke gemeente wijzigt haar begroting "
+            f"met haar aandeel volgens de verdeelsleutel ({sleutel.naam})."
+        )
+    else:
+        # a share does not depend on the amount: any allocation, computed once for every
+        # variant, has it (computing it per variant would take a region's size each time)
+        procent = _verdeeld(b, pad, Decimal(0)).percentages[b.gemeente]
+        uitleg = (
+            f"De bedragen zijn het aandeel van {b.gemeente} ({nl.procent(procent)}) in die "
+            f"van de regio, volgens de verdeelsleutel ({sleutel.naam})."
+        )
+    return dataclasses.replace(tabel, noot=" ".join(d for d in (tabel.noot, uitleg) if d))
 
 
 def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, Any]:
@@ -158,7 +240,7 @@ def _cijfers(verdeling: finance.Verdeling, gemeente: str | None) -> dict[str, An
     }
 
 
-def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
+def _meta(doc: Document, gemeente: str | None, overzicht: bool) -> dict[str, Any]:
     soort = str(getattr(doc, "soort"))  # noqa: B009
     datum = doc.documentdatum()
     regio = getattr(doc, "regio", None)
@@ -176,6 +258,7 @@ def _meta(doc: Document, gemeente: str | None) -> dict[str, Any]:
         "auteur": auteur,
         "datum": dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC),
         "gemeente": gemeente,
+        "overzicht": overzicht,
     }
 
 
@@ -185,26 +268,34 @@ def compute(
     gemeente: str | None = None,
     overzicht: bool = False,
     verdelingen: dict[tuple[str, Decimal], finance.Verdeling] | None = None,
+    ambtsdragers: Ambtsdragers | None = None,
 ) -> dict[str, Any]:
     """The template context of a valid document (for one gemeente, or the overview).
 
     Without a gemeente the document's own `gemeente` is used, except for the regional
-    overview (`overzicht`), which is never one gemeente's version.
+    overview (`overzicht`), which is never one gemeente's version: its figures and prose
+    are the region's, and only what the document signs with stays its own. A gemeente's
+    version is signed by that gemeente's office holders, when `ambtsdragers` names them
+    and the soort signs (`met_ambtsdragers`).
     """
+    met_ambtsdragers = getattr(doc, "met_ambtsdragers", None)
+    if gemeente is not None and ambtsdragers is not None and met_ambtsdragers is not None:
+        doc = met_ambtsdragers(ambtsdragers.gemeenten[gemeente])
     if not isinstance(doc, Document):
         raise TypeError(f"{type(doc).__name__} is geen documentsoort")
     eigen_gemeente = None if overzicht else getattr(doc, "gemeente", None)
     berekening = Berekening(doc, sleutels or {}, gemeente or eigen_gemeente)
     if verdelingen is not None:
         berekening.verdelingen = verdelingen
+    doc = berekening.doc = _met_aandelen(doc, berekening)
     context = doc.model_dump()
     _gedeelde_blokken(doc, context, berekening)
     eigen = REGISTER.van(doc).bereken  # figures only this soort has
     if eigen is not None:
         eigen(doc, context)
-    if "gemeente" in context:
-        context["gemeente"] = berekening.gemeente
-    context["meta"] = _meta(doc, berekening.gemeente)
+    if "gemeente" in context:  # who signs: the overview keeps the document's own
+        context["gemeente"] = berekening.gemeente or context["gemeente"]
+    context["meta"] = _meta(doc, berekening.gemeente, overzicht)
     cijfers: dict[str, Any] = {"gemeente": berekening.gemeente, **berekening.cijfers}
     regio = getattr(doc, "regio", None)
     if regio is not None:
@@ -217,10 +308,13 @@ def compute(
 
 
 def varianten(
-    doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None = None
+    doc: BaseModel,
+    sleutels: Mapping[str, Verdeelsleutel] | None = None,
+    ambtsdragers: Ambtsdragers | None = None,
 ) -> Iterator[tuple[str | None, dict[str, Any]]]:
     """(gemeente, context) for every output: the document itself, or for a regional
-    proposal the overview (gemeente None) and one per gemeente in its key.
+    proposal the overview (gemeente None) and one per gemeente in its key, signed by
+    that gemeente's `ambtsdragers`.
 
     One at a time, so a caller can write each variant before the next is computed, and
     with the allocation computed once for all of them: a region of hundreds of gemeenten
@@ -232,7 +326,10 @@ def varianten(
     gedeeld: dict[tuple[str, Decimal], finance.Verdeling] = {}
     yield None, compute(doc, sleutels, None, overzicht=True, verdelingen=gedeeld)
     for gemeente in sleutels[regio.verdeelsleutel].gemeenten:
-        yield gemeente, compute(doc, sleutels, gemeente, verdelingen=gedeeld)
+        yield (
+            gemeente,
+            compute(doc, sleutels, gemeente, verdelingen=gedeeld, ambtsdragers=ambtsdragers),
+        )
 
 
 def aantal_varianten(doc: BaseModel, sleutels: Mapping[str, Verdeelsleutel] | None) -> int:

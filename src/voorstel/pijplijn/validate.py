@@ -15,7 +15,9 @@ from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
+from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.modellen import Kopwaarde, Kostentabel, MetKopvelden
+from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.types import Proza, ProzaTekst, Tekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import prose
@@ -40,6 +42,8 @@ class Gevalideerd:
     waarschuwingen: list[Probleem] = field(default_factory=list)
     sleutels: dict[str, Verdeelsleutel] = field(default_factory=dict)
     afhankelijkheden: list[Path] = field(default_factory=list)
+    ambtsdragers: Ambtsdragers | None = None
+    """The office holders of the region's gemeenten (regio.ambtsdragers), if named."""
 
     @property
     def soort(self) -> str:
@@ -122,14 +126,28 @@ def _velden_bij(model: type[BaseModel], loc: Loc, data: Any) -> list[str]:
     """The fields of the model at `loc`; where a field holds one of several models (a
     beslispunt or a group of them), of the one the keys written there fit best."""
     keuzes: list[type[BaseModel]] = [model]
+    sleutel = False  # the part is a key of a dict field (a gemeente's name), not a field
     for part in loc:
-        if not isinstance(part, int):
+        if not isinstance(part, int) and not sleutel:
             info = getattr(_passend(keuzes, data), "model_fields", {}).get(part)
             if info is None:
                 return []
             keuzes = modellen_in(info.annotation)
+            sleutel = _is_mapping(info.annotation)
+        else:
+            sleutel = False
         data = data[part] if _heeft(data, part) else None
     return list(getattr(_passend(keuzes, data), "model_fields", {}))
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether a field of type `annotation` is a dict (possibly optional): its keys are
+    names chosen in the data, not fields."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(a) for a in get_args(annotation) if a is not type(None)) and (
+        get_origin(annotation) is not list
+    )
 
 
 def _passend(keuzes: list[type[BaseModel]], data: Any) -> type[BaseModel] | None:
@@ -185,6 +203,8 @@ def _kies_model(bron: Bron) -> type[BaseModel]:
         )
     if soort == "verdeelsleutel":
         return Verdeelsleutel
+    if soort == "ambtsdragers":
+        return Ambtsdragers
     if soort not in REGISTER:
         raise ValidatieFout(
             [
@@ -391,13 +411,18 @@ def validate(bron: Bron) -> Gevalideerd:
     sleutels, paden, sleutelproblemen = _laad_sleutels(bron, document)
     problems.extend(p for p in sleutelproblemen if not p.waarschuwing)
     problems.extend(_gemeente_in_sleutel(bron, document, sleutels))
+    problems.extend(_te_verdelen(bron, document, sleutels))
+    ambtsdragers, ambtspad, ambtsproblemen = _laad_ambtsdragers(bron, document, sleutels)
+    problems.extend(ambtsproblemen)
     if problems:
         raise ValidatieFout(problems)
     waarschuwingen = [
         *(p for p in sleutelproblemen if p.waarschuwing),
         *_waarschuwingen(bron, document),
     ]
-    return Gevalideerd(bron, document, waarschuwingen, sleutels, [*bronpaden, *paden])
+    return Gevalideerd(
+        bron, document, waarschuwingen, sleutels, [*bronpaden, *paden, *ambtspad], ambtsdragers
+    )
 
 
 def _merk_herkomst(document: BaseModel, herkomst: dict[Loc, list[dict[str, str]]]) -> None:
@@ -555,6 +580,40 @@ def _gemeente_in_sleutel(
             )
 
 
+def _te_verdelen(
+    bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
+) -> Iterator[Probleem]:
+    """A begrotingswijziging with `verdelen` is in a document with a regio, and the key
+    can split each of its amounts (whole euros for a key in euros)."""
+    regio = getattr(document, "regio", None)
+    for loc, model in modellen(document):
+        if not isinstance(model, Begrotingswijziging) or not model.verdelen:
+            continue
+        if regio is None:
+            yield _probleem(
+                bron,
+                (*loc, "verdelen"),
+                "'verdelen: true' geeft elke gemeente haar aandeel in de bedragen volgens "
+                "regio.verdeelsleutel, maar dit document heeft geen regio; voeg een regio "
+                "toe of haal het veld weg",
+            )
+            return
+        sleutel = sleutels.get(regio.verdeelsleutel)
+        if sleutel is None:  # its own problem is reported
+            return
+        for index, regel in enumerate(model.regels):
+            for jaar, bedrag in regel.bedragen.items():
+                try:
+                    sleutel.verdeel(abs(bedrag))
+                except VoorstelError as exc:
+                    yield _probleem(
+                        bron,
+                        (*loc, "regels", index, "bedragen", jaar),
+                        f"{exc.message}; dit bedrag wordt over de gemeenten van "
+                        f"'{regio.verdeelsleutel}' verdeeld",
+                    )
+
+
 def _laad_sleutels(
     bron: Bron, document: BaseModel
 ) -> tuple[dict[str, Verdeelsleutel], list[Path], list[Probleem]]:
@@ -593,6 +652,63 @@ def _laad_sleutels(
                 paden += [doel.path, *werkboeken]
                 problems.extend(_model_waarschuwingen(doel, sleutel))
     return sleutels, paden, problems
+
+
+def _laad_ambtsdragers(
+    bron: Bron, document: BaseModel, sleutels: dict[str, Verdeelsleutel]
+) -> tuple[Ambtsdragers | None, list[Path], list[Probleem]]:
+    """Load the office holders the document's regio refers to (regio.ambtsdragers); every
+    gemeente of its verdeelsleutel must be in them. Problems at the referring line, or at
+    the line in the shared file."""
+    regio = getattr(document, "regio", None)
+    verwijzing = getattr(regio, "ambtsdragers", None)
+    if regio is None or verwijzing is None:
+        return None, [], []
+    plaats: Loc = ("regio", "ambtsdragers")
+    try:
+        doel = load(los_op(bron, verwijzing))
+    except VoorstelError as exc:
+        fout = [_probleem(bron, plaats, exc.message)] if exc.path is None else exc.problemen
+        return None, [], fout
+    if doel.data.get("soort") != "ambtsdragers":
+        return (
+            None,
+            [],
+            [
+                _probleem(
+                    bron,
+                    plaats,
+                    f"'{verwijzing}' is geen bestand met ambtsdragers "
+                    "(het bestand begint niet met 'soort: ambtsdragers')",
+                )
+            ],
+        )
+    ambtsdragers, problemen = _model_of_fout(doel, Ambtsdragers)
+    if not isinstance(ambtsdragers, Ambtsdragers) or problemen:
+        return None, [], problemen
+    sleutel = sleutels.get(regio.verdeelsleutel)
+    if sleutel is None:  # its own problem is reported
+        return ambtsdragers, [doel.path], problemen
+    bekend = list(ambtsdragers.gemeenten)
+    over = [g for g in bekend if g not in sleutel.gemeenten]
+    for gemeente in sleutel.gemeenten:
+        if gemeente in ambtsdragers.gemeenten:
+            continue
+        close = difflib.get_close_matches(gemeente, over, n=1)
+        hint = (
+            f"; staat er '{close[0]}' voor '{gemeente}'? Schrijf de naam zoals in de verdeelsleutel"
+            if close
+            else f" (dat noemt {', '.join(bekend)}); voeg de ambtsdragers van {gemeente} toe"
+        )
+        problemen.append(
+            _probleem(
+                bron,
+                plaats,
+                f"gemeente '{gemeente}' van verdeelsleutel '{regio.verdeelsleutel}' staat niet "
+                f"in '{verwijzing}'{hint}",
+            )
+        )
+    return ambtsdragers, [doel.path], problemen
 
 
 def prozavelden(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, ProzaTekst]]:

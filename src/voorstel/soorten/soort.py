@@ -21,15 +21,20 @@ class Stuk:
     `achtervoegsel` is added to the output's file name ("" for the main document);
     `alleen_als` names a field of the document: the stuk is made only when it is filled in
     (the collegeoplegger of a raadsvoorstel, only with a `college:` block); `soortnaam`
-    is the stuk's own name in its title and properties ("Raadsbesluit")."""
+    is the stuk's own name in its title and properties ("Raadsbesluit"); without
+    `in_overzicht` a regional document makes the stuk for each gemeente's version only,
+    not for the regional overview (a raadsbesluit is always the decision of one raad)."""
 
     naam: str = "document"
     achtervoegsel: str = ""
     alleen_als: str | None = None
     soortnaam: str | None = None
+    in_overzicht: bool = True
 
     def gemaakt(self, context: dict[str, Any]) -> bool:
         """Whether this stuk is made from a document with this context."""
+        if not self.in_overzicht and context.get("meta", {}).get("overzicht"):
+            return False
         return self.alleen_als is None or bool(context.get(self.alleen_als))
 
 
@@ -110,5 +115,5 @@ class Register:
         return self._soorten[str(getattr(document, "soort"))]  # noqa: B009
 
 
-GEDEELDE_SOORTEN = frozenset({"verdeelsleutel"})
+GEDEELDE_SOORTEN = frozenset({"verdeelsleutel", "ambtsdragers"})
 """Soorten of shared files that are no document: they make no output."""

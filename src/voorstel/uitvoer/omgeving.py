@@ -27,10 +27,13 @@ from markupsafe import escape as xml_escape
 from voorstel.kern import nl
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import escape
-from voorstel.soorten import REGISTER
+from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 from voorstel.uitvoer.grenzen import RECURSIE, SjabloonGrens, sjabloonplaats
 from voorstel.uitvoer.md_tekst import een_regel
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
+
+GEDEELD = Path(__file__).resolve().parents[1] / "blokken" / "gedeeld"
+"""The files of the shared soorten (their starters), found as `<soort>/<name>` like a soort's."""
 
 _STAAT: contextvars.ContextVar[Any] = contextvars.ContextVar("voorstel_render_staat")
 """The render state of the document being rendered (prose writer, footnotes, charts). It is
@@ -49,7 +52,8 @@ def met_staat(staat: Any) -> Iterator[None]:
 
 
 def standaard_sjabloon(naam: str) -> Path | None:
-    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder;
+    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder,
+    `<gedeelde soort>/<file>` (a verdeelsleutel's starter) among the shared soorten' files;
     None for any other name."""
     try:
         map_, *rest = split_template_path(naam)
@@ -59,6 +63,8 @@ def standaard_sjabloon(naam: str) -> Path | None:
         return None
     if map_ in REGISTER:
         return REGISTER[map_].map.joinpath(*rest)
+    if map_ in GEDEELDE_SOORTEN:
+        return GEDEELD.joinpath(map_, *rest)
     return None
 
 

@@ -19,6 +19,7 @@ from voorstel.blokken.modellen import (
     Risicos,
     TitelTekst,
 )
+from voorstel.blokken.regio import Regio
 from voorstel.blokken.types import Getal, Model, Proza, Tekst
 from voorstel.kern.locaties import Loc
 
@@ -36,17 +37,6 @@ class Monitoring(Model):
     tekst: Proza | None = None
     doelen: list[Doel] = Field(default_factory=list)
     tekst_na: Proza | None = None
-
-
-class Regio(Model):
-    """A regional proposal: the region, its verdeelsleutel, and one variant per gemeente."""
-
-    naam: Tekst
-    verdeelsleutel: Tekst
-    varianten: bool = True
-
-    def verwijzingen(self) -> Iterator[tuple[Loc, str]]:
-        yield ("verdeelsleutel",), self.verdeelsleutel
 
 
 class Collegevoorstel(Document):

@@ -16,12 +16,17 @@ SOORT: Soort = Soort(
     bereken=compute.bereken,
     stukken=(
         HOOFDSTUK,
-        Stuk("raadsbesluit", "-raadsbesluit", soortnaam="Raadsbesluit"),
+        Stuk("raadsbesluit", "-raadsbesluit", soortnaam="Raadsbesluit", in_overzicht=False),
         Stuk(
-            "collegeoplegger", "-collegeoplegger", alleen_als="college", soortnaam="Collegeoplegger"
+            "collegeoplegger",
+            "-collegeoplegger",
+            alleen_als="college",
+            soortnaam="Collegeoplegger",
+            in_overzicht=False,
         ),
     ),
     sjabloon="voorstel.soorten.raadsvoorstel.sjabloon",
     kopvelden=True,
 )
-"""The raadsvoorstel: one source, the raadsvoorstel, the raadsbesluit and the oplegger."""
+"""The raadsvoorstel: one source, the raadsvoorstel, the raadsbesluit and the oplegger; a
+regional one makes the three for each gemeente, and the regional overview of the proposal."""
