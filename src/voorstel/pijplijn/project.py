@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from voorstel.blokken.types import PERSOONSGEGEVENS
+from voorstel.kern import lakken
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.soorten import REGISTER
 
@@ -36,6 +38,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "sjablonen": list,
         "pdfa": bool,
     },
+    "lakken": dict.fromkeys(PERSOONSGEGEVENS, str),
 }
 """Every table and key the project file may hold, with the type of its value."""
 
@@ -50,6 +53,10 @@ _UITLEG = {
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "true of false",
+    **{
+        f"lakken.{soort}": f"de Woo-grond waarop {wat} gelakt wordt, bijvoorbeeld '5.1.2e'"
+        for soort, wat in PERSOONSGEGEVENS.items()
+    },
 }
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
@@ -112,6 +119,12 @@ class Project:
     pdfa: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
+    lakken: dict[str, str] = field(default_factory=dict)
+    """The Woo ground per kind of personal data ([lakken]); 5.1.2e for a kind not named."""
+
+    def lakgrond(self, soort: str) -> str:
+        """The ground on which a field holding personal data of kind `soort` is redacted."""
+        return self.lakken.get(soort, lakken.STANDAARDGROND)
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -241,6 +254,8 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                     yield probleem(plaats, f"onbekend formaat {namen}; kies uit {keuze}")
                 elif not inhoud:
                     yield probleem(plaats, f"geef minstens één formaat: {keuze}")
+            elif tabel == "lakken" and inhoud not in lakken.gronden():
+                yield probleem(plaats, lakken.onbekende_grond(str(inhoud)))
             elif sleutel == "sjablonen" and not all(
                 isinstance(s, str) for s in cast(list[Any], inhoud)
             ):
@@ -440,4 +455,5 @@ def lees(bestand: Path) -> Project:
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
         kop=_kop(data.get("kop")),
+        lakken=dict(data.get("lakken", {})),
     )
