@@ -98,6 +98,8 @@ def problemen(tekst: str) -> Iterator[tuple[int, str]]:
                 "de tekst, gesloten met ]] (de tekst zonder [ of ], dus ook zonder voetnoot)",
             )
             continue
+        if not markering.tekst.strip():
+            yield markering.begin, f"de gelakte passage is leeg; schrijf {VORM}"
         if markering.grond not in gronden():
             yield markering.begin, onbekende_grond(markering.grond)
         if _WITREGEL.search(markering.tekst):

@@ -207,6 +207,12 @@ def _w(tag: str, **attrs: str) -> Any:
     return element
 
 
+def _footnote_xml_run(p: Any, text: str) -> None:
+    t = etree.SubElement(etree.SubElement(p, f"{{{W_NS}}}r"), f"{{{W_NS}}}t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+
+
 def _footnote_xml(footnote_id: int, runs: tuple[Run, ...]) -> Any:
     footnote = _w("footnote", id=str(footnote_id))
     p = etree.SubElement(footnote, f"{{{W_NS}}}p")
@@ -219,6 +225,9 @@ def _footnote_xml(footnote_id: int, runs: tuple[Run, ...]) -> Any:
     first = True
     for run in runs:
         text = (" " if first else "") + run.tekst
+        if first and run.lak is not None:  # the space after the number is not marked
+            _footnote_xml_run(p, " ")
+            text = run.tekst
         first = False
         r = etree.SubElement(p, f"{{{W_NS}}}r")
         if run.vet or run.cursief or run.lak is not None:
