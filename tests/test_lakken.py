@@ -420,3 +420,41 @@ def test_geen_stuurteken_kan_een_markering_nadoen(tmp_path: Path) -> None:
     bron.write_text(MINIMAAL.format(tekst=f"{lakken.LAK_BEGIN}5.1.2e{lakken.LAK_MIDDEN}x"), "utf-8")
     with pytest.raises(Exception, match="U\\+0001"):
         load(bron)
+
+
+def test_alternatieve_tekst_van_een_grafiek_wordt_gelakt(tmp_path: Path) -> None:
+    """A chart's alt text is made from the data (the marktanalyse's titel): redacted too."""
+    inkoop = ROOT / "data" / "wbo" / "inkoopstrategie-jeugdhulp-2027.yaml"
+    titel = "  titel: Jeugdigen die hulp ontvingen per jaar\n"
+    tekst = inkoop.read_text("utf-8")
+    assert titel in tekst
+    bron = tmp_path / inkoop.name
+    bron.write_text(
+        tekst.replace(
+            titel,
+            "  titel: 'Jeugdigen die hulp ontvingen per jaar [[lak 5.1.2e: volgens Pietersma]]'\n",
+        ),
+        "utf-8",
+    )
+    intern = bouw_bestand(bron, tmp_path / "intern", ("docx", "md", "html"))
+    assert intern.fout is None, str(intern.fout)
+    alt = _alt_teksten(tmp_path / "intern" / "inkoopstrategie-jeugdhulp-2027.docx")
+    assert alt and all("per jaar volgens pietersma in" in a for a in alt), alt
+
+    publicatie = bouw_bestand(
+        bron, tmp_path / "publicatie", ("docx", "md", "html"), publicatie=True
+    )
+    assert publicatie.fout is None, str(publicatie.fout)
+    docx_ = tmp_path / "publicatie" / "inkoopstrategie-jeugdhulp-2027.docx"
+    assert all("per jaar [gelakt: 5.1.2e] in" in a for a in _alt_teksten(docx_))
+    uitvoer = sorted(p for p in (tmp_path / "publicatie").iterdir() if p.is_file())
+    assert _gevonden(uitvoer, "ietersma") == []
+    assert _gevonden(sorted((tmp_path / "intern").iterdir()), "ietersma") != []
+
+
+def _alt_teksten(pad: Path) -> list[str]:
+    """The alt text (wp:docPr/@descr) of every image in a .docx."""
+    with zipfile.ZipFile(pad) as archief:
+        root = etree.fromstring(archief.read("word/document.xml"))
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    return [str(d.get("descr")) for d in root.iter(f"{wp}docPr")]
