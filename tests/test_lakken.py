@@ -20,6 +20,7 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pypdf
@@ -32,8 +33,10 @@ from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
 from voorstel.kern import lakken
 from voorstel.kern.errors import ValidatieFout
+from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.load import load
-from voorstel.pijplijn.validate import validate
+from voorstel.pijplijn.validate import modellen, ruwe_prozavelden, validate
+from voorstel.soorten import REGISTER
 
 ROOT = Path(__file__).resolve().parents[1]
 VOORBEELD = ROOT / "data" / "dalfsen" / "raadsvoorstel-kademuur-vechtkade.yaml"
@@ -319,16 +322,19 @@ def test_een_passage_over_een_witregel_is_een_fout(tmp_path: Path) -> None:
 
 
 def test_grond_per_veld_uit_voorstel_toml(tmp_path: Path) -> None:
-    (tmp_path / "voorstel.toml").write_text('[lakken]\ntelefoon = "5.1.2i"\n', "utf-8")
+    (tmp_path / "voorstel.toml").write_text(
+        '[lakken]\ntelefoon = "5.1.2i"\nemail = false  # het algemene adres\n', "utf-8"
+    )
     bron = tmp_path / "rib.yaml"
     bron.write_text(MINIMAAL.format(tekst="[[lak 5.2: een mening]]"), "utf-8")
     resultaat = bouw_bestand(bron, tmp_path / "uit", ("md",), publicatie=True)
     assert resultaat.fout is None, str(resultaat.fout)
-    assert resultaat.gelakt == {"5.1.2e": 2, "5.1.2i": 1, "5.2": 1}
+    assert resultaat.gelakt == {"5.1.2e": 1, "5.1.2i": 1, "5.2": 1}
     md = (tmp_path / "uit" / "rib.md").read_text("utf-8")
-    assert "\\[gelakt: 5.1.2e\\]" in md and "\\[gelakt: 5.1.2i\\]" in md
+    assert "**Contactpersoon:** \\[gelakt: 5.1.2e\\]" in md
+    assert "**Contactgegevens:** j.goejer@dalfsen.nl, \\[gelakt: 5.1.2i\\]" in md
     assert "met \\[gelakt: 5.2\\] erin" in md
-    for weg in ("Goejer", "goejer@", "48 83 88", "een mening"):
+    for weg in ("Goejer", "48 83 88", "een mening"):
         assert weg not in md
     assert "J.W. Uitslag" in md  # the wethouder is an office holder
 
@@ -458,3 +464,50 @@ def _alt_teksten(pad: Path) -> list[str]:
         root = etree.fromstring(archief.read("word/document.xml"))
     wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
     return [str(d.get("descr")) for d in root.iter(f"{wp}docPr")]
+
+
+@pytest.mark.parametrize("soort", [s.naam for s in REGISTER])
+def test_elke_soort_lakt_elk_tekstveld_en_elk_persoonsgegeven(tmp_path: Path, soort: str) -> None:
+    """Every soort's starter file, with a marked passage at the start of every prose field:
+    internally the passages show without their markers; in a publication neither the
+    passages nor the values of the fields with personal data are anywhere."""
+    model = REGISTER[soort].model
+    data = load(REGISTER[soort].map / "nieuw.yaml").data
+    velden = list(ruwe_prozavelden(model, data))
+    assert velden, soort
+    for nummer, (loc, tekst) in enumerate(velden):
+        plek: Any = data
+        for deel in loc[:-1]:
+            plek = plek[deel]
+        plek[loc[-1]] = f"[[lak 5.1.2e: Geheimpje{nummer}x]] {tekst}"
+    bron = tmp_path / f"{soort}.yaml"
+    bron.write_text(json.dumps(data, ensure_ascii=False, default=str), "utf-8")
+    gevalideerd = validate(load(bron))
+    persoonlijk = [
+        str(waarde)
+        for _, model_ in modellen(gevalideerd.document)
+        for naam, info in type(model_).model_fields.items()
+        if openbaar.persoonsgegeven(info) is not None
+        for waarde in _als_lijst(getattr(model_, naam))
+    ]
+
+    intern = bouw_bestand(bron, tmp_path / "intern", ("docx", "md", "html"))
+    assert intern.fout is None, str(intern.fout)
+    for pad in intern.geschreven:
+        if pad.suffix in (".md", ".html"):
+            assert "[[lak" not in pad.read_text("utf-8"), pad.name
+    publicatie = bouw_bestand(
+        bron, tmp_path / "publicatie", ("docx", "md", "html"), publicatie=True
+    )
+    assert publicatie.fout is None, str(publicatie.fout)
+    assert publicatie.gelakt is not None
+    assert sum(publicatie.gelakt.values()) >= len(velden) + len(persoonlijk)
+    for weg in ["Geheimpje", *persoonlijk]:
+        assert _gevonden(publicatie.geschreven, weg) == [], weg
+    assert _gevonden(intern.geschreven, "Geheimpje") != []
+
+
+def _als_lijst(waarde: Any) -> list[Any]:
+    if waarde is None:
+        return []
+    return list(waarde) if isinstance(waarde, list) else [waarde]

@@ -97,7 +97,8 @@ formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
 # waarden = ["kaderstellend", "controlerend", "budgetrecht", "overig"]   # mag weg
 
 # De Woo-grond waarop voorstel build --publicatie persoonsgegevens van ambtenaren lakt;
-# standaard 5.1.2e (de persoonlijke levenssfeer). Zie "Lakken" in de README.
+# standaard 5.1.2e (de persoonlijke levenssfeer); false: niet lakken. Zie "Lakken" in de
+# README.
 # [lakken]
 # contactpersoon = "5.1.2e"   # de naam van de contactpersoon
 # email = "5.1.2e"

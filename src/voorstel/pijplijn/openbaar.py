@@ -57,7 +57,7 @@ def voor_uitvoer(
     return gevalideerd, (dict(sorted(lakker.teller.items())) if publicatie else None)
 
 
-def _standaard(soort: str) -> str:
+def _standaard(soort: str) -> str | None:
     del soort
     return lakken.STANDAARDGROND
 
@@ -70,7 +70,7 @@ def persoonsgegeven(info: FieldInfo) -> str | None:
 @dataclass
 class _Lakker:
     publicatie: bool
-    grond: Callable[[str], str]
+    grond: Callable[[str], str | None]
     teller: Counter[str] = field(default_factory=Counter)
 
     def model(self, model: BaseModel) -> BaseModel:
@@ -110,8 +110,8 @@ class _Lakker:
         return waarde
 
     def tekst(self, tekst: str, soort: str | None, proza: bool) -> str:
-        if self.publicatie and soort is not None:
-            grond = self.grond(soort)
+        grond = self.grond(soort) if soort is not None else None
+        if self.publicatie and grond is not None:
             self.teller[grond] += 1
             nieuw = lakken.gelakt_als(grond)
         elif self.publicatie:

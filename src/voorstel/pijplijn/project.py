@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from voorstel.blokken.types import PERSOONSGEGEVENS
 from voorstel.kern import lakken
@@ -53,11 +53,8 @@ _UITLEG = {
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "true of false",
-    **{
-        f"lakken.{soort}": f"de Woo-grond waarop {wat} gelakt wordt, bijvoorbeeld '5.1.2e'"
-        for soort, wat in PERSOONSGEGEVENS.items()
-    },
 }
+_NIET_LAKKEN = "; of false: niet lakken"
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
 _KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
@@ -119,12 +116,14 @@ class Project:
     pdfa: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
-    lakken: dict[str, str] = field(default_factory=dict)
-    """The Woo ground per kind of personal data ([lakken]); 5.1.2e for a kind not named."""
+    lakken: dict[str, str | Literal[False]] = field(default_factory=dict)
+    """The Woo ground per kind of personal data ([lakken]), or false: not redacted (a team's
+    name, the general phone number); 5.1.2e for a kind not named."""
 
-    def lakgrond(self, soort: str) -> str:
-        """The ground on which a field holding personal data of kind `soort` is redacted."""
-        return self.lakken.get(soort, lakken.STANDAARDGROND)
+    def lakgrond(self, soort: str) -> str | None:
+        """The ground on which a field holding personal data of kind `soort` is redacted;
+        None when the project says it is not."""
+        return self.lakken.get(soort, lakken.STANDAARDGROND) or None
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -240,6 +239,11 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 yield probleem(
                     plaats, f"onbekende instelling '{sleutel}'; " + _voorstel(sleutel, list(velden))
                 )
+            elif tabel == "lakken":  # a ground, or false: not redacted
+                if inhoud is not False and not (
+                    isinstance(inhoud, str) and inhoud in lakken.gronden()
+                ):
+                    yield probleem(plaats, lakken.onbekende_grond(str(inhoud)) + _NIET_LAKKEN)
             elif not isinstance(inhoud, velden[sleutel]):
                 soort = velden[sleutel]
                 yield probleem(
@@ -254,8 +258,6 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                     yield probleem(plaats, f"onbekend formaat {namen}; kies uit {keuze}")
                 elif not inhoud:
                     yield probleem(plaats, f"geef minstens één formaat: {keuze}")
-            elif tabel == "lakken" and inhoud not in lakken.gronden():
-                yield probleem(plaats, lakken.onbekende_grond(str(inhoud)))
             elif sleutel == "sjablonen" and not all(
                 isinstance(s, str) for s in cast(list[Any], inhoud)
             ):
