@@ -145,9 +145,7 @@ def _bouw(bron: Path, out: Path, *opties: str) -> tuple[list[Path], str]:
         main, ["build", str(bron), "--out", str(out), "-j", "1", *opties], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    return sorted(p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")), (
-        result.output
-    )
+    return sorted(p for p in out.rglob("*") if p.is_file()), result.output  # the state too
 
 
 def test_publicatie_laat_niets_van_het_gelakte_achter(tmp_path: Path) -> None:
@@ -158,8 +156,9 @@ def test_publicatie_laat_niets_van_het_gelakte_achter(tmp_path: Path) -> None:
     intern, _ = _bouw(bron, tmp_path / "intern", *formaten)
 
     soorten = {p.suffix for p in publicatie}
-    assert soorten == {".docx", ".md", ".html", ".pdf"}, publicatie
-    assert len(publicatie) == 12  # voorstel, raadsbesluit and collegeoplegger, 4 formats each
+    assert soorten == {".docx", ".md", ".html", ".pdf", ".json"}, publicatie
+    # voorstel, raadsbesluit and collegeoplegger, 4 formats each; and the build's state
+    assert len(publicatie) == 13, publicatie
     pdf = [p for p in intern if p.name == "raadsvoorstel-kademuur-vechtkade.pdf"]
     for tekst in GELAKT:
         assert _gevonden(publicatie, tekst) == [], tekst
@@ -233,7 +232,7 @@ def test_intern_staat_alles_er_gemarkeerd_in(tmp_path: Path) -> None:
     titel = docx.Document(str(docx_)).core_properties.title
     assert titel == "Raadsvoorstel: Krediet voor de kademuur aan de Vechtkade (Kadeplan Oudeveld)"
     assert "R. Kleinjan, r.kleinjan@dalfsen.nl, 0529 48 83 88" in md
-    assert len(uitvoer) == 9
+    assert len(uitvoer) == 10
 
 
 MINIMAAL = """\
