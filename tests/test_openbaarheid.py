@@ -83,6 +83,7 @@ def test_publicatie_slaat_niet_openbare_documenten_over(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         f"geschreven: {out / 'a-openbaar.docx'}",
         f"geschreven: {out / 'a-openbaar.md'}",
+        f"gelakt in {data / 'a-openbaar.yaml'}: niets",
         f"overgeslagen: {data / 'b-vertrouwelijk.yaml'} is vertrouwelijk en hoort niet in "
         "uitvoer voor publicatie",
         f"overgeslagen: {data / 'c-geheim.yaml'} is geheim en hoort niet in uitvoer voor "

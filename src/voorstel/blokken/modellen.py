@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
@@ -21,6 +21,7 @@ from voorstel.blokken.types import (
     Model,
     NietNegatiefBedrag,
     NietNegatiefBedragOfPM,
+    Persoonsgegeven,
     Proza,
     Tekst,
     Telefoon,
@@ -282,11 +283,12 @@ class Portefeuillehouder(Model):
 
 
 class Contact(Model):
-    """A contact person and how to reach them: an e-mail address, a phone number or both."""
+    """A contact person and how to reach them: an e-mail address, a phone number or both.
+    An official's personal data: each field is redacted for publication."""
 
-    naam: Tekst
-    email: Email | None = None
-    telefoon: Telefoon | None = None
+    naam: Annotated[Tekst, Persoonsgegeven("contactpersoon")]
+    email: Annotated[Email | None, Persoonsgegeven("email")] = None
+    telefoon: Annotated[Telefoon | None, Persoonsgegeven("telefoon")] = None
 
     @model_validator(mode="after")
     def _bereikbaar(self) -> Contact:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -236,3 +237,28 @@ def _telefoon(value: str) -> str:
 
 Telefoon = Annotated[str, BeforeValidator(_tekst), AfterValidator(_telefoon)]
 """A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""
+
+
+PERSOONSGEGEVENS: dict[str, str] = {
+    "contactpersoon": "de naam van de contactpersoon (inlichtingen bij)",
+    "email": "het e-mailadres van de contactpersoon",
+    "telefoon": "het telefoonnummer van de contactpersoon",
+    "auteur": "de naam van een ambtenaar als auteur (van een memo)",
+}
+"""The kinds of personal data of officials a field may hold, by the name voorstel.toml
+gives them in [lakken] (to set the Woo ground of each)."""
+
+
+@dataclass(frozen=True)
+class Persoonsgegeven:
+    """Marks a field that holds personal data of an official who is no office holder: a
+    contactpersoon, their e-mail address and phone number, an ambtenaar's name. With
+    --publicatie its value is replaced by "[gelakt: 5.1.2e]", on the ground voorstel.toml
+    gives for its kind ([lakken]). Office holders (burgemeester, wethouder, secretaris,
+    griffier) are not marked: they stay. Use: `Annotated[Tekst, Persoonsgegeven("...")]`."""
+
+    soort: str
+
+    def __post_init__(self) -> None:
+        if self.soort not in PERSOONSGEGEVENS:
+            raise ValueError(f"unknown kind of personal data: {self.soort}")

@@ -42,6 +42,8 @@ class Resultaat:
     """With a converter: the other outputs, written with the conversions once those are made."""
     afhankelijkheden: list[Path] = field(default_factory=list)
     """The files besides the source the outputs came from: shared files, templates."""
+    gelakt: dict[str, int] | None = None
+    """In a build for publication: how many passages were redacted, per Woo ground."""
 
     @property
     def gelukt(self) -> bool:
@@ -178,6 +180,7 @@ def bouw_bestand(
         if publicatie and not openbaar.is_openbaar(gevalideerd.document):
             resultaat.overgeslagen = openbaar.openbaarheid(gevalideerd.document)
             return resultaat
+        gevalideerd, resultaat.gelakt = openbaar.voor_uitvoer(gevalideerd, publicatie)
         uitvoer = renderers(omzetters.bronformaten(formaten), sjablonen, huisstijl)
         resultaat.afhankelijkheden = [
             *gevalideerd.afhankelijkheden,

@@ -99,6 +99,15 @@ formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
 # label = "Soort bevoegdheid"             # de naam in het document
 # verplicht = true                        # mag weg: standaard niet verplicht
 # waarden = ["kaderstellend", "controlerend", "budgetrecht", "overig"]   # mag weg
+
+# De Woo-grond waarop voorstel build --publicatie persoonsgegevens van ambtenaren lakt;
+# standaard 5.1.2e (de persoonlijke levenssfeer); false: niet lakken. Zie "Lakken" in de
+# README.
+# [lakken]
+# contactpersoon = "5.1.2e"   # de naam van de contactpersoon
+# email = "5.1.2e"
+# telefoon = "5.1.2e"
+# auteur = "5.1.2e"           # de auteurs van een memo
 """
 GITIGNORE = "# Wat voorstel maakt, hoort niet in git: het komt altijd uit data/.\nbuild/\n"
 VOORBEELD = Path("data") / "voorbeeld" / "collegevoorstel.yaml"

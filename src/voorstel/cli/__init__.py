@@ -18,6 +18,7 @@ from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
 from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
+from voorstel.pijplijn.openbaar import lakregel
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
@@ -192,7 +193,9 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
 @click.option(
     "--publicatie",
     is_flag=True,
-    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
+    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen, "
+    "en persoonsgegevens van ambtenaren en gemarkeerde passages ([[lak 5.1.2e: tekst]]) "
+    "worden gelakt.",
 )
 @click.option(
     "--force",
@@ -299,6 +302,8 @@ def _meld(batch: Batch, stil: bool) -> None:
         if not stil:
             for path in resultaat.geschreven:
                 click.echo(f"geschreven: {_relatief(path)}")
+            if resultaat.gelakt is not None:
+                click.echo(f"gelakt in {_relatief(resultaat.bron)}: {lakregel(resultaat.gelakt)}")
     if not stil:
         for path, reden in batch.verwijderd.items():
             click.echo(f"verwijderd: {_relatief(path)} ({reden})")

@@ -1,8 +1,10 @@
 """Prose: the Markdown subset of text fields, parsed into blocks every renderer can write.
 
 Supported: paragraphs, bullet and numbered lists (nested), headings, **vet**, *cursief*
-and footnotes ([^label], defined in the same text or in the document's `voetnoten`).
-Everything else, HTML and template syntax included, is literal text.
+and footnotes ([^label], defined in the same text or in the document's `voetnoten`),
+and passages marked for redaction, `[[lak 5.1.2e: tekst]]` (kern.lakken): their runs carry
+the ground, for the highlight in Word. Everything else, HTML and template syntax included,
+is literal text.
 """
 
 from __future__ import annotations
@@ -15,15 +17,19 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from voorstel.kern import lakken
+
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one formatting; or a footnote reference (voetnoot set)."""
+    """A stretch of text with one formatting; or a footnote reference (voetnoot set).
+    `lak`: the Woo ground when the stretch is a passage marked for redaction."""
 
     tekst: str
     vet: bool = False
     cursief: bool = False
     voetnoot: str | None = None
+    lak: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ def parse(text: str, extern: frozenset[str] = frozenset()) -> Tekststuk:
     Cached: validating and every output format parse the same texts (read-only result)."""
     defined_here = {m.group(1) for m in re.finditer(r"^\[\^([^\]\s]+)\]:", text, re.M)}
     missing = sorted({m.group(1) for m in _REF.finditer(text)} & (extern - defined_here))
-    source = text + "".join(f"\n\n[^{label}]: -" for label in missing)
+    source = lakken.als_tekens(text) + "".join(f"\n\n[^{label}]: -" for label in missing)
     tokens = _parser().parse(source)
     blokken, pos = _blocks(tokens, 0, close=None)
     voetnoten: dict[str, tuple[Run, ...]] = {}
@@ -148,9 +154,27 @@ def _list(tokens: list[Token], pos: int) -> tuple[Lijst, int]:
     return Lijst(open_tok.type == "ordered_list_open", tuple(items), start), pos + 1
 
 
+_LAKTEKENS = re.compile(
+    f"({re.escape(lakken.LAK_BEGIN)}[^{lakken.LAK_MIDDEN}]*{re.escape(lakken.LAK_MIDDEN)}"
+    f"|{re.escape(lakken.LAK_EIND)})"
+)
+
+
 def _inline(token: Token) -> tuple[Run, ...]:
     runs: list[Run] = []
     vet = cursief = False
+    lak: list[str | None] = [None]
+    """The ground of the marked passage the text is in (a list: set while splitting)."""
+
+    def tekst(inhoud: str) -> None:
+        for deel in _LAKTEKENS.split(inhoud):
+            if deel.startswith(lakken.LAK_BEGIN):
+                lak[0] = deel[1:-1]
+            elif deel == lakken.LAK_EIND:
+                lak[0] = None
+            elif deel:
+                _append(runs, Run(deel, vet, cursief, lak=lak[0]))
+
     for child in token.children or []:
         if child.type == "strong_open":
             vet = True
@@ -161,9 +185,9 @@ def _inline(token: Token) -> tuple[Run, ...]:
         elif child.type == "em_close":
             cursief = False
         elif child.type in ("text", "code_inline", "html_inline"):
-            _append(runs, Run(child.content, vet, cursief))
+            tekst(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            _append(runs, Run(" ", vet, cursief))
+            _append(runs, Run(" ", vet, cursief, lak=lak[0]))
         elif child.type == "footnote_ref":
             runs.append(Run("", voetnoot=str(child.meta["label"])))
     return tuple(runs)
@@ -171,8 +195,12 @@ def _inline(token: Token) -> tuple[Run, ...]:
 
 def _append(runs: list[Run], run: Run) -> None:
     last = runs[-1] if runs else None
-    if last and last.voetnoot is None and (last.vet, last.cursief) == (run.vet, run.cursief):
-        runs[-1] = Run(last.tekst + run.tekst, run.vet, run.cursief)
+    if (
+        last
+        and last.voetnoot is None
+        and (last.vet, last.cursief, last.lak) == (run.vet, run.cursief, run.lak)
+    ):
+        runs[-1] = Run(last.tekst + run.tekst, run.vet, run.cursief, lak=run.lak)
     else:
         runs.append(run)
 

@@ -18,8 +18,10 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
+from voorstel.blokken.types import PERSOONSGEGEVENS
+from voorstel.kern import lakken
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.soorten import REGISTER
 
@@ -36,6 +38,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "sjablonen": list,
         "pdfa": bool,
     },
+    "lakken": dict.fromkeys(PERSOONSGEGEVENS, str),
 }
 """Every table and key the project file may hold, with the type of its value."""
 
@@ -51,6 +54,7 @@ _UITLEG = {
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "true of false",
 }
+_NIET_LAKKEN = "; of false: niet lakken"
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
 _KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
@@ -112,6 +116,14 @@ class Project:
     pdfa: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
+    lakken: dict[str, str | Literal[False]] = field(default_factory=dict)
+    """The Woo ground per kind of personal data ([lakken]), or false: not redacted (a team's
+    name, the general phone number); 5.1.2e for a kind not named."""
+
+    def lakgrond(self, soort: str) -> str | None:
+        """The ground on which a field holding personal data of kind `soort` is redacted;
+        None when the project says it is not."""
+        return self.lakken.get(soort, lakken.STANDAARDGROND) or None
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -227,6 +239,11 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 yield probleem(
                     plaats, f"onbekende instelling '{sleutel}'; " + _voorstel(sleutel, list(velden))
                 )
+            elif tabel == "lakken":  # a ground, or false: not redacted
+                if inhoud is not False and not (
+                    isinstance(inhoud, str) and inhoud in lakken.gronden()
+                ):
+                    yield probleem(plaats, lakken.onbekende_grond(str(inhoud)) + _NIET_LAKKEN)
             elif not isinstance(inhoud, velden[sleutel]):
                 soort = velden[sleutel]
                 yield probleem(
@@ -440,4 +457,5 @@ def lees(bestand: Path) -> Project:
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
         kop=_kop(data.get("kop")),
+        lakken=dict(data.get("lakken", {})),
     )

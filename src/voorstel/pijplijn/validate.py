@@ -20,7 +20,7 @@ from voorstel.blokken.modellen import Kopwaarde, Kostentabel, MetKopvelden
 from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.types import Proza, ProzaTekst, Tekst
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
-from voorstel.kern import prose
+from voorstel.kern import lakken, prose
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.locaties import Bron, Loc
 from voorstel.pijplijn import project, werkboek
@@ -392,6 +392,7 @@ def validate(bron: Bron) -> Gevalideerd:
     if kop is not None:  # a required section that is empty: the gemeente's message only
         eigen = {p.field for p in kop.problemen}
         problems = kop.problemen + [p for p in problems if p.field not in eigen]
+    problems.extend(controleer_lakken(bron))
     if document is not None:
         _merk_herkomst(document, herkomst)
     if document is None:
@@ -423,6 +424,20 @@ def validate(bron: Bron) -> Gevalideerd:
     return Gevalideerd(
         bron, document, waarschuwingen, sleutels, [*bronpaden, *paden, *ambtspad], ambtsdragers
     )
+
+
+def controleer_lakken(bron: Bron) -> Iterator[Probleem]:
+    """Every marker for redaction ([[lak 5.1.2e: tekst]]) in any text of the document is
+    whole and names a Woo ground; the problem is on the line of the marker itself."""
+    for loc, waarde in walk(bron.data):
+        if not isinstance(waarde, str) or "[[" not in waarde:
+            continue
+        regel = bron.regel(loc)
+        for plek, bericht in lakken.problemen(waarde):
+            hier = regel
+            if regel is not None and "\n" in waarde:  # a block (`veld: |`): its own lines
+                hier = regel + 1 + waarde.count("\n", 0, plek)
+            yield Probleem(str(bron.path), hier, veldnaam(bron.zoals_geschreven(loc)), bericht)
 
 
 def _merk_herkomst(document: BaseModel, herkomst: dict[Loc, list[dict[str, str]]]) -> None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -27,6 +28,10 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 
 KOP_BASIS = 2
 """Prose headings (#) become Heading 2: the sections themselves are Heading 1."""
+
+MARKEERKLEUR = WD_COLOR_INDEX.YELLOW
+"""The highlight of a passage marked for redaction ([[lak ...]]) in an internal build, so
+the writer sees what a publication leaves out."""
 
 _GEEN_STIJL = re.compile(r"no style with name '(.*)'")
 T = TypeVar("T")
@@ -130,6 +135,8 @@ class DocxTekst:
             r = voeg_run_toe(paragraph, run.tekst)
             r.bold = run.vet or None
             r.italic = run.cursief or None
+            if run.lak is not None:
+                r.font.highlight_color = MARKEERKLEUR
 
     def _voetnoot_tekst(self, label: str, stuk: Tekststuk) -> tuple[Run, ...]:
         if label in stuk.voetnoten:
@@ -206,6 +213,12 @@ def _w(tag: str, **attrs: str) -> Any:
     return element
 
 
+def _footnote_xml_run(p: Any, text: str) -> None:
+    t = etree.SubElement(etree.SubElement(p, f"{{{W_NS}}}r"), f"{{{W_NS}}}t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+
+
 def _footnote_xml(footnote_id: int, runs: tuple[Run, ...]) -> Any:
     footnote = _w("footnote", id=str(footnote_id))
     p = etree.SubElement(footnote, f"{{{W_NS}}}p")
@@ -218,14 +231,19 @@ def _footnote_xml(footnote_id: int, runs: tuple[Run, ...]) -> Any:
     first = True
     for run in runs:
         text = (" " if first else "") + run.tekst
+        if first and run.lak is not None:  # the space after the number is not marked
+            _footnote_xml_run(p, " ")
+            text = run.tekst
         first = False
         r = etree.SubElement(p, f"{{{W_NS}}}r")
-        if run.vet or run.cursief:
+        if run.vet or run.cursief or run.lak is not None:
             props = etree.SubElement(r, f"{{{W_NS}}}rPr")
             if run.vet:
                 props.append(_w("b"))
             if run.cursief:
                 props.append(_w("i"))
+            if run.lak is not None:
+                props.append(_w("highlight", val="yellow"))
         t = etree.SubElement(r, f"{{{W_NS}}}t")
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         t.text = text

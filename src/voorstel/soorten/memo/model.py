@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from voorstel.blokken.modellen import Bijlage, Document, Kopblok, Paragraaf, Risicos
-from voorstel.blokken.types import Proza, Tekst
+from voorstel.blokken.types import Persoonsgegeven, Proza, Tekst
 
 
 class Memo(Document):
@@ -22,7 +22,8 @@ class Memo(Document):
     besluiten: list[Paragraaf] = Field(default_factory=list)
     stand_van_zaken: list[Paragraaf] = Field(min_length=1)
     risicos: Risicos | None = None
-    auteurs: list[Tekst] = Field(min_length=1)
+    auteurs: Annotated[list[Tekst], Persoonsgegeven("auteur")] = Field(min_length=1)
+    """The ambtenaren who wrote the memo: personal data, redacted for publication."""
     bijlagen: list[Bijlage] = Field(default_factory=list)
     voetnoten: dict[str, Proza] = Field(default_factory=dict)
 
