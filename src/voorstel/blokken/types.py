@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -15,6 +15,8 @@ from pydantic import (
     ConfigDict,
     PlainSerializer,
     PrivateAttr,
+    WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -27,6 +29,21 @@ class Model(BaseModel):
     """Base of every model: unknown fields are errors, never ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Kort(Model):
+    """A block that may also be written as one plain value, which fills one of its fields:
+    `- Begroting 2025` for a bijlage with only a titel. The JSON Schema says so too."""
+
+    kort_veld: ClassVar[str]
+    """The field a plain value fills."""
+    kort_als: ClassVar[tuple[type, ...]] = (str,)
+    """The types of plain value taken (a YAML number is an int)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kort(cls, value: Any) -> Any:
+        return {cls.kort_veld: value} if isinstance(value, cls.kort_als) else value
 
 
 Eenheid = Literal["euro", "duizend", "miljoen"]
@@ -148,11 +165,49 @@ def _niet_negatief(value: Decimal) -> Decimal:
 
 _as_str = PlainSerializer(lambda v: v, return_type=Decimal)
 
-Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str]
+
+def _json(*vormen: dict[str, Any], voorbeelden: tuple[Any, ...] = ()) -> WithJsonSchema:
+    """The JSON Schema of a field type: the forms a value may take, with examples."""
+    schema: dict[str, Any] = dict(vormen[0]) if len(vormen) == 1 else {"anyOf": list(vormen)}
+    if voorbeelden:
+        schema["examples"] = list(voorbeelden)
+    return WithJsonSchema(schema)
+
+
+def _geheel(minimum: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": minimum, "maximum": nl.MAX_BEDRAG}
+
+
+_PM = {"type": "string", "pattern": nl.PATROON_PM}
+_BEDRAG_JSON = _json(
+    _geheel(-nl.MAX_BEDRAG),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG},
+    voorbeelden=("€ 1.500,00", 1500, "-€ 250"),
+)
+_NIET_NEGATIEF_JSON = _json(
+    _geheel(0),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
+    voorbeelden=("€ 1.500,00", 1500),
+)
+_BEDRAG_OF_PM_JSON = _json(
+    _geheel(-nl.MAX_BEDRAG),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG},
+    _PM,
+    voorbeelden=("€ 1.500,00", 1500, "PM"),
+)
+_NIET_NEGATIEF_OF_PM_JSON = _json(
+    _geheel(0),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
+    _PM,
+    voorbeelden=("€ 1.500,00", 1500, "PM"),
+)
+_TEKST_JSON = _json({"type": "string", "pattern": r"\S"}, {"type": "number"})
+
+Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str, _BEDRAG_JSON]
 """An amount of money in euros: a YAML integer or a Dutch string ("€ 11.326,00")."""
 
 NietNegatiefBedrag = Annotated[
-    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str
+    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str, _NIET_NEGATIEF_JSON
 ]
 
 
@@ -166,19 +221,36 @@ def _niet_negatief_of_pm(value: Decimal | None) -> Decimal | None:
     return None if value is None else _niet_negatief(value)
 
 
-BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm)]
+BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm), _BEDRAG_OF_PM_JSON]
 """An amount, negative too (a bezuiniging, a mutation), or PM (pro memorie: not yet known,
 left out of sums) as None."""
 
 NietNegatiefBedragOfPM = Annotated[
-    Decimal | None, BeforeValidator(_bedrag_of_pm), AfterValidator(_niet_negatief_of_pm)
+    Decimal | None,
+    BeforeValidator(_bedrag_of_pm),
+    AfterValidator(_niet_negatief_of_pm),
+    _NIET_NEGATIEF_OF_PM_JSON,
 ]
 """A non-negative amount (a cost), or PM."""
 
-Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
+Getal = Annotated[
+    Decimal,
+    BeforeValidator(_getal),
+    _as_str,
+    _json(
+        _geheel(-nl.MAX_BEDRAG),
+        {"type": "string", "pattern": nl.PATROON_GETAL},
+        voorbeelden=(1500, "1.234,5"),
+    ),
+]
 """A number: a YAML integer or a Dutch string ("1.234,5")."""
 
-Procent = Annotated[Decimal, BeforeValidator(_procent), _as_str]
+Procent = Annotated[
+    Decimal,
+    BeforeValidator(_procent),
+    _as_str,
+    _json({"type": "string", "pattern": nl.PATROON_PROCENT}, voorbeelden=("18,33%",)),
+]
 """A percentage in points: "18,33%" is Decimal("18.33")."""
 
 
@@ -188,10 +260,16 @@ def _aandeel(value: Decimal) -> Decimal:
     return value
 
 
-Aandeel = Annotated[Decimal, BeforeValidator(_procent), AfterValidator(_aandeel), _as_str]
+Aandeel = Annotated[
+    Decimal,
+    BeforeValidator(_procent),
+    AfterValidator(_aandeel),
+    _as_str,
+    _json({"type": "string", "pattern": nl.PATROON_AANDEEL}, voorbeelden=("25%", "62,5%")),
+]
 """A share of a whole in points, 0% to 100%: "25%" is Decimal("25")."""
 
-Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg)]
+Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg), _TEKST_JSON]
 """One line or a short piece of plain text; YAML numbers are taken as their text."""
 
 
@@ -203,7 +281,7 @@ def _proza(value: str) -> ProzaTekst:
     return ProzaTekst(_niet_leeg(value))
 
 
-Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza)]
+Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza), _TEKST_JSON]
 """Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""
 
 
@@ -217,7 +295,15 @@ def _email(value: str) -> str:
     return value
 
 
-Email = Annotated[str, BeforeValidator(_tekst), AfterValidator(_email)]
+Email = Annotated[
+    str,
+    BeforeValidator(_tekst),
+    AfterValidator(_email),
+    _json(
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
+        voorbeelden=("naam@gemeente.nl",),
+    ),
+]
 """An e-mail address, checked for its form (not whether it exists), kept as written."""
 
 _TELEFOON = re.compile(r"\+?[0-9][0-9 ()-]*")
@@ -234,5 +320,13 @@ def _telefoon(value: str) -> str:
     return value
 
 
-Telefoon = Annotated[str, BeforeValidator(_tekst), AfterValidator(_telefoon)]
+Telefoon = Annotated[
+    str,
+    BeforeValidator(_tekst),
+    AfterValidator(_telefoon),
+    _json(
+        {"type": "string", "pattern": r"^(?=(?:[^0-9]*[0-9]){10,15}[^0-9]*$)\+?[0-9][0-9 ()-]*$"},
+        voorbeelden=("0529 48 83 88", "+31 529 48 83 88"),
+    ),
+]
 """A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from voorstel.blokken.types import Aandeel, Model, Tekst, fout, parse_decimal
 from voorstel.kern import finance, nl
@@ -35,7 +35,19 @@ def _gewicht(value: Any) -> Gewicht:
     return Gewicht(waarde, procent)
 
 
-GewichtVeld = Annotated[Gewicht, BeforeValidator(_gewicht)]
+GewichtVeld = Annotated[
+    Gewicht,
+    BeforeValidator(_gewicht),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": nl.MAX_BEDRAG},
+                {"type": "string", "pattern": nl.PATROON_GEWICHT},
+            ],
+            "examples": ["6,25%", 45000],
+        }
+    ),
+]
 
 
 class Component(Model):

@@ -447,6 +447,8 @@ _BRONNEN: dict[str, tuple[Any, tuple[str, ...]]] = {
     "gewichten": (_gewichten_uit, ()),
 }
 """The tables whose cells may come from a workbook or CSV file: `bron: {bestand: ...}`."""
+BRONTABELLEN = {veld: vervangen for veld, (_, vervangen) in _BRONNEN.items()}
+"""The fields that may take `bron:`, with the fields the source fills in (none: all of it)."""
 
 
 def _vul_bronnen(
