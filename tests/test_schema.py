@@ -15,6 +15,7 @@ import functools
 import io
 import json
 import re
+import tomllib
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -564,3 +565,53 @@ def test_patroon_bedrag_volgt_de_parser(tekst: str) -> None:
 def test_patroon_procent_en_getal_volgen_de_parser(tekst: str) -> None:
     assert (re.search(nl.PATROON_PROCENT, tekst) is not None) == _leest(nl.parse_procent, tekst)
     assert (re.search(nl.PATROON_GETAL, tekst) is not None) == _leest(nl.parse_getal, tekst)
+
+
+# --- voorstel.toml --------------------------------------------------------------------------
+
+TOML_GEVALLEN: dict[str, tuple[str, bool]] = {
+    "leeg": ("", True),
+    "instellingen": ('[bouwen]\ndata = "stukken"\nformaten = ["docx", "pdf"]\npdfa = true\n', True),
+    "kopveld": (
+        '[[kop.raadsvoorstel.velden]]\nnaam = "bevoegdheid"\nlabel = "Bevoegdheid"\n'
+        'waarden = ["ja", "nee"]\n',
+        True,
+    ),
+    "verplichte sectie": ('[kop.memo]\nverplichte_secties = ["inleiding"]\n', True),
+    "onbekende instelling": ('[bouwen]\nuitvoor = "x"\n', False),
+    "onbekend formaat": ('[bouwen]\nformaten = ["docx", "odt"]\n', False),
+    "geen formaten": ("[bouwen]\nformaten = []\n", False),
+    "verkeerd soort waarde": ('[bouwen]\npdfa = "ja"\n', False),
+    "onbekende tabel": ("[bouw]\n", False),
+    "soort zonder kop": ('[kop.inkoopstrategie]\nverplichte_secties = ["x"]\n', False),
+    "kopveld zonder label": ('[[kop.memo.velden]]\nnaam = "x"\n', False),
+    "kopveldnaam met hoofdletter": ('[[kop.memo.velden]]\nnaam = "Veld"\nlabel = "V"\n', False),
+    "kopveld dat de kop al heeft": ('[[kop.memo.velden]]\nnaam = "datum"\nlabel = "D"\n', False),
+    "dubbele waarden": (
+        '[[kop.memo.velden]]\nnaam = "x"\nlabel = "X"\nwaarden = ["a", "a"]\n',
+        False,
+    ),
+    "onbekende sectie": ('[kop.memo]\nverplichte_secties = ["alternatieven"]\n', False),
+}
+
+
+@pytest.mark.parametrize("naam", list(TOML_GEVALLEN))
+def test_projectschema_en_project_zijn_het_eens(naam: str, tmp_path: Path) -> None:
+    tekst, geldig = TOML_GEVALLEN[naam]
+    pad = tmp_path / project.PROJECTBESTAND
+    pad.write_text(tekst, encoding="utf-8")
+    try:
+        project.lees(pad)
+        leest = True
+    except VoorstelError:
+        leest = False
+    assert (fouten(project.PROJECTBESTAND, tomllib.loads(tekst)) == [], leest) == (geldig, geldig)
+
+
+def test_projectbestanden_passen_in_het_schema(tmp_path: Path) -> None:
+    for pad in [*DATA.rglob(project.PROJECTBESTAND)]:
+        assert fouten(project.PROJECTBESTAND, tomllib.loads(pad.read_text("utf-8"))) == []
+    from voorstel.bouwen.nieuw import PROJECT_TOML
+
+    tekst = PROJECT_TOML.format(naam="Gemeente X", gemeente="X")
+    assert fouten(project.PROJECTBESTAND, tomllib.loads(tekst)) == []
