@@ -166,12 +166,24 @@ def _niet_negatief(value: Decimal) -> Decimal:
 _as_str = PlainSerializer(lambda v: v, return_type=Decimal)
 
 
-def _json(*vormen: dict[str, Any], voorbeelden: tuple[Any, ...] = ()) -> WithJsonSchema:
-    """The JSON Schema of a field type: the forms a value may take, with examples."""
-    schema: dict[str, Any] = dict(vormen[0]) if len(vormen) == 1 else {"anyOf": list(vormen)}
+def json_schema(
+    *vormen: dict[str, Any], melding: str, voorbeelden: tuple[Any, ...] = ()
+) -> WithJsonSchema:
+    """The JSON Schema of a field type: the forms a value may take, with examples, and the
+    Dutch message an editor shows when a value fits none (`errorMessage`, a keyword of the
+    YAML language server that JSON Schema validators ignore)."""
+    gemeld = [{**vorm, "errorMessage": melding} for vorm in vormen]
+    schema: dict[str, Any] = gemeld[0] if len(gemeld) == 1 else {"anyOf": gemeld}
+    schema["errorMessage"] = melding
     if voorbeelden:
         schema["examples"] = list(voorbeelden)
     return WithJsonSchema(schema)
+
+
+_BEDRAG_MELDING = (
+    'geen bedrag: schrijf bijvoorbeeld 1500 of "€ 1.500,00", met een komma voor de centen '
+    "(hoogstens twee) en een punt alleen voor duizendtallen"
+)
 
 
 def _geheel(minimum: int) -> dict[str, Any]:
@@ -179,29 +191,37 @@ def _geheel(minimum: int) -> dict[str, Any]:
 
 
 _PM = {"type": "string", "pattern": nl.PATROON_PM}
-_BEDRAG_JSON = _json(
+_BEDRAG_JSON = json_schema(
     _geheel(-nl.MAX_BEDRAG),
     {"type": "string", "pattern": nl.PATROON_BEDRAG},
+    melding=_BEDRAG_MELDING,
     voorbeelden=("€ 1.500,00", 1500, "-€ 250"),
 )
-_NIET_NEGATIEF_JSON = _json(
+_NIET_NEGATIEF_JSON = json_schema(
     _geheel(0),
     {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
+    melding=_BEDRAG_MELDING + "; niet negatief",
     voorbeelden=("€ 1.500,00", 1500),
 )
-_BEDRAG_OF_PM_JSON = _json(
+_BEDRAG_OF_PM_JSON = json_schema(
     _geheel(-nl.MAX_BEDRAG),
     {"type": "string", "pattern": nl.PATROON_BEDRAG},
     _PM,
+    melding=_BEDRAG_MELDING + "; of PM (pro memorie)",
     voorbeelden=("€ 1.500,00", 1500, "PM"),
 )
-_NIET_NEGATIEF_OF_PM_JSON = _json(
+_NIET_NEGATIEF_OF_PM_JSON = json_schema(
     _geheel(0),
     {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
     _PM,
+    melding=_BEDRAG_MELDING + ", niet negatief; of PM (pro memorie)",
     voorbeelden=("€ 1.500,00", 1500, "PM"),
 )
-_TEKST_JSON = _json({"type": "string", "pattern": r"\S"}, {"type": "number"})
+_TEKST_JSON = json_schema(
+    {"type": "string", "pattern": r"\S"},
+    {"type": "number"},
+    melding="moet tekst zijn: niet leeg, en geen ja/nee-waarde (true of false)",
+)
 
 Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str, _BEDRAG_JSON]
 """An amount of money in euros: a YAML integer or a Dutch string ("€ 11.326,00")."""
@@ -237,9 +257,11 @@ Getal = Annotated[
     Decimal,
     BeforeValidator(_getal),
     _as_str,
-    _json(
+    json_schema(
         _geheel(-nl.MAX_BEDRAG),
         {"type": "string", "pattern": nl.PATROON_GETAL},
+        melding='geen getal: schrijf bijvoorbeeld 1500 of "1.234,5", met een komma als '
+        "decimaalteken",
         voorbeelden=(1500, "1.234,5"),
     ),
 ]
@@ -249,7 +271,12 @@ Procent = Annotated[
     Decimal,
     BeforeValidator(_procent),
     _as_str,
-    _json({"type": "string", "pattern": nl.PATROON_PROCENT}, voorbeelden=("18,33%",)),
+    json_schema(
+        {"type": "string", "pattern": nl.PATROON_PROCENT},
+        melding="geen percentage: schrijf het met procentteken, tussen aanhalingstekens, "
+        'bijvoorbeeld "18,33%"',
+        voorbeelden=("18,33%",),
+    ),
 ]
 """A percentage in points: "18,33%" is Decimal("18.33")."""
 
@@ -265,7 +292,12 @@ Aandeel = Annotated[
     BeforeValidator(_procent),
     AfterValidator(_aandeel),
     _as_str,
-    _json({"type": "string", "pattern": nl.PATROON_AANDEEL}, voorbeelden=("25%", "62,5%")),
+    json_schema(
+        {"type": "string", "pattern": nl.PATROON_AANDEEL},
+        melding='geen aandeel: een percentage van "0%" tot "100%", met procentteken en '
+        'tussen aanhalingstekens, bijvoorbeeld "25%"',
+        voorbeelden=("25%", "62,5%"),
+    ),
 ]
 """A share of a whole in points, 0% to 100%: "25%" is Decimal("25")."""
 
@@ -285,13 +317,14 @@ Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza), _TEKST_J
 """Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""
 
 
+_EMAIL_MELDING = "is geen geldig e-mailadres; schrijf het als naam@gemeente.nl"
+
+
 def _email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise fout(
-            "email", f'"{value}" is geen geldig e-mailadres; schrijf het als naam@gemeente.nl'
-        ) from None
+        raise fout("email", f'"{value}" {_EMAIL_MELDING}') from None
     return value
 
 
@@ -299,24 +332,24 @@ Email = Annotated[
     str,
     BeforeValidator(_tekst),
     AfterValidator(_email),
-    _json(
+    json_schema(
         {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
+        melding=_EMAIL_MELDING,
         voorbeelden=("naam@gemeente.nl",),
     ),
 ]
 """An e-mail address, checked for its form (not whether it exists), kept as written."""
 
 _TELEFOON = re.compile(r"\+?[0-9][0-9 ()-]*")
+_TELEFOON_MELDING = (
+    'is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" of "+31 529 48 83 88"'
+)
 
 
 def _telefoon(value: str) -> str:
     cijfers = sum(c.isdigit() for c in value)
     if not _TELEFOON.fullmatch(value) or not 10 <= cijfers <= 15:
-        raise fout(
-            "telefoon",
-            f'"{value}" is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" '
-            'of "+31 529 48 83 88"',
-        )
+        raise fout("telefoon", f'"{value}" {_TELEFOON_MELDING}')
     return value
 
 
@@ -324,8 +357,9 @@ Telefoon = Annotated[
     str,
     BeforeValidator(_tekst),
     AfterValidator(_telefoon),
-    _json(
+    json_schema(
         {"type": "string", "pattern": r"^(?=(?:[^0-9]*[0-9]){10,15}[^0-9]*$)\+?[0-9][0-9 ()-]*$"},
+        melding=_TELEFOON_MELDING,
         voorbeelden=("0529 48 83 88", "+31 529 48 83 88"),
     ),
 ]

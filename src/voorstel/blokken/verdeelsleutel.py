@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field
 
-from voorstel.blokken.types import Aandeel, Model, Tekst, fout, parse_decimal
+from voorstel.blokken.types import Aandeel, Model, Tekst, fout, json_schema, parse_decimal
 from voorstel.kern import finance, nl
 from voorstel.kern.locaties import Loc
 
@@ -38,14 +38,12 @@ def _gewicht(value: Any) -> Gewicht:
 GewichtVeld = Annotated[
     Gewicht,
     BeforeValidator(_gewicht),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 0, "maximum": nl.MAX_BEDRAG},
-                {"type": "string", "pattern": nl.PATROON_GEWICHT},
-            ],
-            "examples": ["6,25%", 45000],
-        }
+    json_schema(
+        {"type": "integer", "minimum": 0, "maximum": nl.MAX_BEDRAG},
+        {"type": "string", "pattern": nl.PATROON_GEWICHT},
+        melding='geen gewicht: een percentage zoals "6,25%" of een getal zoals 45000, niet '
+        "negatief",
+        voorbeelden=("6,25%", 45000),
     ),
 ]
 

@@ -36,7 +36,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from voorstel.blokken.types import Kort
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.pijplijn import project, werkboek
-from voorstel.pijplijn.validate import BRONTABELLEN, modellen_in
+from voorstel.pijplijn.validate import BRONTABELLEN, DATUMFOUT, keuzes, modellen_in
 from voorstel.pijplijn.write import schrijf_atomisch
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 
@@ -330,14 +330,18 @@ def _beschrijf(knoop: dict[str, Any], model: type[BaseModel], gevonden: Teksten)
 
 
 def _datums(knoop: Any) -> None:
-    """A date is written as JJJJ-MM-DD: the pattern says so (format alone checks nothing)."""
+    """A date is written as JJJJ-MM-DD: the pattern says so (format alone checks nothing).
+    A date and a choice get the Dutch message validate gives for them, for the editor."""
     if isinstance(knoop, list):
         for item in knoop:
             _datums(item)
     elif isinstance(knoop, dict):
         if knoop.get("format") == "date" and knoop.get("type") == "string":
             knoop["pattern"] = _DATUM
+            knoop["errorMessage"] = DATUMFOUT
             knoop.setdefault("examples", ["2025-03-04"])
+        if isinstance(knoop.get("enum"), list) and all(isinstance(w, str) for w in knoop["enum"]):
+            knoop["errorMessage"] = "ongeldige waarde; kies uit " + keuzes(tuple(knoop["enum"]))
         for sleutel, waarde in knoop.items():
             if sleutel not in ("examples", "default", "const", "enum"):
                 _datums(waarde)
@@ -449,6 +453,7 @@ def _eigen_kop(
         eigenschap: dict[str, Any] = {"description": f"{veld.label} (uit voorstel.toml)."}
         if veld.waarden:
             eigenschap["enum"] = list(veld.waarden)
+            _datums(eigenschap)
         else:
             eigenschap.update({"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "number"}]})
         definitie["properties"][veld.naam] = eigenschap
