@@ -49,14 +49,14 @@ UITLEG = {
     "bouwen.formaten": 'een lijst van formaten, zoals ["docx", "md"]',
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
-    "bouwen.pdfa": "true of false",
+    "bouwen.pdfa": "of de PDF een PDF/A-2 wordt, voor archivering (true of false)",
 }
 TABELUITLEG = {
     "organisatie": "de organisatie: haar naam en die van de gemeente, voor de documenten",
     "bouwen": "de standaardinstellingen van 'voorstel build'; een optie op de opdrachtregel "
     "gaat voor",
     "kop": "eigen velden in de kop en verplichte secties, per documentsoort",
-    "kop.<soort>": "de eigen regels van de gemeente voor elk <soort>",
+    "kop.<soort>": "de eigen regels van de gemeente voor documenten van de soort <soort>",
     "kop.<soort>.velden": "de velden die de gemeente aan de kop toevoegt, elk als "
     "[[kop.<soort>.velden]] met naam en label; ze staan na de vaste velden, in deze volgorde",
     "kop.<soort>.verplichte_secties": "de secties die elk document van deze soort moet hebben, "

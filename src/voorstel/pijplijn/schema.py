@@ -197,7 +197,8 @@ def _boven(regels: list[str], index: int, velden: set[str]) -> str:
         delen.insert(0, inhoud)
     tekst = " ".join(delen)
     zinnen = re.split(r"(?<=[.!?])\s+", tekst)
-    return " ".join(z for z in zinnen if "haal de # weg" not in z).strip()
+    tekst = " ".join(z for z in zinnen if "haal de # weg" not in z).strip()
+    return tekst[:-1] + "." if tekst.endswith(":") else tekst
 
 
 def _voorbeeld(waarde: Any) -> Any:
@@ -466,9 +467,12 @@ def _eigen_kop(
 _TOML_TYPE = {str: {"type": "string"}, list: {"type": "array"}, bool: {"type": "boolean"}}
 
 
-def _zin(tekst: str) -> str:
-    """An explanation from project.py as a sentence: capital first, full stop last."""
-    tekst = tekst[0].upper() + tekst[1:]
+def _zin(tekst: str, soort: str = "") -> str:
+    """An explanation from project.py as a sentence: capital first (not of true or false),
+    full stop last, <soort> filled in."""
+    tekst = tekst.replace("<soort>", soort)
+    if not tekst.startswith(("true", "false")):
+        tekst = tekst[0].upper() + tekst[1:]
     return tekst if tekst.endswith(".") else tekst + "."
 
 
@@ -519,16 +523,18 @@ def projectschema() -> dict[str, Any]:
         )
         soorten[soort] = {
             "type": "object",
-            "description": _zin(project.TABELUITLEG["kop.<soort>"].replace("<soort>", soort)),
+            "description": _zin(project.TABELUITLEG["kop.<soort>"], soort),
             "properties": {
                 "velden": {
                     "type": "array",
-                    "description": _zin(project.TABELUITLEG["kop.<soort>.velden"]),
+                    "description": _zin(project.TABELUITLEG["kop.<soort>.velden"], soort),
                     "items": kopveld,
                 },
                 "verplichte_secties": {
                     "type": "array",
-                    "description": _zin(project.TABELUITLEG["kop.<soort>.verplichte_secties"]),
+                    "description": _zin(
+                        project.TABELUITLEG["kop.<soort>.verplichte_secties"], soort
+                    ),
                     "items": {"enum": secties},
                     "examples": [["alternatieven", "beoogd_effect"]],
                 },
@@ -541,6 +547,7 @@ def projectschema() -> dict[str, Any]:
         "properties": soorten,
         "additionalProperties": False,
     }
+    _datums(tabellen)
     return {
         "$schema": DIALECT,
         "title": f"voorstel: {project.PROJECTBESTAND}",
