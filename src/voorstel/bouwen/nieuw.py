@@ -96,14 +96,14 @@ def nieuw(soort: str, pad: Path, sjablonen: Sequence[Path] = ()) -> Path:
         raise schrijffout(NotADirectoryError(errno.ENOTDIR, "geen map"), pad) from None
     except OSError as exc:
         raise schrijffout(exc, pad) from None
+    if projectmap is not None:  # first, so the new file never names a schema not written
+        schrijf_schemas(projectmap, eigen)
     try:
         schrijf_nieuw(pad, tekst)
     except FileExistsError:
         raise _bestaat_al(pad) from None
     except OSError as exc:
         raise schrijffout(exc, pad) from None
-    if projectmap is not None:
-        schrijf_schemas(projectmap, eigen)
     return pad
 
 
