@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint bench templates clean
+.PHONY: build test lint bench templates schemas clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python -m voorstel.soorten.genereer
+	$(BIN)/python -m voorstel.pijplijn.schema
+
+schemas: $(STAMP)
+	$(BIN)/python -m voorstel.pijplijn.schema
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -14,8 +14,10 @@ from pydantic import BaseModel
 from voorstel.blokken.begroting import Begrotingsgroep, Begrotingstabel
 from voorstel.blokken.modellen import Groep, Kostentabel
 from voorstel.bouwen.build import bouw_bestand
+from voorstel.bouwen.nieuw import SCHEMAREGEL
 from voorstel.cli import main
 from voorstel.pijplijn.load import load
+from voorstel.pijplijn.schema import SCHEMAMAP
 from voorstel.pijplijn.validate import _model_in, modellen_in, validate
 from voorstel.soorten import REGISTER
 
@@ -150,4 +152,5 @@ def test_eigen_startbestand_gaat_voor(runner: CliRunner, tmp_path: Path) -> None
     pad = tmp_path / "memo.yaml"
     result = runner.invoke(main, ["new", "memo", str(pad), "--templates", str(eigen.parents[1])])
     assert result.exit_code == 0, result.output
-    assert pad.read_text(encoding="utf-8") == "# Ons eigen startbestand\nsoort: memo\n"
+    regel = f"{SCHEMAREGEL}{(SCHEMAMAP / 'memo.schema.json').as_posix()}\n"
+    assert pad.read_text(encoding="utf-8") == regel + "# Ons eigen startbestand\nsoort: memo\n"

@@ -92,6 +92,7 @@ def test_init_en_build_met_project(in_map: Path) -> None:
         "gemaakt: voorstel.toml",
         "gemaakt: .gitignore",
         "gemaakt: data/voorbeeld/collegevoorstel.yaml",
+        "gemaakt: .voorstel/schemas/ (JSON Schema's voor uw editor)",
         "maak de documenten met: voorstel build",
     ]
     assert "build/" in (in_map / ".gitignore").read_text().splitlines()

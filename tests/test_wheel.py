@@ -45,7 +45,12 @@ def test_wiel_bevat_sjablonen_en_startbestanden(wiel: Path) -> None:
             assert f"voorstel/soorten/{soort.naam}/{stuk.naam}.docx" in namen
             assert f"voorstel/soorten/{soort.naam}/{stuk.naam}.md.j2" in namen
         assert f"voorstel/soorten/{soort.naam}/nieuw.yaml" in namen
+        assert f"voorstel/schemas/{soort.naam}.schema.json" in namen
     assert not any(n.startswith("voorstel/blokken/") and n.endswith(".j2") for n in namen)
+    assert "voorstel/schemas/verdeelsleutel.schema.json" in namen
+    assert "voorstel/schemas/voorstel.toml.schema.json" in namen
+    assert "voorstel/blokken/gedeeld/verdeelsleutel/nieuw.yaml" in namen
+    assert "voorstel/schemas/ambtsdragers.schema.json" in namen
     assert not any(n.startswith(("tests/", "data/")) for n in namen)
 
 
@@ -58,9 +63,9 @@ def test_wiel_installeert_en_bouwt_buiten_de_repository(wiel: Path, tmp_path: Pa
     werk = tmp_path / "gemeente"
     omgeving = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
 
-    def run(*args: str) -> str:
+    def run(*args: str, cwd: Path = werk) -> str:
         uit = subprocess.run(
-            [voorstel, *args], cwd=werk, env=omgeving, capture_output=True, text=True
+            [voorstel, *args], cwd=cwd, env=omgeving, capture_output=True, text=True
         )
         assert uit.returncode == 0, uit.stdout + uit.stderr
         return uit.stdout
@@ -68,6 +73,22 @@ def test_wiel_installeert_en_bouwt_buiten_de_repository(wiel: Path, tmp_path: Pa
     werk.mkdir()
     assert "gemaakt: voorstel.toml" in run("init", "--gemeente", "Dalfsen")
     run("new", "raadsinformatiebrief", "data/rib.yaml")
+    # the schema line of a new file names a schema that is there, outside the repository too
+    for bestand in (
+        werk / "data" / "rib.yaml",
+        werk / "data" / "voorbeeld" / "collegevoorstel.yaml",
+    ):
+        regel = bestand.read_text(encoding="utf-8").splitlines()[0]
+        assert regel.startswith("# yaml-language-server: $schema=../")
+        doel = (bestand.parent / regel.split("$schema=", 1)[1]).resolve()
+        assert doel.parent == werk.resolve() / ".voorstel" / "schemas" and doel.is_file()
+    los = tmp_path / "los"
+    los.mkdir()
+    run("new", "memo", "memo.yaml", cwd=los)
+    regel = (los / "memo.yaml").read_text(encoding="utf-8").splitlines()[0]
+    doel = Path(regel.split("$schema=", 1)[1])
+    assert doel.is_absolute() and doel.is_file() and doel.is_relative_to(venv)
+    assert doel.name == "memo.schema.json"
     shutil.copytree(ROOT / "data", werk / "data" / "voorbeelden")
     pdf = shutil.which("soffice") is not None or os.environ.get("CI") == "true"
     formaten = "docx,md,html,pdf" if pdf else "docx,md,html"

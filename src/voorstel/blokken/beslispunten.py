@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag
 
-from voorstel.blokken.types import Model, Tekst, fout
+from voorstel.blokken.types import Kort, Model, Tekst, fout
 from voorstel.kern.locaties import Loc
 from voorstel.kern.nl import letter, romeins
 
@@ -68,17 +68,15 @@ MAX_ONDERDELEN = 26
 """a. to z.: more sub-points than letters make a beslispunt no one can amend point by point."""
 
 
-class Beslispunt(Model):
+class Beslispunt(Kort):
     """A beslispunt, numbered 1., 2., ...; with onderdelen a., b., ... under it. Plain text
     alone is a beslispunt without onderdelen."""
 
     tekst: PuntTekst
     onderdelen: list[OnderdeelTekst] = Field(default_factory=list, max_length=MAX_ONDERDELEN)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_tekst(cls, value: Any) -> Any:
-        return {"tekst": value} if isinstance(value, str | int) else value
+    kort_veld = "tekst"
+    kort_als = (str, int)
 
 
 class Beslisgroep(Model):

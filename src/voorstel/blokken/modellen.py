@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
@@ -17,6 +17,7 @@ from voorstel.blokken.types import (
     Bedrag,
     Eenheid,
     Email,
+    Kort,
     MetHerkomst,
     Model,
     NietNegatiefBedrag,
@@ -185,7 +186,7 @@ class Paragraaf(Model):
     tekst_na: Proza | None = None
 
 
-class Bijlage(Model):
+class Bijlage(Kort):
     """An attachment, by title; an optional number of its own ("Bijlage 5"), description and
     content. Without a number it gets the one after the previous bijlage (the first: 1)."""
 
@@ -194,10 +195,8 @@ class Bijlage(Model):
     omschrijving: Tekst | None = None
     inhoud: list[Paragraaf] = Field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_titel(cls, value: Any) -> Any:
-        return {"titel": value} if isinstance(value, str | int) else value
+    kort_veld = "titel"
+    kort_als = (str, int)
 
 
 def bijlagenummers(bijlagen: Sequence[Bijlage]) -> list[int]:
@@ -244,13 +243,10 @@ class FinancieelOnderdeel(Model):
     tekst_na: Proza | None = None
 
 
-class MetTekst(Model):
+class MetTekst(Kort):
     """A section with a `tekst` field that may also be written as plain text alone."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_tekst(cls, value: Any) -> Any:
-        return {"tekst": value} if isinstance(value, str) else value
+    kort_veld = "tekst"
 
 
 class Financien(MetTekst):
@@ -327,16 +323,13 @@ class Behandeling(Model):
         return raad
 
 
-class Ondertekenaar(Model):
+class Ondertekenaar(Kort):
     """Someone who signs: a name and an optional title such as 'drs.'."""
 
     naam: Tekst
     titel: Tekst | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _alleen_naam(cls, value: Any) -> Any:
-        return {"naam": value} if isinstance(value, str) else value
+    kort_veld = "naam"
 
 
 class Ondertekening(Model):

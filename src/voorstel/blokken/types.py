@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -16,6 +16,8 @@ from pydantic import (
     ConfigDict,
     PlainSerializer,
     PrivateAttr,
+    WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -28,6 +30,21 @@ class Model(BaseModel):
     """Base of every model: unknown fields are errors, never ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Kort(Model):
+    """A block that may also be written as one plain value, which fills one of its fields:
+    `- Begroting 2025` for a bijlage with only a titel. The JSON Schema says so too."""
+
+    kort_veld: ClassVar[str]
+    """The field a plain value fills."""
+    kort_als: ClassVar[tuple[type, ...]] = (str,)
+    """The types of plain value taken (a YAML number is an int)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kort(cls, value: Any) -> Any:
+        return {cls.kort_veld: value} if isinstance(value, cls.kort_als) else value
 
 
 Eenheid = Literal["euro", "duizend", "miljoen"]
@@ -149,11 +166,69 @@ def _niet_negatief(value: Decimal) -> Decimal:
 
 _as_str = PlainSerializer(lambda v: v, return_type=Decimal)
 
-Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str]
+
+def json_schema(
+    *vormen: dict[str, Any], melding: str, voorbeelden: tuple[Any, ...] = ()
+) -> WithJsonSchema:
+    """The JSON Schema of a field type: the forms a value may take, with examples, and the
+    Dutch message an editor shows when a value fits none (`errorMessage`, a keyword of the
+    YAML language server that JSON Schema validators ignore)."""
+    gemeld = [{**vorm, "errorMessage": melding} for vorm in vormen]
+    schema: dict[str, Any] = gemeld[0] if len(gemeld) == 1 else {"anyOf": gemeld}
+    schema["errorMessage"] = melding
+    if voorbeelden:
+        schema["examples"] = list(voorbeelden)
+    return WithJsonSchema(schema)
+
+
+_BEDRAG_MELDING = (
+    'geen bedrag: schrijf bijvoorbeeld 1500 of "€ 1.500,00", met een komma voor de centen '
+    "(hoogstens twee) en een punt alleen voor duizendtallen"
+)
+
+
+def _geheel(minimum: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": minimum, "maximum": nl.MAX_BEDRAG}
+
+
+_PM = {"type": "string", "pattern": nl.PATROON_PM}
+_BEDRAG_JSON = json_schema(
+    _geheel(-nl.MAX_BEDRAG),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG},
+    melding=_BEDRAG_MELDING,
+    voorbeelden=("€ 1.500,00", 1500, "-€ 250"),
+)
+_NIET_NEGATIEF_JSON = json_schema(
+    _geheel(0),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
+    melding=_BEDRAG_MELDING + "; niet negatief",
+    voorbeelden=("€ 1.500,00", 1500),
+)
+_BEDRAG_OF_PM_JSON = json_schema(
+    _geheel(-nl.MAX_BEDRAG),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG},
+    _PM,
+    melding=_BEDRAG_MELDING + "; of PM (pro memorie)",
+    voorbeelden=("€ 1.500,00", 1500, "PM"),
+)
+_NIET_NEGATIEF_OF_PM_JSON = json_schema(
+    _geheel(0),
+    {"type": "string", "pattern": nl.PATROON_BEDRAG_NIET_NEGATIEF},
+    _PM,
+    melding=_BEDRAG_MELDING + ", niet negatief; of PM (pro memorie)",
+    voorbeelden=("€ 1.500,00", 1500, "PM"),
+)
+_TEKST_JSON = json_schema(
+    {"type": "string", "pattern": r"\S"},
+    {"type": "number"},
+    melding="moet tekst zijn: niet leeg, en geen ja/nee-waarde (true of false)",
+)
+
+Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), _as_str, _BEDRAG_JSON]
 """An amount of money in euros: a YAML integer or a Dutch string ("€ 11.326,00")."""
 
 NietNegatiefBedrag = Annotated[
-    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str
+    Decimal, BeforeValidator(_bedrag), AfterValidator(_niet_negatief), _as_str, _NIET_NEGATIEF_JSON
 ]
 
 
@@ -167,19 +242,43 @@ def _niet_negatief_of_pm(value: Decimal | None) -> Decimal | None:
     return None if value is None else _niet_negatief(value)
 
 
-BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm)]
+BedragOfPM = Annotated[Decimal | None, BeforeValidator(_bedrag_of_pm), _BEDRAG_OF_PM_JSON]
 """An amount, negative too (a bezuiniging, a mutation), or PM (pro memorie: not yet known,
 left out of sums) as None."""
 
 NietNegatiefBedragOfPM = Annotated[
-    Decimal | None, BeforeValidator(_bedrag_of_pm), AfterValidator(_niet_negatief_of_pm)
+    Decimal | None,
+    BeforeValidator(_bedrag_of_pm),
+    AfterValidator(_niet_negatief_of_pm),
+    _NIET_NEGATIEF_OF_PM_JSON,
 ]
 """A non-negative amount (a cost), or PM."""
 
-Getal = Annotated[Decimal, BeforeValidator(_getal), _as_str]
+Getal = Annotated[
+    Decimal,
+    BeforeValidator(_getal),
+    _as_str,
+    json_schema(
+        _geheel(-nl.MAX_BEDRAG),
+        {"type": "string", "pattern": nl.PATROON_GETAL},
+        melding='geen getal: schrijf bijvoorbeeld 1500 of "1.234,5", met een komma als '
+        "decimaalteken",
+        voorbeelden=(1500, "1.234,5"),
+    ),
+]
 """A number: a YAML integer or a Dutch string ("1.234,5")."""
 
-Procent = Annotated[Decimal, BeforeValidator(_procent), _as_str]
+Procent = Annotated[
+    Decimal,
+    BeforeValidator(_procent),
+    _as_str,
+    json_schema(
+        {"type": "string", "pattern": nl.PATROON_PROCENT},
+        melding="geen percentage: schrijf het met procentteken, tussen aanhalingstekens, "
+        'bijvoorbeeld "18,33%"',
+        voorbeelden=("18,33%",),
+    ),
+]
 """A percentage in points: "18,33%" is Decimal("18.33")."""
 
 
@@ -189,10 +288,21 @@ def _aandeel(value: Decimal) -> Decimal:
     return value
 
 
-Aandeel = Annotated[Decimal, BeforeValidator(_procent), AfterValidator(_aandeel), _as_str]
+Aandeel = Annotated[
+    Decimal,
+    BeforeValidator(_procent),
+    AfterValidator(_aandeel),
+    _as_str,
+    json_schema(
+        {"type": "string", "pattern": nl.PATROON_AANDEEL},
+        melding='geen aandeel: een percentage van "0%" tot "100%", met procentteken en '
+        'tussen aanhalingstekens, bijvoorbeeld "25%"',
+        voorbeelden=("25%", "62,5%"),
+    ),
+]
 """A share of a whole in points, 0% to 100%: "25%" is Decimal("25")."""
 
-Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg)]
+Tekst = Annotated[str, BeforeValidator(_tekst), AfterValidator(_niet_leeg), _TEKST_JSON]
 """One line or a short piece of plain text; YAML numbers are taken as their text."""
 
 
@@ -204,38 +314,56 @@ def _proza(value: str) -> ProzaTekst:
     return ProzaTekst(_niet_leeg(value))
 
 
-Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza)]
+Proza = Annotated[str, BeforeValidator(_tekst), AfterValidator(_proza), _TEKST_JSON]
 """Running text in the Markdown subset: paragraphs, lists, **vet**, *cursief*, [^voetnoot]."""
+
+
+_EMAIL_MELDING = "is geen geldig e-mailadres; schrijf het als naam@gemeente.nl"
 
 
 def _email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise fout(
-            "email", f'"{value}" is geen geldig e-mailadres; schrijf het als naam@gemeente.nl'
-        ) from None
+        raise fout("email", f'"{value}" {_EMAIL_MELDING}') from None
     return value
 
 
-Email = Annotated[str, BeforeValidator(_tekst), AfterValidator(_email)]
+Email = Annotated[
+    str,
+    BeforeValidator(_tekst),
+    AfterValidator(_email),
+    json_schema(
+        {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
+        melding=_EMAIL_MELDING,
+        voorbeelden=("naam@gemeente.nl",),
+    ),
+]
 """An e-mail address, checked for its form (not whether it exists), kept as written."""
 
 _TELEFOON = re.compile(r"\+?[0-9][0-9 ()-]*")
+_TELEFOON_MELDING = (
+    'is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" of "+31 529 48 83 88"'
+)
 
 
 def _telefoon(value: str) -> str:
     cijfers = sum(c.isdigit() for c in value)
     if not _TELEFOON.fullmatch(value) or not 10 <= cijfers <= 15:
-        raise fout(
-            "telefoon",
-            f'"{value}" is geen geldig telefoonnummer; schrijf bijvoorbeeld "0529 48 83 88" '
-            'of "+31 529 48 83 88"',
-        )
+        raise fout("telefoon", f'"{value}" {_TELEFOON_MELDING}')
     return value
 
 
-Telefoon = Annotated[str, BeforeValidator(_tekst), AfterValidator(_telefoon)]
+Telefoon = Annotated[
+    str,
+    BeforeValidator(_tekst),
+    AfterValidator(_telefoon),
+    json_schema(
+        {"type": "string", "pattern": r"^(?=(?:[^0-9]*[0-9]){10,15}[^0-9]*$)\+?[0-9][0-9 ()-]*$"},
+        melding=_TELEFOON_MELDING,
+        voorbeelden=("0529 48 83 88", "+31 529 48 83 88"),
+    ),
+]
 """A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field
 
-from voorstel.blokken.types import Aandeel, Model, Tekst, fout, parse_decimal
+from voorstel.blokken.types import Aandeel, Model, Tekst, fout, json_schema, parse_decimal
 from voorstel.kern import finance, nl
 from voorstel.kern.locaties import Loc
 
@@ -35,7 +35,17 @@ def _gewicht(value: Any) -> Gewicht:
     return Gewicht(waarde, procent)
 
 
-GewichtVeld = Annotated[Gewicht, BeforeValidator(_gewicht)]
+GewichtVeld = Annotated[
+    Gewicht,
+    BeforeValidator(_gewicht),
+    json_schema(
+        {"type": "integer", "minimum": 0, "maximum": nl.MAX_BEDRAG},
+        {"type": "string", "pattern": nl.PATROON_GEWICHT},
+        melding='geen gewicht: een percentage zoals "6,25%" of een getal zoals 45000, niet '
+        "negatief",
+        voorbeelden=("6,25%", 45000),
+    ),
+]
 
 
 class Component(Model):

@@ -3,16 +3,25 @@
 The starter texts are files, nieuw.yaml in each soort's folder, so a user's own template
 folder (--templates) can hold its own <soort>/nieuw.yaml, as it can for the .docx and .md
 templates. `init` writes a whole starter project.
+
+A new YAML file starts with a line for the YAML language server of an editor, naming the
+JSON Schema of its soort: `# yaml-language-server: $schema=<pad>`. In a project (a
+voorstel.toml in the file's folder or above it) the schemas are written into the project's
+.voorstel/schemas/, with its own kop fields, and the line names them relatively, so it holds
+in every clone of the project; outside a project it names the schema inside the installed
+package.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
+from voorstel.pijplijn import project, schema
 from voorstel.pijplijn.write import schrijf_nieuw, schrijffout
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 from voorstel.uitvoer.omgeving import GEDEELD, zoek_sjabloon
@@ -39,9 +48,47 @@ def startbestand(soort: str, sjablonen: Sequence[Path] = ()) -> Path:
         ) from None
 
 
+SCHEMAREGEL = "# yaml-language-server: $schema="
+"""The first line of a new YAML file, before the path of its JSON Schema."""
+
+
+def met_schemaregel(tekst: str, verwijzing: str | None) -> str:
+    """The starter with the schema line on top (instead of one it has already)."""
+    if verwijzing is None:
+        return tekst
+    if tekst.startswith(SCHEMAREGEL):
+        tekst = tekst.split("\n", 1)[1] if "\n" in tekst else ""
+    return f"{SCHEMAREGEL}{verwijzing}\n{tekst}"
+
+
+def verwijzing(soort: str, pad: Path, projectmap: Path | None) -> str | None:
+    """How the YAML file `pad` names the schema of its soort: relative to its folder in the
+    project's .voorstel/schemas/, or (without a project) the schema in the package; None
+    for a soort the package has no schema of (one registered by a test)."""
+    naam = schema.bestandsnaam(soort)
+    if projectmap is None:
+        gedeeld = schema.SCHEMAMAP / naam
+        return gedeeld.as_posix() if gedeeld.is_file() else None
+    doel = projectmap.resolve() / schema.PROJECTMAP / naam
+    return Path(os.path.relpath(doel, pad.parent.resolve())).as_posix()
+
+
+def schrijf_schemas(projectmap: Path, eigen: project.Project | None) -> list[Path]:
+    """The schemas of every soort, in the project's .voorstel/schemas/ (replaced: they are
+    voorstel's own, made anew with each new file)."""
+    try:
+        return schema.schrijf(projectmap / schema.PROJECTMAP, eigen)
+    except OSError as exc:
+        raise schrijffout(exc, projectmap / schema.PROJECTMAP) from None
+
+
 def nieuw(soort: str, pad: Path, sjablonen: Sequence[Path] = ()) -> Path:
-    """Write the starter of `soort` to `pad`; an existing file is never overwritten."""
-    tekst = startbestand(soort, sjablonen).read_bytes()
+    """Write the starter of `soort` to `pad`; an existing file is never overwritten. In a
+    project, the schemas are (re)written into its .voorstel/schemas/."""
+    eigen = project.van_document(pad)
+    projectmap = eigen.map if eigen is not None else None
+    starter = startbestand(soort, sjablonen).read_text(encoding="utf-8")
+    tekst = met_schemaregel(starter, verwijzing(soort, pad, projectmap)).encode("utf-8")
     try:
         if pad.exists() or pad.is_symlink():
             raise _bestaat_al(pad)
@@ -53,6 +100,8 @@ def nieuw(soort: str, pad: Path, sjablonen: Sequence[Path] = ()) -> Path:
         raise schrijffout(NotADirectoryError(errno.ENOTDIR, "geen map"), pad) from None
     except OSError as exc:
         raise schrijffout(exc, pad) from None
+    if projectmap is not None:  # first, so the new file never names a schema not written
+        schrijf_schemas(projectmap, eigen)
     try:
         schrijf_nieuw(pad, tekst)
     except FileExistsError:
@@ -71,6 +120,7 @@ def _bestaat_al(pad: Path) -> SchrijfFout:
 
 
 PROJECT_TOML = """\
+#:schema .voorstel/schemas/voorstel.toml.schema.json
 # Projectbestand van voorstel: de standaardinstellingen van dit project.
 # Elke instelling mag weg; een opdrachtregeloptie gaat altijd voor.
 
@@ -131,10 +181,14 @@ def eigen_sjablonen(doel: Path) -> dict[Path, bytes]:
 def init(map_: Path, gemeente: str = "Voorbeeldstad", sjablonen: bool = False) -> list[Path]:
     """Write a starter project into `map_`: voorstel.toml, data/ with one example, and a
     .gitignore with build/; with `sjablonen`, a copy of the default templates in sjablonen/
-    that the project uses. Nothing is overwritten: if one exists, nothing is written."""
+    that the project uses; and the JSON Schemas in .voorstel/schemas/ (voorstel's own, so
+    replaced). Nothing else is overwritten: if one exists, nothing is written."""
     if '"' in gemeente or "\\" in gemeente or any(ord(t) < 32 for t in gemeente):
         raise VoorstelError(f"de naam van de gemeente kan geen {gemeente!r} bevatten")
-    voorbeeld = startbestand("collegevoorstel").read_text(encoding="utf-8")
+    voorbeeld = met_schemaregel(
+        startbestand("collegevoorstel").read_text(encoding="utf-8"),
+        verwijzing("collegevoorstel", map_ / VOORBEELD, map_),
+    )
     if gemeente != "Voorbeeldstad":
         voorbeeld = re.sub(r"(?m)^gemeente: .*$", f"gemeente: {gemeente}", voorbeeld, count=1)
     toml = PROJECT_TOML.format(naam=f"Gemeente {gemeente}", gemeente=gemeente)
@@ -161,4 +215,4 @@ def init(map_: Path, gemeente: str = "Voorbeeldstad", sjablonen: bool = False) -
             raise _bestaat_al(pad) from None
         except OSError as exc:
             raise schrijffout(exc, pad) from None
-    return list(bestanden)
+    return [*bestanden, *schrijf_schemas(map_, None)]

@@ -18,9 +18,11 @@ from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
 from voorstel.kern import nl
 from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
+from voorstel.pijplijn import schema as schema_
 from voorstel.pijplijn.openbaar import lakregel
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
+from voorstel.pijplijn.write import schrijffout
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -397,9 +399,11 @@ def init(map_: Path, gemeente: str, sjablonen: bool) -> None:
     except VoorstelError as exc:
         _toon(exc)
         raise SystemExit(1) from None
+    schemas = map_ / schema_.PROJECTMAP
     for pad in gemaakt:
-        if pad.parent.parent.name != "sjablonen" and pad.parent.name != "sjablonen":
+        if "sjablonen" not in (pad.parent.parent.name, pad.parent.name) and pad.parent != schemas:
             click.echo(f"gemaakt: {_relatief(pad)}")
+    click.echo(f"gemaakt: {_relatief(schemas)}/ (JSON Schema's voor uw editor)")
     if sjablonen:
         click.echo(f"gemaakt: {_relatief(map_ / 'sjablonen')}/ (de standaardsjablonen)")
     waar = "" if map_ == Path(".") else f"cd {map_} && "
@@ -422,7 +426,8 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     SOORT is {soorten}, of een gedeeld bestand: {gedeeld}. Het bestand
     bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
     vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
-    bestand wordt nooit overschreven.
+    bestand wordt nooit overschreven. De eerste regel noemt het JSON Schema van de soort,
+    zodat een editor met de YAML-extensie aanvult en uitlegt (zie 'voorstel schema').
     """
     try:
         nieuw(soort, pad, (*sjablonen, *_project().sjablonen))
@@ -437,6 +442,56 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
         )
         return
     click.echo(f"vul de velden in en maak het document met: voorstel build {_relatief(pad)}")
+
+
+class SchemaKeuze(click.Choice):  # type: ignore[type-arg]
+    """The schemas voorstel makes, at the moment of use (like SoortKeuze)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        return schema_.namen()
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        pass
+
+
+@main.command()
+@click.argument("soort", required=False, type=SchemaKeuze(), metavar="[SOORT]")
+@click.option(
+    "--out",
+    "-o",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="MAP",
+    help="Map waarin de schema's komen [standaard: zonder SOORT .voorstel/schemas/ in het "
+    "project, met SOORT het scherm].",
+)
+def schema(soort: str | None, out: Path | None) -> None:
+    """Schrijf de JSON Schema's waarmee uw editor aanvult, uitlegt en controleert.
+
+    SOORT is {soorten}, verdeelsleutel of voorstel.toml. Zonder SOORT komen alle schema's
+    in MAP (--out), anders in .voorstel/schemas/ van het project: daar verwijzen de
+    bestanden van 'voorstel new' en 'voorstel init' naar. Met SOORT en zonder --out komt
+    dat ene schema op het scherm. De eigen kopvelden en verplichte secties uit
+    voorstel.toml staan erin. Maak de schema's opnieuw na een nieuwe versie van voorstel
+    of een wijziging van [kop] in voorstel.toml.
+    """
+    project = _project()
+    if soort is not None and out is None:
+        click.echo(schema_.als_tekst(schema_.schema(soort, project)), nl=False)
+        return
+    map_ = out if out is not None else project.map / schema_.PROJECTMAP
+    try:
+        geschreven = schema_.schrijf(map_, project, [soort] if soort else None)
+    except OSError as exc:
+        _toon(schrijffout(exc, map_))
+        raise SystemExit(1) from None
+    for pad in geschreven:
+        click.echo(f"geschreven: {_relatief(pad)}")
 
 
 @main.command()
@@ -497,5 +552,5 @@ def _noem_soorten(opdracht: click.Command) -> None:
     opdracht.format_help_text = format_help_text  # type: ignore[method-assign]
 
 
-for _opdracht in (main, new):
+for _opdracht in (main, new, schema):
     _noem_soorten(_opdracht)

@@ -305,6 +305,37 @@ MAX_CIJFERS = 15
 allocations of such amounts stay exact in Decimal's 28 digits (and well beyond any budget)."""
 
 
+# Patterns of the notations the parsers below accept, for the JSON Schemas editors check a
+# document with while it is written. Written for both Python's re and JavaScript's RegExp
+# (ECMA-262): no inline flags, no possessive quantifiers. tests/test_schema.py holds them
+# against the parsers and names what they cannot express (the amounts of a YAML number).
+_DRIETALLEN = (MAX_CIJFERS - 1) // 3
+_CIJFERS = rf"(?:0*[0-9]{{1,{MAX_CIJFERS}}}|[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}}){{1,{_DRIETALLEN}}})"
+"""The digits of an amount: at most MAX_CIJFERS before the comma, with or without dots."""
+_CIJFERS_VRIJ = r"(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)"
+PATROON_BEDRAG = (
+    r"^\s*(?:-|-?€\s*|€\s*-)?" + _CIJFERS + r"(?:,[0-9]{1,2}|,-)?(?:\s*[Ee][Uu][Rr][Oo])?\s*$"
+)
+"""A Dutch amount as parse_bedrag reads it: "€ 1.500,00", "1500", "-€ 250", "70.000,-"."""
+PATROON_BEDRAG_NIET_NEGATIEF = (
+    r"^\s*(?:€\s*)?" + _CIJFERS + r"(?:,[0-9]{1,2}|,-)?(?:\s*[Ee][Uu][Rr][Oo])?\s*$"
+)
+"""A Dutch amount without a minus sign."""
+PATROON_PM = r"^\s*[Pp][Mm]\s*$"
+"""PM (pro memorie), in any case."""
+PATROON_GETAL = r"^\s*-?" + _CIJFERS_VRIJ + r"(?:,[0-9]+)?\s*$"
+"""A number in Dutch notation as parse_getal reads it: "1.234,5"."""
+PATROON_GETAL_NIET_NEGATIEF = r"^\s*" + _CIJFERS_VRIJ + r"(?:,[0-9]+)?\s*$"
+PATROON_PROCENT = r"^\s*-?" + _CIJFERS_VRIJ + r"(?:,[0-9]+)?\s*%\s*$"
+"""A percentage as parse_procent reads it: "18,33%"."""
+PATROON_AANDEEL = r"^\s*0*(?:100(?:,0+)?|[0-9]{1,2}(?:,[0-9]+)?)\s*%\s*$"
+"""A percentage from 0% to 100%."""
+PATROON_GEWICHT = r"^\s*" + _CIJFERS_VRIJ + r"(?:,[0-9]+)?\s*%?\s*$"
+"""A weight: a number or a percentage, not negative."""
+MAX_BEDRAG = 10**MAX_CIJFERS - 1
+"""The largest whole amount binnen_bereik lets through."""
+
+
 def binnen_bereik(waarde: Decimal) -> Decimal:
     """The amount itself, or a NotatieFout when it has more digits than can be computed with
     exactly (1234567890123456789012345678901 + 1 would print as ...345.679.000)."""

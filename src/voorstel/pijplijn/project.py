@@ -28,7 +28,7 @@ from voorstel.soorten import REGISTER
 PROJECTBESTAND = "voorstel.toml"
 FORMATEN = ("docx", "md", "html", "pdf")
 
-_SCHEMA: dict[str, dict[str, type]] = {
+INSTELLINGEN: dict[str, dict[str, type]] = {
     "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str},
     "bouwen": {
         "data": str,
@@ -42,7 +42,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
 }
 """Every table and key the project file may hold, with the type of its value."""
 
-_UITLEG = {
+UITLEG = {
     "organisatie.naam": "de naam van de organisatie, bijvoorbeeld 'Gemeente Oosterhout'",
     "organisatie.gemeente": "de naam van de gemeente",
     "organisatie.tooi": "de TOOI-code van de organisatie, bijvoorbeeld 'gm0826'",
@@ -52,20 +52,39 @@ _UITLEG = {
     "bouwen.formaten": 'een lijst van formaten, zoals ["docx", "md"]',
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
-    "bouwen.pdfa": "true of false",
+    "bouwen.pdfa": "of de PDF een PDF/A-2 wordt, voor archivering (true of false)",
+    **{
+        f"lakken.{soort}": f"de Woo-grond waarop {soort} bij --publicatie gelakt wordt, "
+        "bijvoorbeeld '5.1.2e'; of false: niet lakken"
+        for soort in PERSOONSGEGEVENS
+    },
 }
 _NIET_LAKKEN = "; of false: niet lakken"
+TABELUITLEG = {
+    "organisatie": "de organisatie: haar naam en die van de gemeente, voor de documenten",
+    "bouwen": "de standaardinstellingen van 'voorstel build'; een optie op de opdrachtregel "
+    "gaat voor",
+    "kop": "eigen velden in de kop en verplichte secties, per documentsoort",
+    "kop.<soort>": "de eigen regels van de gemeente voor documenten van de soort <soort>",
+    "kop.<soort>.velden": "de velden die de gemeente aan de kop toevoegt, elk als "
+    "[[kop.<soort>.velden]] met naam en label; ze staan na de vaste velden, in deze volgorde",
+    "kop.<soort>.verplichte_secties": "de secties die elk document van deze soort moet hebben, "
+    "zoals ze in het YAML-bestand heten",
+    "lakken": "per soort persoonsgegeven (contactpersoon, email, telefoon, auteur) de "
+    "Woo-grond waarop het bij --publicatie gelakt wordt, of false: niet lakken",
+}
+"""What each table of the project file is for (the JSON Schema's descriptions)."""
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
-_KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
+KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
 """The keys of a field the gemeente declares for the kop ([[kop.<soort>.velden]])."""
-_KOPVELD_UITLEG = {
+KOPVELD_UITLEG = {
     "naam": "de naam van het veld in het YAML-bestand, bijvoorbeeld 'bevoegdheid'",
     "label": "de naam van het veld in het document, bijvoorbeeld 'Soort bevoegdheid'",
     "verplicht": "true of false: moet elk document het veld invullen",
     "waarden": 'de toegestane waarden, bijvoorbeeld ["ja", "nee"]',
 }
-_NAAM = re.compile(r"[a-z][a-z0-9_]*")
+VELDNAAM = re.compile(r"[a-z][a-z0-9_]*")
 GERESERVEERD = frozenset({"velden"})
 """Names a declared kop field may not have: the kop's own key for them in the templates."""
 
@@ -221,10 +240,10 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
             for plaats, bericht in _controleer_kop(waarde):
                 yield probleem(plaats, bericht)
             continue
-        if tabel not in _SCHEMA:
+        if tabel not in INSTELLINGEN:
             yield probleem(
                 (tabel,),
-                f"onbekend onderdeel '{tabel}'; " + _voorstel(tabel, [*_SCHEMA, "kop"]),
+                f"onbekend onderdeel '{tabel}'; " + _voorstel(tabel, [*INSTELLINGEN, "kop"]),
             )
             continue
         if not isinstance(waarde, dict):
@@ -232,7 +251,7 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 (tabel,), f"'{tabel}' is een tabel: schrijf [{tabel}] met de instellingen eronder"
             )
             continue
-        velden = _SCHEMA[tabel]
+        velden = INSTELLINGEN[tabel]
         for sleutel, inhoud in waarde.items():
             plaats = (tabel, sleutel)
             if sleutel not in velden:
@@ -248,7 +267,7 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 soort = velden[sleutel]
                 yield probleem(
                     plaats,
-                    f"verwacht {_TYPENAAM.get(soort, str(soort))}: {_UITLEG[f'{tabel}.{sleutel}']}",
+                    f"verwacht {_TYPENAAM.get(soort, str(soort))}: {UITLEG[f'{tabel}.{sleutel}']}",
                 )
             elif sleutel == "formaten":
                 fout = [f for f in cast(list[Any], inhoud) if f not in FORMATEN]
@@ -269,7 +288,7 @@ def kopsoorten() -> list[str]:
     return [soort.naam for soort in REGISTER if soort.kopvelden]
 
 
-def _kopvelden_van(soort: str) -> list[str]:
+def kopvelden_van(soort: str) -> list[str]:
     """The fields the kop of a soort has of itself."""
     info = REGISTER[soort].model.model_fields.get("kopblok")
     return list(getattr(info.annotation, "model_fields", {})) if info is not None else []
@@ -327,7 +346,7 @@ def _controleer_velden(soort: str, velden: Any) -> Iterator[tuple[Plaats, str]]:
     if not isinstance(velden, list):
         yield plaats, f"verwacht een lijst van velden, elk als [[kop.{soort}.velden]]"
         return
-    eigen = _kopvelden_van(soort)
+    eigen = kopvelden_van(soort)
     gezien: dict[str, int] = {}
     for index, veld in enumerate(velden):
         hier: Plaats = (*plaats, index)
@@ -335,22 +354,22 @@ def _controleer_velden(soort: str, velden: Any) -> Iterator[tuple[Plaats, str]]:
             yield hier, f"een veld is een tabel [[kop.{soort}.velden]] met naam en label"
             continue
         for sleutel, waarde in veld.items():
-            if sleutel not in _KOPVELD:
+            if sleutel not in KOPVELD:
                 yield (
                     (*hier, sleutel),
-                    f"onbekende instelling '{sleutel}'; " + _voorstel(sleutel, list(_KOPVELD)),
+                    f"onbekende instelling '{sleutel}'; " + _voorstel(sleutel, list(KOPVELD)),
                 )
-            elif not isinstance(waarde, _KOPVELD[sleutel]):
-                soortnaam = _TYPENAAM.get(_KOPVELD[sleutel], "")
-                yield (*hier, sleutel), f"verwacht {soortnaam}: {_KOPVELD_UITLEG[sleutel]}"
+            elif not isinstance(waarde, KOPVELD[sleutel]):
+                soortnaam = _TYPENAAM.get(KOPVELD[sleutel], "")
+                yield (*hier, sleutel), f"verwacht {soortnaam}: {KOPVELD_UITLEG[sleutel]}"
         for sleutel in ("naam", "label"):
             if sleutel not in veld:
-                yield hier, f"'{sleutel}' ontbreekt: {_KOPVELD_UITLEG[sleutel]}"
+                yield hier, f"'{sleutel}' ontbreekt: {KOPVELD_UITLEG[sleutel]}"
             elif isinstance(veld[sleutel], str) and not veld[sleutel].strip():
-                yield (*hier, sleutel), f"mag niet leeg zijn: {_KOPVELD_UITLEG[sleutel]}"
+                yield (*hier, sleutel), f"mag niet leeg zijn: {KOPVELD_UITLEG[sleutel]}"
         naam = veld.get("naam")
         if isinstance(naam, str) and naam.strip():
-            if not _NAAM.fullmatch(naam):
+            if not VELDNAAM.fullmatch(naam):
                 yield (
                     (*hier, "naam"),
                     f"'{naam}' kan geen veldnaam zijn; schrijf kleine letters, cijfers en _, "

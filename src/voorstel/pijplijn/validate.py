@@ -50,6 +50,10 @@ class Gevalideerd:
         return str(getattr(self.document, "soort"))  # noqa: B009
 
 
+DATUMFOUT = "geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
+"""The message for a value that is no date (also the JSON Schema's, for the editor)."""
+
+
 def veldnaam(loc: Loc) -> str:
     """A location as users write it: financien.onderdelen[0].tabel.posten[3].bedrag."""
     text = ""
@@ -102,7 +106,7 @@ def _bericht(
         keuzes = str(ctx.get("expected", "")).replace("'", '"').replace(" or ", " of ")
         return f"ongeldige waarde; kies uit {keuzes}"
     if kind.startswith("date") or kind == "date_type":
-        return "geen geldige datum; schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-12-05"
+        return DATUMFOUT
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return "moet een geheel getal zijn"
     if kind in ("bool_type", "bool_parsing"):
@@ -336,7 +340,7 @@ def _kopwaarde(waarde: Any, veld: project.Kopveld) -> tuple[str, str | None]:
     if veld.waarden and not isinstance(waarde, list | dict):
         geschreven = str(waarde).lower() if isinstance(waarde, bool) else str(waarde)
         if geschreven not in veld.waarden:
-            return "", f'ongeldige waarde "{geschreven}"; kies uit {_keuzes(veld.waarden)}'
+            return "", f'ongeldige waarde "{geschreven}"; kies uit {keuzes(veld.waarden)}'
         waarde = geschreven
     try:
         return _TEKST.validate_python(waarde), None
@@ -345,7 +349,7 @@ def _kopwaarde(waarde: Any, veld: project.Kopveld) -> tuple[str, str | None]:
         return "", str(ctx.get("bericht", "moet tekst zijn"))
 
 
-def _keuzes(waarden: tuple[str, ...]) -> str:
+def keuzes(waarden: tuple[str, ...]) -> str:
     namen = [f'"{w}"' for w in waarden]
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
 
@@ -361,7 +365,7 @@ def _kopvelden(bron: Bron, controle: Kopcontrole, kopblok: dict[str, Any]) -> No
         loc: Loc = ("kopblok", veld.naam)
         if veld.naam not in kopblok:
             if veld.verplicht:
-                keuze = f": {_keuzes(veld.waarden)}" if veld.waarden else ""
+                keuze = f": {keuzes(veld.waarden)}" if veld.waarden else ""
                 controle.problemen.append(
                     _probleem(
                         bron,
@@ -487,6 +491,8 @@ _BRONNEN: dict[str, tuple[Any, tuple[str, ...]]] = {
     "gewichten": (_gewichten_uit, ()),
 }
 """The tables whose cells may come from a workbook or CSV file: `bron: {bestand: ...}`."""
+BRONTABELLEN = {veld: vervangen for veld, (_, vervangen) in _BRONNEN.items()}
+"""The fields that may take `bron:`, with the fields the source fills in (none: all of it)."""
 
 
 def _vul_bronnen(

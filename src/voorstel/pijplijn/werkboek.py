@@ -170,7 +170,14 @@ def bedrag(waarde: Waarde) -> Decimal | None:
     raise VoorstelError(f"{waarde.plaats}: '{v}' is geen getal; vul een bedrag in of schrijf PM")
 
 
-BRONVELDEN = frozenset({"bestand", "blad", "bereik", "getallen"})
+BRONVELDEN = {
+    "bestand": "Het Excel-bestand (.xlsx) of CSV-bestand met de cijfers, relatief aan dit bestand.",
+    "blad": "Het werkblad in de Excel-werkmap (mag weg: het eerste blad).",
+    "bereik": "De cellen in de Excel-werkmap, bijvoorbeeld A3:F20 (verplicht bij een werkmap).",
+    "getallen": "Bij een CSV-bestand de getalnotatie: nl (1.234,56, gescheiden door ;) of en "
+    "(1,234.56, gescheiden door ,).",
+}
+"""The fields of a `bron:`, with what each means (for the JSON Schema)."""
 
 
 def begroting_uit(
@@ -287,7 +294,7 @@ def gewichten_uit(rijen: list[list[Waarde]]) -> dict[str, Decimal]:
 
 def lees_bron(pad: Path, naam: str, bron: dict[str, Any]) -> list[list[Waarde]]:
     """The cells a `bron:` names: a workbook's sheet and range, or a whole CSV file."""
-    onbekend = sorted(set(bron) - BRONVELDEN)
+    onbekend = sorted(set(bron) - set(BRONVELDEN))
     if onbekend:
         raise VoorstelError(
             f"onbekend veld '{onbekend[0]}' in bron; toegestaan: {', '.join(sorted(BRONVELDEN))}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -100,15 +100,15 @@ class Inrichtingskeuzes(Model):
     contractpartners: list[Contractpartners] = Field(min_length=1)
     uitvoering: list[Uitvoering] = Field(min_length=1)
 
+    enkel_of_lijst: ClassVar[tuple[str, ...]] = ("looptijd", "contractpartners", "uitvoering")
+    """The fields that may hold one item instead of a list (the JSON Schema says so too)."""
+
     @model_validator(mode="before")
     @classmethod
     def _enkel_of_lijst(cls, value: Any) -> Any:
         if not isinstance(value, dict):
             return value
-        return {k: als_lijst(v) if k in _PER_ONDERDEEL else v for k, v in value.items()}
-
-
-_PER_ONDERDEEL = ("looptijd", "contractpartners", "uitvoering")
+        return {k: als_lijst(v) if k in cls.enkel_of_lijst else v for k, v in value.items()}
 
 
 class Taakgebied(Model):
