@@ -256,3 +256,12 @@ def md_sjabloonbestanden(
 def _alle_blokken(extra: tuple[Path, ...]) -> list[Path]:
     mappen = [*(m / "_blokken" for m in extra), BLOKKEN]
     return [p.resolve() for map_ in mappen for p in map_.glob("*")]
+
+
+def vergeet_sjablonen() -> None:
+    """Forget every Markdown template read and which files each one includes, so the next
+    render looks them up again: for a process that keeps running while the user adds or
+    changes templates (`voorstel serve`). A changed file is noticed anyway (its mtime); a
+    new file that now goes before the one read is noticed only after this."""
+    _markdown_omgeving.cache_clear()
+    md_sjabloonbestanden.cache_clear()
