@@ -410,3 +410,29 @@ def test_bezette_poort_is_een_nederlandse_melding() -> None:
             open_poort("127.0.0.1", bezet.getsockname()[1])
     finally:
         bezet.close()
+
+
+def test_elk_voorbeeld_en_elke_versie_uit_data(tmp_path: Path) -> None:
+    """Without a browser: the preview of data/ has every example, without errors, and a
+    page for every version of each (each gemeente, each stuk)."""
+    from voorstel.bouwen.build import verzamel
+    from voorstel.voorbeeld import paginas
+    from voorstel.voorbeeld.bouwer import Voorbeeld
+
+    data = ROOT / "data"
+    voorbeeld = Voorbeeld(data, tmp_path / "werk")
+    ronde = voorbeeld.bouw()
+    assert voorbeeld.algemeen == []
+    assert len(voorbeeld.documenten) == len(verzamel([data])) == len(ronde.gemaakt)
+    for doc in voorbeeld.documenten.values():
+        assert doc.fouten == [], doc.id
+        assert doc.titel and doc.soort, doc.id
+        for versie in doc.versies:
+            pagina = paginas.document(voorbeeld, doc, versie, "sessie", pdf=False)
+            assert '<article class="papier"' in pagina, versie.stam
+            assert voorbeeld.zoek(versie.stam) == (doc, versie)
+    versies = {doc.id: len(doc.versies) for doc in voorbeeld.documenten.values()}
+    assert versies["wbo/jim"] == 6  # the region and its five gemeenten
+    assert versies["dalfsen/raadsvoorstel-kademuur-vechtkade"] == 3  # with besluit, oplegger
+    assert "Continuïteit pilot JIM" in paginas.index(voorbeeld, "sessie")
+    assert voorbeeld.bouw().gewijzigd == set()  # nothing changed: nothing rebuilt

@@ -465,6 +465,12 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 
 
+def _poort(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        raise click.BadParameter(f"{value} kan niet; geef een poort van 0 tot en met 65535")
+    return value
+
+
 @main.command()
 @click.argument(
     "map_", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[MAP]"
@@ -472,9 +478,11 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
 @click.option(
     "--port",
     "poort",
-    type=click.IntRange(0, 65535),
+    type=int,
     default=8000,
     show_default=True,
+    metavar="GETAL",
+    callback=_poort,
     help="Poort van het voorbeeld (0: een vrije poort).",
 )
 @click.option(
@@ -498,8 +506,8 @@ def serve(map_: Path | None, poort: int, host: str, sjablonen: tuple[Path, ...])
     bestand opslaat (een document, een verdeelsleutel, een werkmap, een sjabloon), maakt
     voorstel opnieuw wat daarvan afhangt, en een open pagina werkt zichzelf bij. Fouten staan
     bovenaan de pagina, met de regel waar ze staan. Word en PDF (met LibreOffice) zijn per
-    document te downloaden. Het voorbeeld is alleen op deze computer te openen, tenzij u een
-    ander --host opgeeft. Stoppen met Ctrl-C.
+    document te downloaden. Het voorbeeld is alleen op deze computer te openen, tenzij u met
+    --host een ander adres opgeeft. Stoppen met Ctrl-C.
     """
     from voorstel.voorbeeld.server import serve as start
 

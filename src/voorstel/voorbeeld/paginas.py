@@ -34,7 +34,8 @@ code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-si
 .balk { background: var(--accent); color: #fff; }
 .balk .binnen { display: flex; align-items: center; justify-content: space-between;
                 gap: 1em; max-width: 62rem; margin: 0 auto; padding: .7rem 1.25rem; }
-.merk { color: #fff; text-decoration: none; font-weight: 600; letter-spacing: .01em; }
+.merk { color: #fff; text-decoration: none; font-weight: 600; letter-spacing: .01em;
+        white-space: nowrap; }
 .merk span { font-weight: 400; opacity: .8; }
 .live { font-size: .85em; opacity: .9; }
 .live::before { content: ""; display: inline-block; width: .6em; height: .6em;
