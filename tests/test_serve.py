@@ -100,13 +100,15 @@ class Server:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project with the regional example (six versions, a shared verdeelsleutel) and a
-    small collegevoorstel."""
+    """A project with the regional example (six versions, a shared verdeelsleutel), a
+    small collegevoorstel and a template folder of its own, still empty."""
     map_ = tmp_path_factory.mktemp("serve")
     (map_ / "data" / "wbo").mkdir(parents=True)
     shutil.copy(VOORBEELD, map_ / "data" / "wbo" / "jim.yaml")
     shutil.copy(SLEUTEL, map_ / "data" / "wbo" / SLEUTEL.name)
     (map_ / "data" / "klein.yaml").write_text(MINIMAAL, encoding="utf-8")
+    (map_ / "voorstel.toml").write_text('[bouwen]\nsjablonen = ["sjablonen"]\n', encoding="utf-8")
+    (map_ / "sjablonen").mkdir()
     return map_
 
 
@@ -270,6 +272,27 @@ def test_gedeeld_bestand_bouwt_alleen_wat_ervan_afhangt(
     finally:
         sleutel.write_text(origineel, encoding="utf-8")
     _wacht(browser, lambda t: "€ 12.831,00" in t)
+
+
+def test_nieuw_eigen_sjabloon_wordt_meteen_gebruikt(
+    server: Server, browser: Any, project: Path
+) -> None:
+    """A template that comes in the project's template folder goes before voorstel's own,
+    and a change to it shows too; when it goes, the standard one is back."""
+    import voorstel
+
+    standaard = Path(voorstel.__file__).parent / "soorten" / "collegevoorstel" / "document.md.j2"
+    sjabloon = project / "sjablonen" / "collegevoorstel" / "document.md.j2"
+    browser.get(server.url + "document/klein")
+    _wacht(browser, lambda t: "Een onderwerp" in t and "COLLEGEVOORSTEL" in t)
+    sjabloon.parent.mkdir(exist_ok=True)
+    try:
+        for kop in ("Concept met het eigen sjabloon", "Tweede versie van het eigen sjabloon"):
+            sjabloon.write_text(f"{kop}\n\n" + standaard.read_text(encoding="utf-8"), "utf-8")
+            _wacht(browser, lambda t, kop=kop: kop in t and "Een onderwerp" in t)
+    finally:
+        sjabloon.unlink(missing_ok=True)
+    _wacht(browser, lambda t: "eigen sjabloon" not in t and "COLLEGEVOORSTEL" in t)
 
 
 def test_tikfout_toont_de_fout_met_de_regel_en_herstelt(

@@ -29,7 +29,7 @@ from voorstel.bouwen.batch import Opties, bouw_batch
 from voorstel.bouwen.build import Resultaat, laad_en_valideer, slug, uitvoernaam, verzamel
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
-from voorstel.pijplijn.project import Project
+from voorstel.pijplijn.project import PROJECTBESTAND, Project
 from voorstel.pijplijn.validate import Gevalideerd
 from voorstel.soorten import REGISTER
 from voorstel.uitvoer import pdf
@@ -169,19 +169,23 @@ class Voorbeeld:
 
     # -- building ---------------------------------------------------------------------------
 
-    def bouw(self, veranderd: Iterable[str] = (), processen: int = 1) -> Ronde:
-        """Build what changed since the last round; `veranderd` are the files the watcher saw
-        change (a template among them: templates are looked up again). More than one process
-        only from the main thread before any other starts (the first round): worker
-        processes are forked."""
+    def bouw(
+        self, veranderd: Iterable[str] = (), nieuw_of_weg: Iterable[str] = (), processen: int = 1
+    ) -> Ronde:
+        """Build what changed since the last round. `veranderd` are the files the watcher saw
+        change, `nieuw_of_weg` those among them that came or went: a template that came or
+        went in a template folder may go before one a document was built from, which its
+        state cannot know, so then every document is built again (and templates are looked
+        up anew). More than one process only from the main thread before any other thread
+        starts (the first round): worker processes are forked."""
         with self._slot:
             begin = time.monotonic()
-            veranderd = list(veranderd)
             if any(self._onder_sjablonen(Path(p)) for p in veranderd):
                 vergeet_sjablonen()
+            forceer = any(self._onder_sjablonen(Path(p)) for p in nieuw_of_weg)
             voor = {id_: doc.kenmerk() for id_, doc in self.documenten.items()}
             algemeen_voor = list(self.algemeen)
-            gemaakt = self._ronde(processen)
+            gemaakt = self._ronde(processen, forceer)
             gewijzigd = {
                 id_ for id_, doc in self.documenten.items() if voor.get(id_) != doc.kenmerk()
             } | (set(voor) - set(self.documenten))
@@ -191,7 +195,7 @@ class Voorbeeld:
                 self.ronden += 1
             return Ronde(gewijzigd, gemaakt, time.monotonic() - begin)
 
-    def _ronde(self, processen: int) -> list[Resultaat]:
+    def _ronde(self, processen: int, forceer: bool) -> list[Resultaat]:
         algemeen: list[Melding] = []
         try:
             self.project = Project.zoek(Path.cwd())
@@ -206,7 +210,7 @@ class Voorbeeld:
         else:
             opties = Opties(self.html_map, ("html",), self.sjablonen)
             try:
-                batch = bouw_batch([self.map], opties, processen=processen)
+                batch = bouw_batch([self.map], opties, forceer, processen)
             except VoorstelError as exc:
                 algemeen += self._meldingen(exc.problemen)
             except OSError as exc:  # the folder changed while it was read: the next round
@@ -383,12 +387,13 @@ class Voorbeeld:
 
     def bewaakt(self) -> tuple[list[Path], list[Path]]:
         """(folders to watch with everything in them, folders to watch only for the files
-        right in them): the folder of documents and the template folders; and the folders of
-        the project file, the house style and each file a document depends on elsewhere."""
+        right in them): the folder of documents and the template folders; and this folder,
+        the folders of the project file, the house style and each file a document depends on
+        elsewhere."""
         diep = [p for p in (self.map, *self.sjablonen) if p.is_dir()]
         onder = [Path(os.path.abspath(p)) for p in diep]
         los: set[Path] = set()
-        bestanden = [self.project.bestand, self.project.huisstijl]
+        bestanden = [Path.cwd() / PROJECTBESTAND, self.project.bestand, self.project.huisstijl]
         bestanden += [p for doc in self.documenten.values() for p in doc.afhankelijkheden]
         for bestand in bestanden:
             if bestand is None:

@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
-from watchfiles import DefaultFilter, awatch
+from watchfiles import Change, DefaultFilter, awatch
 
 from voorstel.bouwen.batch import processen_standaard
 from voorstel.kern.errors import VoorstelError, zichtbaar
@@ -65,6 +65,7 @@ class Bewaker:
         self.meld = meld
         self.filter = DefaultFilter(ignore_paths=[os.path.abspath(negeer)])
         self.veranderd: set[str] = set()
+        self.nieuw_of_weg: set[str] = set()
         self.wakker = asyncio.Event()
         self.stop = asyncio.Event()
         self.herstart = asyncio.Event()
@@ -109,6 +110,9 @@ class Bewaker:
                 ignore_permission_denied=True,
             ):
                 self.veranderd.update(pad for _, pad in wijzigingen)
+                self.nieuw_of_weg.update(
+                    pad for soort, pad in wijzigingen if soort != Change.modified
+                )
                 self.wakker.set()
         except (OSError, RuntimeError) as exc:  # a folder went away: watch anew in a moment
             self.meld(f"let op: een map kan niet meer bewaakt worden ({exc}); opnieuw…")
@@ -122,8 +126,9 @@ class Bewaker:
             await self.wakker.wait()
             self.wakker.clear()
             veranderd, self.veranderd = self.veranderd, set()
+            nieuw_of_weg, self.nieuw_of_weg = self.nieuw_of_weg, set()
             try:
-                ronde = await asyncio.to_thread(self.voorbeeld.bouw, veranderd)
+                ronde = await asyncio.to_thread(self.voorbeeld.bouw, veranderd, nieuw_of_weg)
             except Exception as exc:  # a bug must not stop the preview: the next save retries
                 self.meld(
                     f"onverwachte fout bij het bijwerken ({type(exc).__name__}: {exc}); het "
