@@ -120,22 +120,34 @@ SCRIPT = """
     if (y !== null) { sessionStorage.removeItem(plek); window.scrollTo(0, Number(y)); }
   });
   function herlaad() { sessionStorage.setItem(plek, String(window.scrollY)); location.reload(); }
-  var bron = new EventSource("/_voorstel/gebeurtenissen");
-  bron.addEventListener("open", function () {
-    live.classList.add("aan"); live.textContent = "wordt vanzelf bijgewerkt";
+  var bron = null;
+  function verbind() {
+    if (bron) return;
+    bron = new EventSource("/_voorstel/gebeurtenissen");
+    bron.addEventListener("open", function () {
+      live.classList.add("aan"); live.textContent = "wordt vanzelf bijgewerkt";
+    });
+    bron.addEventListener("error", function () {
+      live.classList.remove("aan"); live.textContent = "geen verbinding met voorstel serve";
+    });
+    bron.addEventListener("hallo", function (e) {
+      var d = JSON.parse(e.data);
+      if (d.sessie !== sessie || d.ronde > ronde) herlaad();
+    });
+    bron.addEventListener("bijgewerkt", function (e) {
+      var d = JSON.parse(e.data);
+      if (!doc || d.documenten.indexOf(doc) >= 0 || d.documenten.indexOf("*") >= 0) herlaad();
+      else ronde = d.ronde;
+    });
+  }
+  /* A hidden tab lets go of its stream (a browser keeps only a few open per server), and
+     on coming back the greeting tells whether anything changed meanwhile. */
+  function verbreek() { if (bron) { bron.close(); bron = null; } }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) verbreek(); else verbind();
   });
-  bron.addEventListener("error", function () {
-    live.classList.remove("aan"); live.textContent = "geen verbinding met voorstel serve";
-  });
-  bron.addEventListener("hallo", function (e) {
-    var d = JSON.parse(e.data);
-    if (d.sessie !== sessie || d.ronde > ronde) herlaad();
-  });
-  bron.addEventListener("bijgewerkt", function (e) {
-    var d = JSON.parse(e.data);
-    if (!doc || d.documenten.indexOf(doc) >= 0 || d.documenten.indexOf("*") >= 0) herlaad();
-    else ronde = d.ronde;
-  });
+  window.addEventListener("pagehide", verbreek);
+  if (!document.hidden) verbind();
 })();
 """
 

@@ -22,6 +22,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -203,7 +204,7 @@ def maak_app(voorbeeld: Voorbeeld, omroep: Omroep, host: str) -> Starlette:
             data,
             media_type=soort,
             headers={
-                "Content-Disposition": f'attachment; filename="{naam}"',
+                "Content-Disposition": _bijlage(naam),
                 "Cache-Control": "no-store",
             },
         )
@@ -244,7 +245,7 @@ def maak_app(voorbeeld: Voorbeeld, omroep: Omroep, host: str) -> Starlette:
         return niet_gevonden()
 
     middleware = []
-    if _is_lokaal(host):  # a page elsewhere cannot reach the preview by another name
+    if _is_lokaal(host) and ":" not in host:  # no page elsewhere reaches it by another name
         middleware.append(
             Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"])
         )
@@ -258,6 +259,12 @@ def maak_app(voorbeeld: Voorbeeld, omroep: Omroep, host: str) -> Starlette:
         ],
         middleware=middleware,
     )
+
+
+def _bijlage(naam: str) -> str:
+    """Content-Disposition for a download: the name as ASCII, and in full (RFC 6266)."""
+    ascii_ = naam.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return f"attachment; filename=\"{ascii_}\"; filename*=UTF-8''{quote(naam)}"
 
 
 def _is_lokaal(host: str) -> bool:
