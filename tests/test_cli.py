@@ -34,7 +34,15 @@ def test_version(runner: CliRunner) -> None:
 def test_elke_opdracht_heeft_hulptekst(runner: CliRunner) -> None:
     assert main.help
     assert isinstance(main, click.Group)
-    assert sorted(main.commands) == ["allocate", "build", "diff", "init", "new", "validate"]
+    assert sorted(main.commands) == [
+        "allocate",
+        "build",
+        "diff",
+        "init",
+        "new",
+        "serve",
+        "validate",
+    ]
     for name, command in main.commands.items():
         assert command.help, f"{name} heeft geen hulptekst"
         for param in command.params:
