@@ -36,7 +36,7 @@ from watchfiles import Change, DefaultFilter, awatch
 from voorstel.bouwen.batch import processen_standaard
 from voorstel.kern.errors import VoorstelError, zichtbaar
 from voorstel.voorbeeld import paginas
-from voorstel.voorbeeld.bouwer import Melding, NietGevonden, Ronde, Voorbeeld
+from voorstel.voorbeeld.bouwer import NietGevonden, Ronde, Voorbeeld
 
 Meld = Callable[[str], None]
 HOUD_VAST = 15.0
@@ -145,15 +145,27 @@ class Bewaker:
 
 
 def meld_ronde(ronde: Ronde, voorbeeld: Voorbeeld, meld: Meld) -> None:
-    """Say in the terminal what a round built, and every problem it found."""
+    """Say in the terminal what a round built, and every problem it found (a problem that
+    several documents share, such as a broken voorstel.toml, once)."""
+    gezien: set[str] = set()
+
+    def fout(tekst: str) -> None:
+        if tekst not in gezien:
+            gezien.add(tekst)
+            meld(f"fout: {tekst}")
+
+    for melding in voorbeeld.algemeen:
+        fout(melding.tekst)
     for resultaat in ronde.gemaakt:
         if resultaat.fout is not None:
             for probleem in resultaat.fout.problemen:
-                meld(f"fout: {probleem}")
+                fout(str(probleem))
         else:
             meld(f"bijgewerkt: {zichtbaar(str(resultaat.bron))} ({_seconden(ronde.duur)})")
-    for melding in voorbeeld.algemeen:
-        meld(f"fout: {melding.tekst}")
+
+
+def _mapnaam(map_: Path) -> str:
+    return "deze map" if str(map_) == "." else f"{zichtbaar(str(map_))}/"
 
 
 def _seconden(duur: float) -> str:
@@ -323,27 +335,24 @@ def serve(
     werkmap = Path(tempfile.mkdtemp(prefix="voorstel-serve-"))
     try:
         voorbeeld = Voorbeeld(map_, werkmap, sjablonen)
-        meld(f"documenten in {zichtbaar(str(map_))}/ worden gemaakt…")
+        meld(f"de documenten in {_mapnaam(map_)} worden gemaakt…")
         begin = time.monotonic()
-        voorbeeld.bouw(processen=processen_standaard())
-        fout = sum(1 for d in voorbeeld.documenten.values() if d.fouten)
-        for melding in _alle_fouten(voorbeeld):
-            meld(f"fout: {melding.tekst}")
+        ronde = voorbeeld.bouw(processen=processen_standaard())
+        meld_ronde(Ronde(ronde.gewijzigd, [r for r in ronde.gemaakt if r.fout], 0), voorbeeld, meld)
         aantal = len(voorbeeld.documenten)
-        meld(
-            f"{aantal} {'document' if aantal == 1 else 'documenten'} gemaakt in "
-            f"{_seconden(time.monotonic() - begin)}" + (f", {fout} met fouten" if fout else "")
-        )
+        fout = sum(1 for d in voorbeeld.documenten.values() if d.fouten)
+        duur = _seconden(time.monotonic() - begin)
+        documenten = "1 document" if aantal == 1 else f"{aantal} documenten"
+        if fout:
+            meld(f"{documenten} in {duur}: {aantal - fout} gemaakt, {fout} met fouten")
+        else:
+            meld(f"{documenten} gemaakt in {duur}")
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn passes Ctrl-C on when done
             asyncio.run(_draai(voorbeeld, sok, host, poort, negeer, meld))
         meld("voorbeeld gestopt")
     finally:
         sok.close()
         shutil.rmtree(werkmap, ignore_errors=True)
-
-
-def _alle_fouten(voorbeeld: Voorbeeld) -> list[Melding]:
-    return [*voorbeeld.algemeen, *(m for d in voorbeeld.documenten.values() for m in d.fouten)]
 
 
 def _adres(host: str, poort: int) -> str:
