@@ -459,3 +459,32 @@ def test_elk_voorbeeld_en_elke_versie_uit_data(tmp_path: Path) -> None:
     assert versies["dalfsen/raadsvoorstel-kademuur-vechtkade"] == 3  # with besluit, oplegger
     assert "Continuïteit pilot JIM" in paginas.index(voorbeeld, "sessie")
     assert voorbeeld.bouw().gewijzigd == set()  # nothing changed: nothing rebuilt
+
+
+def test_map_die_even_weg_is(tmp_path: Path) -> None:
+    """Without a browser: a folder of documents that goes (a git checkout, a rename) is a
+    message, not a crash; back again, its documents are shown as before, without building."""
+    from voorstel.voorbeeld.bouwer import Voorbeeld
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "klein.yaml").write_text(MINIMAAL, encoding="utf-8")
+    voorbeeld = Voorbeeld(data, tmp_path / "werk")
+    voorbeeld.bouw()
+    assert voorbeeld.documenten["klein"].titel == "Een onderwerp"
+    data.rename(tmp_path / "weg")
+    ronde = voorbeeld.bouw()
+    assert ronde.gewijzigd == {"klein", "*"}
+    assert [m.tekst for m in voorbeeld.algemeen] == [
+        f"{data}: de map bestaat niet (meer); zet haar terug of herstart"
+    ]
+    (tmp_path / "weg").rename(data)
+    ronde = voorbeeld.bouw()
+    assert ronde.gemaakt == []  # the state knows it is up to date
+    doc = voorbeeld.documenten["klein"]
+    assert (doc.titel, doc.status, [v.stam for v in doc.versies]) == (
+        "Een onderwerp",
+        "geldig",
+        ["klein"],
+    )
+    assert voorbeeld.algemeen == []

@@ -232,6 +232,12 @@ class Voorbeeld:
             doc = per_bron.get(resultaat.bron)
             if doc is not None:
                 self._werk_bij(doc, resultaat)
+        gebouwd = {r.bron for r in resultaten}
+        for doc in self.documenten.values():
+            if doc.gebouwd is None and not doc.fouten and doc.bron not in gebouwd:
+                # up to date in the state but not seen by this preview yet (its folder was
+                # gone for a moment): describe it from its source and the HTML it has
+                self._werk_bij(doc, Resultaat(doc.bron))
         return resultaten
 
     def _werk_lijst_bij(self, bronnen: list[tuple[Path, Path | None]]) -> None:
@@ -266,7 +272,7 @@ class Voorbeeld:
             tekstbedragen = bedragen.controleer(gevalideerd)
         except VoorstelError:
             tekstbedragen = []
-        doc.waarschuwingen = self._meldingen([*resultaat.waarschuwingen, *tekstbedragen])
+        doc.waarschuwingen = self._meldingen([*gevalideerd.waarschuwingen, *tekstbedragen])
         doc.fouten = []
         doc.gebouwd = time.time()
 
