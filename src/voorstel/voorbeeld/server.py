@@ -76,8 +76,12 @@ class Bewaker:
         """Watch and build until stopped; the folders watched follow what the documents
         depend on (a verdeelsleutel elsewhere in the project)."""
         bouwer = asyncio.create_task(self._bouw_steeds())
+        eerste = True
         try:
             while not self.stop.is_set():
+                if not eerste:  # what changed while the watch was restarting
+                    self.wakker.set()
+                eerste = False
                 self.herstart.clear()
                 self.bewaakt = diep, los = self.voorbeeld.bewaakt()
                 klaar = asyncio.Event()
