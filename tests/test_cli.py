@@ -41,6 +41,7 @@ def test_elke_opdracht_heeft_hulptekst(runner: CliRunner) -> None:
         "init",
         "new",
         "schema",
+        "serve",
         "validate",
     ]
     for name, command in main.commands.items():

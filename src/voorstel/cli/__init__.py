@@ -532,6 +532,73 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
 
 
+def _poort(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
+    if not 0 <= value <= 65535:
+        raise click.BadParameter(f"{value} kan niet; geef een poort van 0 tot en met 65535")
+    return value
+
+
+@main.command()
+@click.argument(
+    "map_", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[MAP]"
+)
+@click.option(
+    "--port",
+    "poort",
+    type=int,
+    default=8000,
+    show_default=True,
+    metavar="GETAL",
+    callback=_poort,
+    help="Poort van het voorbeeld (0: een vrije poort).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres om op te luisteren; alleen met een ander adres dan 127.0.0.1 is het voorbeeld "
+    "ook vanaf andere computers te openen.",
+)
+@click.option(
+    "--templates",
+    "sjablonen",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Map met eigen sjablonen; wordt vóór de standaardsjablonen doorzocht.",
+)
+def serve(map_: Path | None, poort: int, host: str, sjablonen: tuple[Path, ...]) -> None:
+    """Bekijk de documenten in MAP in de browser, bijgewerkt bij elke wijziging.
+
+    Zonder MAP: de documenten in data/ (of de map uit voorstel.toml). Elke keer dat u een
+    bestand opslaat (een document, een verdeelsleutel, een werkmap, een sjabloon), maakt
+    voorstel opnieuw wat daarvan afhangt, en een open pagina werkt zichzelf bij. Fouten staan
+    bovenaan de pagina, met de regel waar ze staan. Word en PDF (met LibreOffice) zijn per
+    document te downloaden. Het voorbeeld is alleen op deze computer te openen, tenzij u met
+    --host een ander adres opgeeft. Stoppen met Ctrl-C.
+    """
+    from voorstel.voorbeeld.server import serve as start
+
+    project = _project()
+    map_ = map_ or project.data or Path("data")
+    if not map_.is_dir():
+        raise click.UsageError(f"geen map {_relatief(map_)}/ gevonden; geef de map met documenten")
+    try:
+        start(
+            map_,
+            host,
+            poort,
+            sjablonen,
+            project.uitvoer or Path("build"),
+            lambda tekst: click.echo(zichtbaar(tekst)),
+        )
+    except VoorstelError as exc:
+        _toon(exc)
+        raise SystemExit(1) from None
+    except Afgebroken:
+        click.echo("afgebroken voordat het voorbeeld begon", err=True)
+        raise SystemExit(130) from None
+
+
 def _noem_soorten(opdracht: click.Command) -> None:
     """Fill in '{soorten}' in a command's help when it is shown, so the help names every
     soort in the registry at that moment."""

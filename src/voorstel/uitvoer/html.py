@@ -14,10 +14,11 @@ from markdown_it.token import Token
 from markupsafe import escape
 from mdit_py_plugins.footnote import footnote_plugin
 
-STIJL = """
+_PAGINA = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.45;
        max-width: 46em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
-h1 { color: #1f3a5f; border-bottom: 2px solid #4f81bd; padding-bottom: .2em; }
+"""
+_INHOUD = """h1 { color: #1f3a5f; border-bottom: 2px solid #4f81bd; padding-bottom: .2em; }
 h2, h3, h4 { color: #1f3a5f; margin-top: 1.4em; }
 table { border-collapse: collapse; margin: .8em 0; }
 th, td { border: 1px solid #999; padding: .25em .5em; vertical-align: top; }
@@ -25,6 +26,19 @@ th { background: #d9e2f3; text-align: left; }
 img { max-width: 100%; }
 .footnotes { font-size: 9pt; border-top: 1px solid #999; margin-top: 2em; }
 """
+STIJL = _PAGINA + _INHOUD
+"""The stylesheet of a page: the page itself, and its content."""
+
+
+def inhoud_stijl(binnen: str) -> str:
+    """The content rules of the stylesheet for the content inside the element `binnen` (a
+    CSS selector), so a page that shows the document among other things (the preview of
+    `voorstel serve`) styles it as the .html does, and only it."""
+    regels = []
+    for regel in _INHOUD.strip().splitlines():
+        kiezers, rest = regel.split("{", 1)
+        regels.append(", ".join(f"{binnen} {k.strip()}" for k in kiezers.split(",")) + " {" + rest)
+    return "\n".join(regels) + "\n"
 
 
 @lru_cache(maxsize=1)

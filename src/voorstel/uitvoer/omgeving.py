@@ -279,3 +279,12 @@ def _alle_sjablonen(extra: tuple[Path, ...]) -> list[Path]:
             if echt.is_file() and echt.is_relative_to(binnen):
                 paden.append(echt)
     return paden + [p.resolve() for soort in REGISTER for p in soort.map.glob("*.md.j2")]
+
+
+def vergeet_sjablonen() -> None:
+    """Forget every Markdown template read and which files each one includes, so the next
+    render looks them up again: for a process that keeps running while the user adds or
+    changes templates (`voorstel serve`). A changed file is noticed anyway (its mtime); a
+    new file that now goes before the one read is noticed only after this."""
+    _markdown_omgeving.cache_clear()
+    md_sjabloonbestanden.cache_clear()
