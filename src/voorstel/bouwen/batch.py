@@ -83,6 +83,7 @@ class Opties:
     publicatie: bool = False
     pdfa: bool = False
     huisstijl: Path | None = None
+    pdfua: bool = False
 
     def instellingen(self, code: str, basis: Path | None) -> str:
         """The hash of everything besides files that decides a document's outputs."""
@@ -93,6 +94,7 @@ class Opties:
             publicatie=self.publicatie,
             pdfa=self.pdfa,
             huisstijl=None if self.huisstijl is None else os.path.abspath(self.huisstijl),
+            pdfua=self.pdfua,
             basis=None if basis is None else os.path.abspath(basis),
         )
 
@@ -171,7 +173,7 @@ def bouw_batch(
     `opties.out` (with `forceer`: every document) and record the new state there."""
     if opties.huisstijl is not None:
         Huisstijl.lees(opties.huisstijl)  # before anything is built: a broken file stops here
-    nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
+    nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     overgeslagen: list[Probleem] = []

@@ -292,11 +292,12 @@ def bouw(
     publicatie: bool = False,
     pdfa: bool = False,
     huisstijl: Path | None = None,
+    pdfua: bool = False,
 ) -> list[Resultaat]:
     """Build every given file (folders: every document in them); PDFs in one batch."""
     if huisstijl is not None:
         Huisstijl.lees(huisstijl)  # before anything is built: a broken house file stops here
-    nodig = omzetters.omzetters(formaten, pdfa)
+    nodig = omzetters.omzetters(formaten, pdfa, pdfua)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)

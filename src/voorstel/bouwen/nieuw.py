@@ -83,6 +83,7 @@ formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
 # huisstijl = "huisstijl/sjabloon.dotx"   # het Word-bestand met de huisstijl van de gemeente
 # sjablonen = ["sjablonen"]               # mappen met eigen sjablonen
 # pdfa = true                             # PDF als PDF/A-2, voor archivering
+# pdfua = true                            # PDF als PDF/UA, toegankelijk (met pdfa: beide)
 
 # Eigen velden in de kop van een documentsoort, en secties die elk document van die soort
 # moet hebben. Haal de # weg om ze te gebruiken; de documenten vullen de velden dan in hun

@@ -189,6 +189,12 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
     help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
 )
 @click.option(
+    "--pdfua",
+    is_flag=True,
+    help="Maak de PDF als PDF/UA (toegankelijk), met --pdfa samen PDF/A-2 en PDF/UA (maakt "
+    "ook PDF als --format die niet noemt).",
+)
+@click.option(
     "--publicatie",
     is_flag=True,
     help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
@@ -224,6 +230,7 @@ def build(
     sjablonen: tuple[Path, ...],
     huisstijl: Path | None,
     pdfa: bool,
+    pdfua: bool,
     publicatie: bool,
     forceer: bool,
     stil: bool,
@@ -246,10 +253,11 @@ def build(
     formaten = formaten or project.formaten or STANDAARD_FORMATEN
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
+    pdfua = pdfua or project.pdfua
     huisstijl = huisstijl or project.huisstijl
-    if pdfa and "pdf" not in formaten:
+    if (pdfa or pdfua) and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl, pdfua)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)

@@ -35,6 +35,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "huisstijl": str,
         "sjablonen": list,
         "pdfa": bool,
+        "pdfua": bool,
     },
 }
 """Every table and key the project file may hold, with the type of its value."""
@@ -50,6 +51,7 @@ _UITLEG = {
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "true of false",
+    "bouwen.pdfua": "true of false",
 }
 _TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
 
@@ -110,6 +112,7 @@ class Project:
     huisstijl: Path | None = None
     sjablonen: tuple[Path, ...] = ()
     pdfa: bool = False
+    pdfua: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
 
@@ -439,5 +442,6 @@ def lees(bestand: Path) -> Project:
         huisstijl=relatief(bouwen.get("huisstijl")),
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
+        pdfua=bool(bouwen.get("pdfua", False)),
         kop=_kop(data.get("kop")),
     )
