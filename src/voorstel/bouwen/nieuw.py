@@ -75,6 +75,7 @@ naam = "{naam}"
 gemeente = "{gemeente}"
 # tooi = "gm0000"   # TOOI-code van de organisatie, voor publicatie
 # cbs = "0000"      # CBS-gemeentecode
+# rsin = "000000000"  # RSIN van de organisatie, voor het zaaksysteem (--zgw)
 
 [bouwen]
 data = "data"                 # de map met de documenten

@@ -197,7 +197,15 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
 @click.option(
     "--publicatie",
     is_flag=True,
-    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen.",
+    help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen; "
+    "naast elk document de Woo-metadata (<document>.diwoo.xml, DiWoo) en een index van de "
+    "map (sitemap.xml).",
+)
+@click.option(
+    "--zgw",
+    is_flag=True,
+    help="Schrijf naast elk bestand een record voor het zaaksysteem (ZGW Documenten API, "
+    "EnkelvoudigInformatieObject) als <bestand>.zgw.json.",
 )
 @click.option(
     "--force",
@@ -232,6 +240,7 @@ def build(
     pdfa: bool,
     pdfua: bool,
     publicatie: bool,
+    zgw: bool,
     forceer: bool,
     stil: bool,
     processen: int | None,
@@ -254,10 +263,11 @@ def build(
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
     pdfua = pdfua or project.pdfua
+    zgw = zgw or project.zgw
     huisstijl = huisstijl or project.huisstijl
     if (pdfa or pdfua) and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl, pdfua)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl, pdfua, zgw)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)

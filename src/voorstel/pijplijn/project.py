@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from voorstel.blokken import tooi
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.soorten import REGISTER
 
@@ -27,7 +28,7 @@ PROJECTBESTAND = "voorstel.toml"
 FORMATEN = ("docx", "md", "html", "pdf")
 
 _SCHEMA: dict[str, dict[str, type]] = {
-    "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str},
+    "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str, "rsin": str},
     "bouwen": {
         "data": str,
         "uitvoer": str,
@@ -36,15 +37,32 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "sjablonen": list,
         "pdfa": bool,
         "pdfua": bool,
+        "zgw": bool,
     },
+    "publicatie": {"adres": str, "informatiecategorie": dict},
+    "zaaksysteem": {"informatieobjecttype": dict, "vertrouwelijkheid": dict},
 }
 """Every table and key the project file may hold, with the type of its value."""
+
+OPENBAARHEDEN = ("openbaar", "vertrouwelijk", "geheim")
+AANDUIDINGEN = (
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+)
+"""Every vertrouwelijkheidaanduiding of the ZGW Documenten API."""
 
 _UITLEG = {
     "organisatie.naam": "de naam van de organisatie, bijvoorbeeld 'Gemeente Oosterhout'",
     "organisatie.gemeente": "de naam van de gemeente",
     "organisatie.tooi": "de TOOI-code van de organisatie, bijvoorbeeld 'gm0826'",
     "organisatie.cbs": "de CBS-gemeentecode van vier cijfers, bijvoorbeeld '0826'",
+    "organisatie.rsin": "het RSIN van de organisatie (negen cijfers), voor het zaaksysteem",
     "bouwen.data": "de map met de documenten",
     "bouwen.uitvoer": "de uitvoermap",
     "bouwen.formaten": 'een lijst van formaten, zoals ["docx", "md"]',
@@ -52,8 +70,23 @@ _UITLEG = {
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "true of false",
     "bouwen.pdfua": "true of false",
+    "bouwen.zgw": "true of false",
+    "publicatie.adres": "het webadres waaronder de publicatiemap staat, bijvoorbeeld "
+    "'https://www.gemeente.nl/woo/'",
+    "publicatie.informatiecategorie": "een tabel met per soort de informatiecategorie, "
+    'bijvoorbeeld [publicatie.informatiecategorie] met memo = "adviezen"',
+    "zaaksysteem.informatieobjecttype": "een tabel met per soort de URL van het "
+    "informatieobjecttype in de Catalogi API, bijvoorbeeld [zaaksysteem.informatieobjecttype] "
+    'met raadsvoorstel = "https://catalogi.gemeente.nl/api/v1/informatieobjecttypen/..."',
+    "zaaksysteem.vertrouwelijkheid": "een tabel met per openbaarheid de "
+    'vertrouwelijkheidaanduiding, bijvoorbeeld vertrouwelijk = "confidentieel"',
 }
-_TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
+_TYPENAAM = {
+    str: "tekst tussen aanhalingstekens",
+    list: "een lijst",
+    bool: "true of false",
+    dict: "een tabel",
+}
 
 _KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
 """The keys of a field the gemeente declares for the kop ([[kop.<soort>.velden]])."""
@@ -97,6 +130,7 @@ class Organisatie:
     gemeente: str | None = None
     tooi: str | None = None
     cbs: str | None = None
+    rsin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,8 +147,17 @@ class Project:
     sjablonen: tuple[Path, ...] = ()
     pdfa: bool = False
     pdfua: bool = False
+    zgw: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
+    adres: str | None = None
+    """The web address of the publication folder ([publicatie] adres), for its index."""
+    informatiecategorieen: dict[str, str] = field(default_factory=dict)
+    """The Woo informatiecategorie per soort or stuk, instead of voorstel's."""
+    informatieobjecttypen: dict[str, str] = field(default_factory=dict)
+    """The URL of the informatieobjecttype in the Catalogi API, per soort or stuk."""
+    vertrouwelijkheid: dict[str, str] = field(default_factory=dict)
+    """The vertrouwelijkheidaanduiding per openbaarheid, instead of voorstel's."""
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -248,6 +291,84 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 isinstance(s, str) for s in cast(list[Any], inhoud)
             ):
                 yield probleem(plaats, "verwacht een lijst van mappen, elk tussen aanhalingstekens")
+            else:
+                for deel, bericht in _controleer_waarde(tabel, sleutel, inhoud):
+                    yield probleem((*plaats, *deel), bericht)
+
+
+def stuknamen() -> list[str]:
+    """The soorten and the names of their further stukken (raadsbesluit): what a table
+    per soort in [publicatie] and [zaaksysteem] may name."""
+    namen = list(REGISTER.namen())
+    for soort in REGISTER:
+        namen += [s.naam for s in soort.stukken if s.achtervoegsel and s.naam not in namen]
+    return namen
+
+
+def _controleer_waarde(tabel: str, sleutel: str, inhoud: Any) -> Iterator[tuple[Plaats, str]]:
+    """The values that must be known: a TOOI code, an RSIN, the tables per soort."""
+    plaats = f"{tabel}.{sleutel}"
+    if plaats == "organisatie.tooi" and tooi.organisatie(inhoud) is None:
+        yield (
+            (),
+            (
+                f"'{inhoud}' staat in geen TOOI-waardelijst van organisaties; geef de code, zoals "
+                "'gm0826' (gemeente: gm en de CBS-code), 'pv26' of 'so0507', of de hele URI "
+                "(https://identifier.overheid.nl/tooi/id/gemeente/gm0826)"
+            ),
+        )
+    elif plaats == "organisatie.rsin" and (reden := rsin_fout(inhoud)) is not None:
+        yield (), f"'{inhoud}': {reden}"
+    elif plaats in ("publicatie.informatiecategorie", "zaaksysteem.informatieobjecttype"):
+        namen = stuknamen()
+        for naam, waarde in cast(dict[str, Any], inhoud).items():
+            if naam not in namen:
+                yield (naam,), f"onbekende soort '{naam}'; " + _voorstel(naam, namen)
+            elif not isinstance(waarde, str):
+                yield (naam,), "verwacht tekst tussen aanhalingstekens"
+            elif tabel == "publicatie" and tooi.informatiecategorie(waarde) is None:
+                keuze = "; ".join(w.label for w in tooi.lijst("informatiecategorie").waarden)
+                yield (
+                    (naam,),
+                    (
+                        f"onbekende informatiecategorie '{waarde}'; kies uit de "
+                        f"informatiecategorieën van de Woo "
+                        f"({tooi.uitleg('informatiecategorie')}): {keuze}"
+                    ),
+                )
+            elif tabel == "zaaksysteem" and not re.fullmatch(r"https?://\S{1,190}", waarde):
+                yield (
+                    (naam,),
+                    (
+                        f"'{waarde}' is geen URL; geef de URL van het informatieobjecttype in de "
+                        "Catalogi API (https://..., hoogstens 200 tekens)"
+                    ),
+                )
+    elif plaats == "zaaksysteem.vertrouwelijkheid":
+        for naam, waarde in cast(dict[str, Any], inhoud).items():
+            if naam not in OPENBAARHEDEN:
+                yield (
+                    (naam,),
+                    (f"onbekende openbaarheid '{naam}'; " + _voorstel(naam, list(OPENBAARHEDEN))),
+                )
+            elif waarde not in AANDUIDINGEN:
+                yield (
+                    (naam,),
+                    (
+                        f"onbekende vertrouwelijkheidaanduiding {waarde!r}; kies uit "
+                        + ", ".join(AANDUIDINGEN)
+                    ),
+                )
+
+
+def rsin_fout(rsin: str) -> str | None:
+    """Why `rsin` is no RSIN (nine digits that pass the elfproef), or None."""
+    if len(rsin) != 9 or not rsin.isdecimal():
+        return "een RSIN is negen cijfers"
+    som = sum(int(c) * w for c, w in zip(rsin[:8], range(9, 1, -1), strict=True))
+    if (som - int(rsin[8])) % 11:
+        return "dit RSIN klopt niet (de elfproef faalt); controleer de cijfers"
+    return None
 
 
 def kopsoorten() -> list[str]:
@@ -443,5 +564,10 @@ def lees(bestand: Path) -> Project:
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
         pdfua=bool(bouwen.get("pdfua", False)),
+        zgw=bool(bouwen.get("zgw", False)),
         kop=_kop(data.get("kop")),
+        adres=data.get("publicatie", {}).get("adres"),
+        informatiecategorieen=dict(data.get("publicatie", {}).get("informatiecategorie", {})),
+        informatieobjecttypen=dict(data.get("zaaksysteem", {}).get("informatieobjecttype", {})),
+        vertrouwelijkheid=dict(data.get("zaaksysteem", {}).get("vertrouwelijkheid", {})),
     )
