@@ -29,7 +29,7 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
-from voorstel.pijplijn.project import Project
+from voorstel.pijplijn.project import PROJECTBESTAND
 from voorstel.pijplijn.write import ruim_tijdelijk_op, schrijffout
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
@@ -108,11 +108,13 @@ class Opties:
 def _projectafdruk() -> str | None:
     """The build's voorstel.toml as it is now: the organisation of documents without one
     of their own comes from it (publiceren), so a change there rebuilds them."""
-    bestand = Project.zoek(Path.cwd()).bestand
-    try:
-        return None if bestand is None else hashlib.sha256(bestand.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    start = Path.cwd().resolve()
+    for folder in (start, *start.parents):
+        try:
+            return hashlib.sha256((folder / PROJECTBESTAND).read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return None
 
 
 def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
