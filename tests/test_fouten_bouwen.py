@@ -44,6 +44,7 @@ def test_uitvoer_van_een_verwijderde_bron_verdwijnt(tmp_path: Path) -> None:
 def test_uitvoer_van_een_verwijderde_bron_ook_in_publicatie(tmp_path: Path) -> None:
     data, uit = tmp_path / "data", tmp_path / "publicatie"
     data.mkdir()
+    (data / "voorstel.toml").write_text('[organisatie]\ntooi = "gm0826"\n', "utf-8")
     (data / "a.yaml").write_text(MINIMAAL, encoding="utf-8")
     assert bouw(str(data), "--out", str(uit), "--publicatie")[0] == 0
     (data / "a.yaml").unlink()

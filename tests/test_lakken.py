@@ -63,6 +63,15 @@ BLIJFT = ["M.J. Goossen", "E. van Lente", "S.A.D.C. van Geffen", "H. Koster"]
 """Office holders: the wethouder, burgemeester, secretaris and griffier stay."""
 
 
+ORGANISATIE = '[organisatie]\ntooi = "gm0148"\n'
+"""Publishing needs the publisher's TOOI code (the Woo metadata); every test folder has it."""
+
+
+@pytest.fixture(autouse=True)
+def _uitgever(tmp_path: Path) -> None:
+    (tmp_path / "voorstel.toml").write_text(ORGANISATIE, "utf-8")
+
+
 def programma(naam: str) -> None:
     if shutil.which(naam) is None:
         if os.environ.get("CI") == "true":
@@ -156,9 +165,10 @@ def test_publicatie_laat_niets_van_het_gelakte_achter(tmp_path: Path) -> None:
     intern, _ = _bouw(bron, tmp_path / "intern", *formaten)
 
     soorten = {p.suffix for p in publicatie}
-    assert soorten == {".docx", ".md", ".html", ".pdf", ".json"}, publicatie
-    # voorstel, raadsbesluit and collegeoplegger, 4 formats each; and the build's state
-    assert len(publicatie) == 13, publicatie
+    assert soorten == {".docx", ".md", ".html", ".pdf", ".json", ".xml"}, publicatie
+    # voorstel, raadsbesluit and collegeoplegger, 4 formats and the Woo metadata each; the
+    # publication's sitemap and the build's state
+    assert len(publicatie) == 17, publicatie
     pdf = [p for p in intern if p.name == "raadsvoorstel-kademuur-vechtkade.pdf"]
     for tekst in GELAKT:
         assert _gevonden(publicatie, tekst) == [], tekst
@@ -322,7 +332,8 @@ def test_een_passage_over_een_witregel_is_een_fout(tmp_path: Path) -> None:
 
 def test_grond_per_veld_uit_voorstel_toml(tmp_path: Path) -> None:
     (tmp_path / "voorstel.toml").write_text(
-        '[lakken]\ntelefoon = "5.1.2i"\nemail = false  # het algemene adres\n', "utf-8"
+        ORGANISATIE + '[lakken]\ntelefoon = "5.1.2i"\nemail = false  # het algemene adres\n',
+        "utf-8",
     )
     bron = tmp_path / "rib.yaml"
     bron.write_text(MINIMAAL.format(tekst="[[lak 5.2: een mening]]"), "utf-8")
@@ -340,7 +351,7 @@ def test_grond_per_veld_uit_voorstel_toml(tmp_path: Path) -> None:
 
 def test_onbekende_grond_in_voorstel_toml(tmp_path: Path) -> None:
     (tmp_path / "voorstel.toml").write_text(
-        '[lakken]\ncontactpersoon = "5.1.2e"\nemail = "artikel 10"\n', "utf-8"
+        ORGANISATIE + '[lakken]\ncontactpersoon = "5.1.2e"\nemail = "artikel 10"\n', "utf-8"
     )
     bron = tmp_path / "rib.yaml"
     bron.write_text(MINIMAAL.format(tekst="iets"), "utf-8")
@@ -348,7 +359,7 @@ def test_onbekende_grond_in_voorstel_toml(tmp_path: Path) -> None:
     assert resultaat.fout is not None
     [fout] = [str(p) for p in resultaat.fout.problemen]
     assert fout.startswith(
-        f"{tmp_path / 'voorstel.toml'}:3: lakken.email: onbekende Woo-grond 'artikel 10'; "
+        f"{tmp_path / 'voorstel.toml'}:5: lakken.email: onbekende Woo-grond 'artikel 10'; "
         "geldig zijn (artikel 5.1 en 5.2 Woo): 5.1.1a,"
     )
 

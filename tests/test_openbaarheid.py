@@ -77,12 +77,14 @@ def test_publicatie_slaat_niet_openbare_documenten_over(tmp_path: Path) -> None:
     _document(data, "a-openbaar", "openbaar")
     _document(data, "b-vertrouwelijk", "vertrouwelijk")
     _document(data, "c-geheim", "geheim")
+    (data / "voorstel.toml").write_text('[organisatie]\ntooi = "gm0826"\n', "utf-8")
     out = tmp_path / "uit"
     result = CliRunner().invoke(main, ["build", str(data), "--out", str(out), "--publicatie"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"geschreven: {out / 'a-openbaar.docx'}",
         f"geschreven: {out / 'a-openbaar.md'}",
+        f"geschreven: {out / 'a-openbaar.diwoo.xml'}",
         f"gelakt in {data / 'a-openbaar.yaml'}: niets",
         f"overgeslagen: {data / 'b-vertrouwelijk.yaml'} is vertrouwelijk en hoort niet in "
         "uitvoer voor publicatie",
@@ -91,8 +93,10 @@ def test_publicatie_slaat_niet_openbare_documenten_over(tmp_path: Path) -> None:
         "1 van 3 documenten gemaakt, 2 overgeslagen (niet openbaar)",
     ]
     assert sorted(p.name for p in out.iterdir() if p.name != STAATBESTAND) == [
+        "a-openbaar.diwoo.xml",
         "a-openbaar.docx",
         "a-openbaar.md",
+        "sitemap.xml",
     ]
 
 

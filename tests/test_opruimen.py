@@ -15,6 +15,7 @@ from voorstel.cli import main
 
 def _schrijf(bron: Path, stand: str = "openbaar") -> None:
     bron.parent.mkdir(parents=True, exist_ok=True)
+    (bron.parent / "voorstel.toml").write_text('[organisatie]\ntooi = "gm0826"\n', "utf-8")
     regel = f"  datum: 2024-12-05\n  openbaarheid: {stand}\n"
     bron.write_text(MINIMAAL.replace("  datum: 2024-12-05\n", regel), "utf-8")
 
@@ -35,15 +36,18 @@ def test_geheim_geworden_verdwijnt_uit_de_publicatiemap(tmp_path: Path) -> None:
     publ = tmp_path / "publ"
     _schrijf(bron)
     _bouw(bron, publ, "--publicatie")
-    assert _bestanden(publ) == ["a.docx", "a.md"]
+    assert _bestanden(publ) == ["a.diwoo.xml", "a.docx", "a.md", "sitemap.xml"]
     _schrijf(bron, "geheim")
     result = _bouw(bron, publ, "--publicatie")
-    assert _bestanden(publ) == []
+    assert _bestanden(publ) == ["sitemap.xml"]  # which now lists nothing
+    assert "<url>" not in (publ / "sitemap.xml").read_text("utf-8")
     assert result.stdout.splitlines() == [
         f"overgeslagen: {bron} is geheim en hoort niet in uitvoer voor publicatie",
-        f"verwijderd: {publ / 'a.docx'} (niet openbaar, hoort niet in uitvoer voor publicatie)",
-        f"verwijderd: {publ / 'a.md'} (niet openbaar, hoort niet in uitvoer voor publicatie)",
-        "0 van 1 documenten gemaakt, 1 overgeslagen (niet openbaar), 2 oude bestanden verwijderd",
+        *(
+            f"verwijderd: {publ / naam} (niet openbaar, hoort niet in uitvoer voor publicatie)"
+            for naam in ("a.diwoo.xml", "a.docx", "a.md")
+        ),
+        "0 van 1 documenten gemaakt, 1 overgeslagen (niet openbaar), 3 oude bestanden verwijderd",
     ]
     assert _bouw(bron, publ, "--publicatie").stdout.splitlines() == ["0 van 1 documenten gewijzigd"]
 

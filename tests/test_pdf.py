@@ -68,6 +68,7 @@ def test_een_proces_voor_de_hele_batch(tmp_path: Path, nep_soffice: Path) -> Non
     filter_ = aanroep[aanroep.index("--convert-to") + 1]
     assert filter_ == (
         'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+        '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"},'
         '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
     )
     assert sum(a.endswith(".docx") for a in aanroep) == 4
@@ -88,6 +89,33 @@ def test_pdfa_kiest_pdf_a_2(tmp_path: Path, nep_soffice: Path) -> None:
     [aanroep] = _aanroepen(nep_soffice)
     filter_ = aanroep[aanroep.index("--convert-to") + 1]
     assert '"SelectPdfVersion":{"type":"long","value":"2"}' in filter_
+    assert "PDFUACompliance" not in filter_
+
+
+def test_pdfua_vraagt_pdf_ua(tmp_path: Path, nep_soffice: Path) -> None:
+    """--pdfua asks LibreOffice for PDF/UA; with --pdfa both (PDF/A-2b and PDF/UA-1)."""
+    bouw([_documenten(tmp_path, 1)], tmp_path / "uit", ("pdf",), pdfua=True)
+    bouw([_documenten(tmp_path, 1)], tmp_path / "uit2", ("pdf",), pdfa=True, pdfua=True)
+    ua, beide = (a[a.index("--convert-to") + 1] for a in _aanroepen(nep_soffice))
+    assert '"PDFUACompliance":{"type":"boolean","value":"true"}' in ua
+    assert "SelectPdfVersion" not in ua
+    assert '"PDFUACompliance":{"type":"boolean","value":"true"}' in beide
+    assert '"SelectPdfVersion":{"type":"long","value":"2"}' in beide
+
+
+def test_pdfua_op_de_opdrachtregel_maakt_pdf(tmp_path: Path, nep_soffice: Path) -> None:
+    out = tmp_path / "uit"
+    result = CliRunner().invoke(
+        main,
+        ["build", str(_documenten(tmp_path, 1)), "--out", str(out), "--format", "md", "--pdfua"],
+    )
+    assert result.exit_code == 0, result.output
+    [aanroep] = _aanroepen(nep_soffice)
+    assert "PDFUACompliance" in aanroep[aanroep.index("--convert-to") + 1]
+    assert sorted(p.name for p in out.rglob("*") if p.is_file() and p.parent != out) == [
+        "voorstel0.md",
+        "voorstel0.pdf",
+    ]
 
 
 def test_mislukte_omzetting_is_een_fout_van_dat_document(
@@ -214,7 +242,7 @@ def test_mislukte_pdf_laat_alle_oude_uitvoer_en_meldt_elke_fout(
         f"voorstel{v}.{f}" for v in ("", "-aadorp", "-beekdorp") for f in ("docx", "pdf")
     )
     bron.write_text(MINIMAAL.replace("Een onderwerp", "Ander onderwerp") + regio, "utf-8")
-    monkeypatch.setattr(pdf, "converteer", lambda bronnen, _pdfa: [pdf.Mislukt()] * len(bronnen))
+    monkeypatch.setattr(pdf, "converteer", lambda bronnen, *_: [pdf.Mislukt()] * len(bronnen))
     [resultaat] = bouw([bron], out, ("docx", "pdf"))
     assert resultaat.fout is not None
     assert [p.message.split(";")[0] for p in resultaat.fout.problemen] == [

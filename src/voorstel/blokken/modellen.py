@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from voorstel.blokken import tooi
 from voorstel.blokken.begroting import Begrotingstabel, VerdelingRef
 from voorstel.blokken.begrotingswijziging import Begrotingswijziging
 from voorstel.blokken.types import (
@@ -346,6 +347,21 @@ class Document(Model):
 
     losse_bedragen: list[Bedrag] = Field(default_factory=list)
     """Amounts the prose names on purpose that are no figure of the document."""
+    informatiecategorie: Tekst | None = None
+    """The Woo informatiecategorie for publication when it is not the soort's: a label,
+    code or URI of the TOOI list (tooi.py)."""
+
+    @field_validator("informatiecategorie")
+    @classmethod
+    def _bekende_categorie(cls, waarde: str | None) -> str | None:
+        if waarde is not None and tooi.informatiecategorie(waarde) is None:
+            keuze = "; ".join(w.label for w in tooi.lijst("informatiecategorie").waarden)
+            raise fout(
+                "informatiecategorie",
+                f"onbekende informatiecategorie '{waarde}'; kies uit de informatiecategorieën "
+                f"van de Woo ({tooi.uitleg('informatiecategorie')}): {keuze}",
+            )
+        return waarde
 
     def documentdatum(self) -> dt.date:
         """The date the document is known by."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from voorstel.bouwen import werkers
+from voorstel.bouwen import publiceren, werkers
 from voorstel.bouwen.build import (
     STANDAARD_FORMATEN,
     Resultaat,
@@ -28,6 +29,7 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.pijplijn.project import PROJECTBESTAND
 from voorstel.pijplijn.write import ruim_tijdelijk_op, schrijffout
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
@@ -83,6 +85,9 @@ class Opties:
     publicatie: bool = False
     pdfa: bool = False
     huisstijl: Path | None = None
+    pdfua: bool = False
+    zgw: bool = False
+    """A zaaksysteem record (ZGW EnkelvoudigInformatieObject) beside every output file."""
 
     def instellingen(self, code: str, basis: Path | None) -> str:
         """The hash of everything besides files that decides a document's outputs."""
@@ -93,8 +98,23 @@ class Opties:
             publicatie=self.publicatie,
             pdfa=self.pdfa,
             huisstijl=None if self.huisstijl is None else os.path.abspath(self.huisstijl),
+            pdfua=self.pdfua,
+            zgw=self.zgw,
+            project=_projectafdruk() if self.publicatie or self.zgw else None,
             basis=None if basis is None else os.path.abspath(basis),
         )
+
+
+def _projectafdruk() -> str | None:
+    """The build's voorstel.toml as it is now: the organisation of documents without one
+    of their own comes from it (publiceren), so a change there rebuilds them."""
+    start = Path.cwd().resolve()
+    for folder in (start, *start.parents):
+        try:
+            return hashlib.sha256((folder / PROJECTBESTAND).read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return None
 
 
 def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
@@ -108,6 +128,7 @@ def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
             basis,
             opties.publicatie,
             opties.huisstijl,
+            opties.zgw,
         )
     except Exception as exc:  # a bug in one document must not stop the batch
         return Resultaat(bron, fout=_onverwacht(bron, exc))
@@ -171,12 +192,13 @@ def bouw_batch(
     `opties.out` (with `forceer`: every document) and record the new state there."""
     if opties.huisstijl is not None:
         Huisstijl.lees(opties.huisstijl)  # before anything is built: a broken file stops here
-    nodig = omzetters.omzetters(opties.formaten, opties.pdfa)
+    nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     overgeslagen: list[Probleem] = []
     alle = verzamel(paden, overgeslagen=overgeslagen)
     controleer_namen(alle)
+    publiceren.controleer([bron for bron, _ in alle], opties.publicatie, opties.zgw)
     with werkers.sigterm_als_ctrl_c(), vergrendeld(opties.out):
         return _bouw(paden, opties, alle, overgeslagen, nodig, forceer, processen, voortgang)
 
@@ -243,6 +265,7 @@ def _bouw(
             index = te_bouwen[positie]
             klaar[index] = resultaat
             if not nodig:
+                publiceren.schrijf_records(resultaat, opties.out)
                 _noteer(staat, resultaat, instellingen[index], afdrukken)
                 if time.monotonic() - bewaard > BEWAAR_ELKE:
                     with contextlib.suppress(VoorstelError):  # told once, at the end
@@ -263,9 +286,12 @@ def _bouw(
         for omzetter in nodig:
             omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
+            publiceren.schrijf_records(klaar[index], opties.out)
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
     weg = staat.verweesd([bron for bron, _ in alle], [p for p in paden if p.is_dir()])
     verwijderd = _ruim_op(staat, resultaten, weg)
+    if opties.publicatie:  # the folder as it is now: what is new, without what was removed
+        publiceren.schrijf_index(opties.out)
     try:
         staat.schrijf()
     except VoorstelError as exc:  # every document's own result is still reported

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voorstel.bouwen import publiceren
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
@@ -18,7 +19,7 @@ from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import Klus
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
-from voorstel.uitvoer import RENDERERS, Renderer, omzetters
+from voorstel.uitvoer import RENDERERS, Renderer, omzetters, woo
 from voorstel.uitvoer.huisstijl import Huisstijl
 
 STANDAARD_FORMATEN = ("docx", "md")
@@ -44,6 +45,11 @@ class Resultaat:
     """The files besides the source the outputs came from: shared files, templates."""
     gelakt: dict[str, int] | None = None
     """In a build for publication: how many passages were redacted, per Woo ground."""
+    publicatie: publiceren.Instellingen | None = None
+    """With --publicatie or --zgw: what the metadata and records need of the project."""
+    kenmerken: dict[Path, woo.Kenmerken] = field(default_factory=dict)
+    """With --publicatie or --zgw: each output document (by its name without suffix) as
+    the metadata and the records describe it."""
 
     @property
     def gelukt(self) -> bool:
@@ -73,6 +79,7 @@ def render_document(
     outputs: Sequence[Renderer],
     naam: str = "document",
     zet: Callable[[str, bytes], None] | None = None,
+    kenmerken: dict[str, woo.Kenmerken] | None = None,
 ) -> dict[str, bytes]:
     """Every output of one document (and of each variant) by name suffix: '.docx' for the
     document, '-oosterhout.docx' for a variant, and files an output refers to
@@ -80,7 +87,9 @@ def render_document(
     several documents adds each one's achtervoegsel ('-raadsbesluit').
 
     With `zet`, each output is handed to it as soon as it is made, and not kept: a
-    regional proposal of hundreds of gemeenten then needs the memory of one variant."""
+    regional proposal of hundreds of gemeenten then needs the memory of one variant.
+    With `kenmerken`, what publication needs of each output document is added to it, by
+    its suffix ('-raadsbesluit')."""
     rendered: dict[str, bytes] = {}
     stukken = REGISTER.van(gevalideerd.document).stukken
     gemeenten: dict[str, str | None] = {}
@@ -101,6 +110,8 @@ def render_document(
                 continue
             eind = achtervoegsel + stuk.achtervoegsel
             eigen = stuk_context(context, stuk)
+            if kenmerken is not None:
+                kenmerken[eind] = woo.kenmerken(eigen, stuk.naam)
             for renderer in outputs:
                 for suffix, data in renderer.uitvoer(eigen, naam + eind, stuk.naam).items():
                     if zet is None:
@@ -165,8 +176,11 @@ def bouw_bestand(
     basis: Path | None = None,
     publicatie: bool = False,
     huisstijl: Path | None = None,
+    zgw: bool = False,
 ) -> Resultaat:
-    """Build one source file into `out`; errors are returned, not raised."""
+    """Build one source file into `out`; errors are returned, not raised. With
+    `publicatie`, the DiWoo metadata of each document is among its outputs; with
+    `publicatie` or `zgw` the result keeps what the records need (publiceren)."""
     resultaat = Resultaat(bron)
     try:
         gevalideerd = laad_en_valideer(bron)
@@ -192,10 +206,22 @@ def bouw_bestand(
             ),
         ]
         naam = openbaar.markeer(uitvoernaam(bron, basis), gevalideerd.document)
+        inst = publiceren.instellingen(bron, gevalideerd.soort, publicatie, zgw)
+        resultaat.publicatie = inst
+        per_eind: dict[str, woo.Kenmerken] | None = None if inst is None else {}
+
+        def metadata() -> dict[Path, bytes]:
+            """The DiWoo metadata of every output document, once they are all rendered."""
+            resultaat.kenmerken = {
+                naam.with_name(naam.name + eind): k for eind, k in (per_eind or {}).items()
+            }
+            return {} if inst is None else publiceren.metadata(resultaat.kenmerken, formaten, inst)
+
         if omzetters.omzetters(formaten):  # written with the conversions: all or nothing
-            rendered = render_document(gevalideerd, uitvoer, naam.name)
+            rendered = render_document(gevalideerd, uitvoer, naam.name, kenmerken=per_eind)
             outputs = {naam.with_name(naam.name + s): data for s, data in rendered.items()}
             resultaat.te_schrijven = omzetters.apart(outputs, formaten, resultaat.pdf_bronnen)
+            resultaat.te_schrijven.update(metadata())
         else:  # each output to its temporary file as it is made, all renamed at the end
             with Klus(out) as klus:
                 render_document(
@@ -203,7 +229,10 @@ def bouw_bestand(
                     uitvoer,
                     naam.name,
                     lambda suffix, data: klus.zet(naam.with_name(naam.name + suffix), data),
+                    per_eind,
                 )
+                for rel, data in metadata().items():
+                    klus.zet(rel, data)
                 resultaat.geschreven = klus.klaar()
         if huisstijl is not None:
             resultaat.waarschuwingen += [
@@ -299,19 +328,26 @@ def bouw(
     publicatie: bool = False,
     pdfa: bool = False,
     huisstijl: Path | None = None,
+    pdfua: bool = False,
+    zgw: bool = False,
 ) -> list[Resultaat]:
     """Build every given file (folders: every document in them); PDFs in one batch."""
     if huisstijl is not None:
         Huisstijl.lees(huisstijl)  # before anything is built: a broken house file stops here
-    nodig = omzetters.omzetters(formaten, pdfa)
+    nodig = omzetters.omzetters(formaten, pdfa, pdfua)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)
     controleer_namen(bronnen)
+    publiceren.controleer([bron for bron, _ in bronnen], publicatie, zgw)
     resultaten = [
-        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie, huisstijl)
+        bouw_bestand(bron, out, formaten, sjablonen, basis, publicatie, huisstijl, zgw)
         for bron, basis in bronnen
     ]
     for omzetter in nodig:
         omzetter.zet_om(resultaten, out)
+    for resultaat in resultaten:
+        publiceren.schrijf_records(resultaat, out)
+    if publicatie:
+        publiceren.schrijf_index(out)
     return resultaten

@@ -129,6 +129,7 @@ naam = "{naam}"
 gemeente = "{gemeente}"
 # tooi = "gm0000"   # TOOI-code van de organisatie, voor publicatie
 # cbs = "0000"      # CBS-gemeentecode
+# rsin = "000000000"  # RSIN van de organisatie, voor het zaaksysteem (--zgw)
 
 [bouwen]
 data = "data"                 # de map met de documenten
@@ -137,6 +138,7 @@ formaten = ["docx", "md"]     # kies uit docx, md, html, pdf
 # huisstijl = "huisstijl/sjabloon.dotx"   # het Word-bestand met de huisstijl van de gemeente
 # sjablonen = ["sjablonen"]               # mappen met eigen sjablonen
 # pdfa = true                             # PDF als PDF/A-2, voor archivering
+# pdfua = true                            # PDF als PDF/UA, toegankelijk (met pdfa: beide)
 
 # Eigen velden in de kop van een documentsoort, en secties die elk document van die soort
 # moet hebben. Haal de # weg om ze te gebruiken; de documenten vullen de velden dan in hun

@@ -193,11 +193,24 @@ def _processen(_ctx: click.Context, _param: click.Parameter, value: int | None) 
     help="Maak de PDF als PDF/A-2, voor archivering (maakt ook PDF als --format die niet noemt).",
 )
 @click.option(
+    "--pdfua",
+    is_flag=True,
+    help="Maak de PDF als PDF/UA (toegankelijk), met --pdfa samen PDF/A-2 en PDF/UA (maakt "
+    "ook PDF als --format die niet noemt).",
+)
+@click.option(
     "--publicatie",
     is_flag=True,
     help="Uitvoer voor publicatie: vertrouwelijke en geheime documenten worden overgeslagen, "
-    "en persoonsgegevens van ambtenaren en gemarkeerde passages ([[lak 5.1.2e: tekst]]) "
-    "worden gelakt.",
+    "persoonsgegevens van ambtenaren en gemarkeerde passages ([[lak 5.1.2e: tekst]]) worden "
+    "gelakt, en naast elk document komt de Woo-metadata (<document>.diwoo.xml, DiWoo), met een "
+    "index van de map (sitemap.xml).",
+)
+@click.option(
+    "--zgw",
+    is_flag=True,
+    help="Schrijf naast elk bestand een record voor het zaaksysteem (ZGW Documenten API, "
+    "EnkelvoudigInformatieObject) als <bestand>.zgw.json.",
 )
 @click.option(
     "--force",
@@ -230,7 +243,9 @@ def build(
     sjablonen: tuple[Path, ...],
     huisstijl: Path | None,
     pdfa: bool,
+    pdfua: bool,
     publicatie: bool,
+    zgw: bool,
     forceer: bool,
     stil: bool,
     processen: int | None,
@@ -252,10 +267,12 @@ def build(
     formaten = formaten or project.formaten or STANDAARD_FORMATEN
     sjablonen = (*sjablonen, *project.sjablonen)
     pdfa = pdfa or project.pdfa
+    pdfua = pdfua or project.pdfua
+    zgw = zgw or project.zgw
     huisstijl = huisstijl or project.huisstijl
-    if pdfa and "pdf" not in formaten:
+    if (pdfa or pdfua) and "pdf" not in formaten:
         formaten = (*formaten, "pdf")
-    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl)
+    opties = Opties(out, formaten, sjablonen, publicatie, pdfa, huisstijl, pdfua, zgw)
     try:
         with voortgangsbalk(stil) as voortgang:
             batch = bouw_batch(paden, opties, forceer, processen, voortgang)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from voorstel.blokken import tooi
 from voorstel.blokken.types import PERSOONSGEGEVENS
 from voorstel.kern import lakken
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
@@ -29,7 +30,7 @@ PROJECTBESTAND = "voorstel.toml"
 FORMATEN = ("docx", "md", "html", "pdf")
 
 INSTELLINGEN: dict[str, dict[str, type]] = {
-    "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str},
+    "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str, "rsin": str},
     "bouwen": {
         "data": str,
         "uitvoer": str,
@@ -37,22 +38,51 @@ INSTELLINGEN: dict[str, dict[str, type]] = {
         "huisstijl": str,
         "sjablonen": list,
         "pdfa": bool,
+        "pdfua": bool,
+        "zgw": bool,
     },
     "lakken": dict.fromkeys(PERSOONSGEGEVENS, str),
+    "publicatie": {"adres": str, "informatiecategorie": dict},
+    "zaaksysteem": {"informatieobjecttype": dict, "vertrouwelijkheid": dict},
 }
 """Every table and key the project file may hold, with the type of its value."""
+
+OPENBAARHEDEN = ("openbaar", "vertrouwelijk", "geheim")
+AANDUIDINGEN = (
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+)
+"""Every vertrouwelijkheidaanduiding of the ZGW Documenten API."""
 
 UITLEG = {
     "organisatie.naam": "de naam van de organisatie, bijvoorbeeld 'Gemeente Oosterhout'",
     "organisatie.gemeente": "de naam van de gemeente",
     "organisatie.tooi": "de TOOI-code van de organisatie, bijvoorbeeld 'gm0826'",
     "organisatie.cbs": "de CBS-gemeentecode van vier cijfers, bijvoorbeeld '0826'",
+    "organisatie.rsin": "het RSIN van de organisatie (negen cijfers), voor het zaaksysteem",
     "bouwen.data": "de map met de documenten",
     "bouwen.uitvoer": "de uitvoermap",
     "bouwen.formaten": 'een lijst van formaten, zoals ["docx", "md"]',
     "bouwen.huisstijl": "het pad naar het Word-bestand (.docx of .dotx) van de huisstijl",
     "bouwen.sjablonen": "een lijst van mappen met eigen sjablonen",
     "bouwen.pdfa": "of de PDF een PDF/A-2 wordt, voor archivering (true of false)",
+    "bouwen.pdfua": "of de PDF ook een PDF/UA-1 (toegankelijk) wordt (true of false)",
+    "bouwen.zgw": "of naast elk bestand een record voor het zaaksysteem komt (true of false)",
+    "publicatie.adres": "het webadres waaronder de publicatiemap staat, bijvoorbeeld "
+    "'https://www.gemeente.nl/woo/'",
+    "publicatie.informatiecategorie": "een tabel met per soort de informatiecategorie, "
+    'bijvoorbeeld [publicatie.informatiecategorie] met memo = "adviezen"',
+    "zaaksysteem.informatieobjecttype": "een tabel met per soort de URL van het "
+    "informatieobjecttype in de Catalogi API, bijvoorbeeld [zaaksysteem.informatieobjecttype] "
+    'met raadsvoorstel = "https://catalogi.gemeente.nl/api/v1/informatieobjecttypen/..."',
+    "zaaksysteem.vertrouwelijkheid": "een tabel met per openbaarheid de "
+    'vertrouwelijkheidaanduiding, bijvoorbeeld vertrouwelijk = "confidentieel"',
     **{
         f"lakken.{soort}": f"de Woo-grond waarop {soort} bij --publicatie gelakt wordt, "
         "bijvoorbeeld '5.1.2e'; of false: niet lakken"
@@ -70,11 +100,25 @@ TABELUITLEG = {
     "[[kop.<soort>.velden]] met naam en label; ze staan na de vaste velden, in deze volgorde",
     "kop.<soort>.verplichte_secties": "de secties die elk document van deze soort moet hebben, "
     "zoals ze in het YAML-bestand heten",
+    "publicatie": "wat de Woo-metadata van een publicatie nodig heeft: het webadres en de "
+    "informatiecategorie per soort",
+    "publicatie.informatiecategorie": "per soort of stuk de Woo-informatiecategorie, in plaats "
+    "van die van voorstel",
+    "zaaksysteem": "wat de records voor het zaaksysteem (--zgw) nodig hebben",
+    "zaaksysteem.informatieobjecttype": "per soort of stuk de URL van het "
+    "informatieobjecttype in de Catalogi API",
+    "zaaksysteem.vertrouwelijkheid": "per openbaarheid de vertrouwelijkheidaanduiding, in "
+    "plaats van die van voorstel",
     "lakken": "per soort persoonsgegeven (contactpersoon, email, telefoon, auteur) de "
     "Woo-grond waarop het bij --publicatie gelakt wordt, of false: niet lakken",
 }
 """What each table of the project file is for (the JSON Schema's descriptions)."""
-_TYPENAAM = {str: "tekst tussen aanhalingstekens", list: "een lijst", bool: "true of false"}
+_TYPENAAM = {
+    str: "tekst tussen aanhalingstekens",
+    list: "een lijst",
+    bool: "true of false",
+    dict: "een tabel",
+}
 
 KOPVELD: dict[str, type] = {"naam": str, "label": str, "verplicht": bool, "waarden": list}
 """The keys of a field the gemeente declares for the kop ([[kop.<soort>.velden]])."""
@@ -118,6 +162,7 @@ class Organisatie:
     gemeente: str | None = None
     tooi: str | None = None
     cbs: str | None = None
+    rsin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +178,8 @@ class Project:
     huisstijl: Path | None = None
     sjablonen: tuple[Path, ...] = ()
     pdfa: bool = False
+    pdfua: bool = False
+    zgw: bool = False
     kop: dict[str, Kop] = field(default_factory=dict)
     """The gemeente's kop fields and required sections, per soort."""
     lakken: dict[str, str | Literal[False]] = field(default_factory=dict)
@@ -143,6 +190,15 @@ class Project:
         """The ground on which a field holding personal data of kind `soort` is redacted;
         None when the project says it is not."""
         return self.lakken.get(soort, lakken.STANDAARDGROND) or None
+
+    adres: str | None = None
+    """The web address of the publication folder ([publicatie] adres), for its index."""
+    informatiecategorieen: dict[str, str] = field(default_factory=dict)
+    """The Woo informatiecategorie per soort or stuk, instead of voorstel's."""
+    informatieobjecttypen: dict[str, str] = field(default_factory=dict)
+    """The URL of the informatieobjecttype in the Catalogi API, per soort or stuk."""
+    vertrouwelijkheid: dict[str, str] = field(default_factory=dict)
+    """The vertrouwelijkheidaanduiding per openbaarheid, instead of voorstel's."""
 
     @classmethod
     def zoek(cls, start: Path) -> Project:
@@ -281,6 +337,84 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                 isinstance(s, str) for s in cast(list[Any], inhoud)
             ):
                 yield probleem(plaats, "verwacht een lijst van mappen, elk tussen aanhalingstekens")
+            else:
+                for deel, bericht in _controleer_waarde(tabel, sleutel, inhoud):
+                    yield probleem((*plaats, *deel), bericht)
+
+
+def stuknamen() -> list[str]:
+    """The soorten and the names of their further stukken (raadsbesluit): what a table
+    per soort in [publicatie] and [zaaksysteem] may name."""
+    namen = list(REGISTER.namen())
+    for soort in REGISTER:
+        namen += [s.naam for s in soort.stukken if s.achtervoegsel and s.naam not in namen]
+    return namen
+
+
+def _controleer_waarde(tabel: str, sleutel: str, inhoud: Any) -> Iterator[tuple[Plaats, str]]:
+    """The values that must be known: a TOOI code, an RSIN, the tables per soort."""
+    plaats = f"{tabel}.{sleutel}"
+    if plaats == "organisatie.tooi" and tooi.organisatie(inhoud) is None:
+        yield (
+            (),
+            (
+                f"'{inhoud}' staat in geen TOOI-waardelijst van organisaties; geef de code, zoals "
+                "'gm0826' (gemeente: gm en de CBS-code), 'pv26' of 'so0507', of de hele URI "
+                "(https://identifier.overheid.nl/tooi/id/gemeente/gm0826)"
+            ),
+        )
+    elif plaats == "organisatie.rsin" and (reden := rsin_fout(inhoud)) is not None:
+        yield (), f"'{inhoud}': {reden}"
+    elif plaats in ("publicatie.informatiecategorie", "zaaksysteem.informatieobjecttype"):
+        namen = stuknamen()
+        for naam, waarde in cast(dict[str, Any], inhoud).items():
+            if naam not in namen:
+                yield (naam,), f"onbekende soort '{naam}'; " + _voorstel(naam, namen)
+            elif not isinstance(waarde, str):
+                yield (naam,), "verwacht tekst tussen aanhalingstekens"
+            elif tabel == "publicatie" and tooi.informatiecategorie(waarde) is None:
+                keuze = "; ".join(w.label for w in tooi.lijst("informatiecategorie").waarden)
+                yield (
+                    (naam,),
+                    (
+                        f"onbekende informatiecategorie '{waarde}'; kies uit de "
+                        f"informatiecategorieën van de Woo "
+                        f"({tooi.uitleg('informatiecategorie')}): {keuze}"
+                    ),
+                )
+            elif tabel == "zaaksysteem" and not re.fullmatch(r"https?://\S{1,190}", waarde):
+                yield (
+                    (naam,),
+                    (
+                        f"'{waarde}' is geen URL; geef de URL van het informatieobjecttype in de "
+                        "Catalogi API (https://..., hoogstens 200 tekens)"
+                    ),
+                )
+    elif plaats == "zaaksysteem.vertrouwelijkheid":
+        for naam, waarde in cast(dict[str, Any], inhoud).items():
+            if naam not in OPENBAARHEDEN:
+                yield (
+                    (naam,),
+                    (f"onbekende openbaarheid '{naam}'; " + _voorstel(naam, list(OPENBAARHEDEN))),
+                )
+            elif waarde not in AANDUIDINGEN:
+                yield (
+                    (naam,),
+                    (
+                        f"onbekende vertrouwelijkheidaanduiding {waarde!r}; kies uit "
+                        + ", ".join(AANDUIDINGEN)
+                    ),
+                )
+
+
+def rsin_fout(rsin: str) -> str | None:
+    """Why `rsin` is no RSIN (nine digits that pass the elfproef), or None."""
+    if len(rsin) != 9 or not rsin.isdecimal():
+        return "een RSIN is negen cijfers"
+    som = sum(int(c) * w for c, w in zip(rsin[:8], range(9, 1, -1), strict=True))
+    if (som - int(rsin[8])) % 11:
+        return "dit RSIN klopt niet (de elfproef faalt); controleer de cijfers"
+    return None
 
 
 def kopsoorten() -> list[str]:
@@ -475,6 +609,12 @@ def lees(bestand: Path) -> Project:
         huisstijl=relatief(bouwen.get("huisstijl")),
         sjablonen=tuple(map_ / s for s in bouwen.get("sjablonen", [])),
         pdfa=bool(bouwen.get("pdfa", False)),
+        pdfua=bool(bouwen.get("pdfua", False)),
+        zgw=bool(bouwen.get("zgw", False)),
         kop=_kop(data.get("kop")),
         lakken=dict(data.get("lakken", {})),
+        adres=data.get("publicatie", {}).get("adres"),
+        informatiecategorieen=dict(data.get("publicatie", {}).get("informatiecategorie", {})),
+        informatieobjecttypen=dict(data.get("zaaksysteem", {}).get("informatieobjecttype", {})),
+        vertrouwelijkheid=dict(data.get("zaaksysteem", {}).get("vertrouwelijkheid", {})),
     )

@@ -479,7 +479,12 @@ def _eigen_kop(
 
 # --- the schema of voorstel.toml -----------------------------------------------------------
 
-_TOML_TYPE = {str: {"type": "string"}, list: {"type": "array"}, bool: {"type": "boolean"}}
+_TOML_TYPE: dict[type, dict[str, Any]] = {
+    str: {"type": "string"},
+    list: {"type": "array"},
+    bool: {"type": "boolean"},
+    dict: {"type": "object", "additionalProperties": {"type": "string"}},
+}
 
 
 def _zin(tekst: str, soort: str = "") -> str:

@@ -168,6 +168,8 @@ class Afbeelding(InlineImage):  # type: ignore[misc]
     """An inline image whose drawing carries alt text (wp:docPr/@descr) for screen readers."""
 
     def __init__(self, tpl: DocxTemplate, png: bytes, breedte: Any, alt: str, nummer: int) -> None:
+        if not alt.strip():  # a tagged PDF needs it too: never an image without it
+            raise RenderFout(f"figuur {nummer} heeft geen alternatieve tekst voor schermlezers")
         super().__init__(tpl, io.BytesIO(png), width=breedte)
         self.alt = alt
         self.nummer = nummer

@@ -38,6 +38,7 @@ class PdfOmzetter:
     """PDF from the Word output, by one headless LibreOffice for the whole build."""
 
     pdfa: bool = False
+    pdfua: bool = False
     naam: ClassVar[str] = pdf.PDF
     bron: ClassVar[str] = "docx"
 
@@ -46,16 +47,16 @@ class PdfOmzetter:
         pdf.tijd(0)  # a VOORSTEL_PDF_TIJD that is no number stops here, not after building
 
     def zet_om(self, resultaten: Sequence[MetPdf], out: Path) -> None:
-        pdf.maak_pdfs(resultaten, out, self.pdfa)
+        pdf.maak_pdfs(resultaten, out, self.pdfa, self.pdfua)
 
 
 OMZETTERS: dict[str, type[PdfOmzetter]] = {PdfOmzetter.naam: PdfOmzetter}
 """Every converter by the format it makes."""
 
 
-def omzetters(formaten: Sequence[str], pdfa: bool = False) -> list[Omzetter]:
+def omzetters(formaten: Sequence[str], pdfa: bool = False, pdfua: bool = False) -> list[Omzetter]:
     """The converters a build with these formats needs."""
-    return [OMZETTERS[naam](pdfa=pdfa) for naam in formaten if naam in OMZETTERS]
+    return [OMZETTERS[naam](pdfa=pdfa, pdfua=pdfua) for naam in formaten if naam in OMZETTERS]
 
 
 def bronformaten(formaten: Sequence[str]) -> list[str]:

@@ -85,15 +85,20 @@ def soffice() -> str:
     raise PdfFout(f"LibreOffice (soffice) is niet gevonden, en is nodig voor PDF; {INSTALLEER}")
 
 
-def filter_optie(pdfa: bool) -> str:
-    """The --convert-to argument: tagged PDF, bookmarks as named destinations (where the
-    headings are, for the table of contents), and PDF/A-2 for archiving when asked."""
+def filter_optie(pdfa: bool, pdfua: bool = False) -> str:
+    """The --convert-to argument: tagged PDF whose viewer shows the document's title,
+    bookmarks as named destinations (where the headings are, for the table of contents),
+    PDF/A-2 for archiving and PDF/UA for accessibility when asked (both together give
+    PDF/A-2b plus PDF/UA-1; LibreOffice 7.2 and newer)."""
     opties: dict[str, dict[str, str]] = {
         "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
         "ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"},
     }
     if pdfa:
         opties["SelectPdfVersion"] = {"type": "long", "value": "2"}
+    if pdfua:
+        opties["PDFUACompliance"] = {"type": "boolean", "value": "true"}
     return "pdf:writer_pdf_Export:" + json.dumps(opties, separators=(",", ":"))
 
 
@@ -161,15 +166,18 @@ VERSCHUIFT = Mislukt(
 ONLEESBAAR = Mislukt("de PDF is niet te lezen om de inhoudsopgave te nummeren")
 
 
-def converteer(bronnen: Sequence[bytes], pdfa: bool = False) -> list[bytes | Mislukt]:
+def converteer(
+    bronnen: Sequence[bytes], pdfa: bool = False, pdfua: bool = False
+) -> list[bytes | Mislukt]:
     """Convert Word documents to PDF, their tables of contents numbered, in one LibreOffice
     run (and one more for the documents with a table of contents)."""
     if not bronnen:
         return []
     programma = soffice()
+    optie = filter_optie(pdfa, pdfua)
     with tempfile.TemporaryDirectory(prefix="voorstel-pdf-") as tmp:
         map_ = Path(tmp)
-        uit = _ronde(programma, map_, 1, bronnen, pdfa)
+        uit = _ronde(programma, map_, 1, bronnen, optie)
         geschreven: dict[int, dict[str, int]] = {
             index: {}
             for index, (docx, pdf) in enumerate(zip(bronnen, uit, strict=True))
@@ -184,7 +192,7 @@ def converteer(bronnen: Sequence[bytes], pdfa: bool = False) -> list[bytes | Mis
                     uit[index] = VERSCHUIFT
                 break
             gevuld = [inhoudsopgave.vul(bronnen[i], nummers) for i, nummers in verschoven.items()]
-            nieuw = _ronde(programma, map_, ronde, gevuld, pdfa)
+            nieuw = _ronde(programma, map_, ronde, gevuld, optie)
             for index, pdf in zip(verschoven, nieuw, strict=True):
                 uit[index] = pdf
             geschreven = {i: n for i, n in verschoven.items() if isinstance(uit[i], bytes)}
@@ -210,7 +218,7 @@ def _verschoven(
 
 
 def _ronde(
-    programma: str, map_: Path, ronde: int, bronnen: Sequence[bytes], pdfa: bool
+    programma: str, map_: Path, ronde: int, bronnen: Sequence[bytes], optie: str
 ) -> list[bytes | Mislukt]:
     """One LibreOffice run over `bronnen` in its own folders, with the shared profile."""
     invoer = []
@@ -221,7 +229,7 @@ def _ronde(
         invoer.append(str(path))
     uitmap = map_ / f"pdf{ronde}"
     try:
-        code, gemeld = _draai(programma, map_, ronde, uitmap, invoer, pdfa)
+        code, gemeld = _draai(programma, map_, ronde, uitmap, invoer, optie)
     except _Gestoord as exc:
         return [Mislukt(exc.storing.wat, exc.storing)] * len(bronnen)
     paden = [uitmap / f"{index:05d}.pdf" for index in range(len(bronnen))]
@@ -281,7 +289,7 @@ def meldingen(data: bytes) -> str:
 
 
 def _draai(
-    programma: str, map_: Path, ronde: int, uitmap: Path, invoer: list[str], pdfa: bool
+    programma: str, map_: Path, ronde: int, uitmap: Path, invoer: list[str], optie: str
 ) -> tuple[int, str]:
     """Run LibreOffice in its own session; its exit status and stderr (for a message).
     _Gestoord if it did not start or did not finish in time (then its whole process group
@@ -293,7 +301,7 @@ def _draai(
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        filter_optie(pdfa),
+        optie,
         "--outdir",
         str(uitmap),
         *invoer,
@@ -359,7 +367,9 @@ def stop(proces: subprocess.Popen[bytes]) -> None:
     proces.wait()
 
 
-def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> None:
+def maak_pdfs(
+    resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False, pdfua: bool = False
+) -> None:
     """Convert the set-aside Word output of every successful result; write each document's
     PDFs together with its other outputs, or, if any of its PDFs failed, nothing of it.
     A document whose PDF failed through a Storing gets that one error, shared with every
@@ -370,7 +380,7 @@ def maak_pdfs(resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False) -> No
         if resultaat.gelukt
         for naam, data in resultaat.pdf_bronnen.items()
     ]
-    pdfs = converteer([data for _, _, data in taken], pdfa)
+    pdfs = converteer([data for _, _, data in taken], pdfa, pdfua)
     gemaakt: dict[int, dict[Path, bytes]] = {}
     fouten: dict[int, list[VoorstelError]] = {}
     storingen: dict[Storing, list[Path]] = {}
