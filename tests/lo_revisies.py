@@ -143,9 +143,7 @@ def doe(context: Any, opdracht: dict[str, str]) -> None:
         voetnoten = document.getFootnotes()
         resultaat = {
             "regels": regels(document.getText()),
-            "voetnoten": [
-                voetnoten.getByIndex(i).getString() for i in range(voetnoten.getCount())
-            ],
+            "voetnoten": [voetnoten.getByIndex(i).getString() for i in range(voetnoten.getCount())],
             "opmerkingen": gelezen,
             "wijzigingen": aantal,
             "over": document.getRedlines().getCount(),
@@ -211,10 +209,8 @@ def main(pad: str) -> None:
         desktop = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", context
         )
-        try:
+        with contextlib.suppress(Exception):  # the bridge closes as LibreOffice quits
             desktop.terminate()
-        except Exception:  # the bridge closes as LibreOffice quits
-            pass
         proces.wait(timeout=60)
     finally:
         with contextlib.suppress(ProcessLookupError):

@@ -114,7 +114,8 @@ def _opmaak(run: Any) -> str:
     return "".join(sorted(etree.tostring(c, encoding="unicode") for c in r_pr))
 
 
-WOORD = re.compile(r"\s+|\S+")
+WOORD = re.compile(r"\s+|[^\s.,;:!?()\[\]\"']+(?:[.,:][^\s.,;:!?()\[\]\"']+)*|\S")
+"""Words, spaces and punctuation apart; a figure (11.326,00) is one word."""
 
 
 def runs(element: Any) -> list[Any]:
@@ -352,8 +353,8 @@ class Schrijver:
             self._oud(element)
         groep: Any = None
         for run in runs(element):
-            if run.getparent().tag in (w("ins"), w("del")):
-                continue
+            if run.getparent().tag in (w("ins"), w("del")) or all(k.tag == w("rPr") for k in run):
+                continue  # already marked, or an empty run: nothing to show
             if groep is not None and run.getprevious() is groep:
                 groep.append(run)
                 continue
@@ -795,9 +796,15 @@ def _opmerkingen(
         )
         opmerking._comment_elm.set(w("date"), datum.strftime("%Y-%m-%dT%H:%M:%SZ"))
         nummer = str(opmerking.comment_id)
-        groep.addprevious(_el("commentRangeStart", id=nummer))
+        begin, eind = groep, groep
+        vorige, volgende = groep.getprevious(), groep.getnext()
+        if groep.tag == w("ins") and vorige is not None and vorige.tag == w("del"):
+            begin = vorige  # the deletion and insertion of one change, together
+        if groep.tag == w("del") and volgende is not None and volgende.tag == w("ins"):
+            eind = volgende
+        begin.addprevious(_el("commentRangeStart", id=nummer))
         einde = _el("commentRangeEnd", id=nummer)
-        groep.addnext(einde)
+        eind.addnext(einde)
         verwijzing = _el("r")
         verwijzing.append(_el("commentReference", id=nummer))
         einde.addnext(verwijzing)
@@ -842,7 +849,7 @@ def _md_regels(oud: str, nieuw: str) -> tuple[str, int]:
     a, b = oud.split("\n"), nieuw.split("\n")
     uit: list[str] = []
     aantal = 0
-    for i, j in uitlijnen(a, b, lambda x: x, gelijkenis):
+    for i, j in uitlijnen(a, b, _zonder_nummer, gelijkenis):
         if j is None:
             assert i is not None
             uit.append(f"{{--{a[i]}--}}")
@@ -857,8 +864,25 @@ def _md_regels(oud: str, nieuw: str) -> tuple[str, int]:
     return "\n".join(uit), aantal
 
 
+NUMMER = re.compile(r"^(\s*)\d+\.(?=\s)")
+"""The number of an item of a numbered list: it follows from the items before it, so a
+number that changed with them is no change of its own."""
+MD_WOORD = re.compile(r"\s+|\*\*|[^\s*.,;:!?()\[\]\"']+(?:[.,:][^\s*.,;:!?()\[\]\"']+)*|\S")
+"""Words, spaces and emphasis markers apart: '**€ 70.000**' changes only in its figure."""
+
+
+def _zonder_nummer(regel: str) -> str:
+    return NUMMER.sub(r"\g<1>#.", regel)
+
+
 def _md_woorden(oud: str, nieuw: str) -> tuple[str, int]:
-    a, b = WOORD.findall(oud), WOORD.findall(nieuw)
+    nummer = NUMMER.match(nieuw)
+    if nummer is not None and NUMMER.match(oud) is not None:
+        rest, aantal = _md_woorden(NUMMER.sub("", oud), nieuw[nummer.end() :])
+        return nummer.group(0) + rest, aantal
+    if oud == nieuw:
+        return nieuw, 0
+    a, b = MD_WOORD.findall(oud), MD_WOORD.findall(nieuw)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     stukken = [Stukje(None, t) for t in a], [Stukje(None, t) for t in b]
     uit: list[str] = []
