@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from lxml import etree
@@ -451,3 +452,35 @@ def test_gemeente_onbekend_en_zonder_docx(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(oud), str(nieuw), "--gemeente", "Breda"])
     assert result.exit_code == 2
     assert "--gemeente hoort bij --docx of --md" in result.output
+
+
+def test_werkmap_gewijzigd_met_opmerking(tmp_path: Path) -> None:
+    """A cell of the workbook changed: the begroting's figures change, and the first of
+    those changes says which file made it; a sentence changed in the YAML says nothing."""
+    bron = DALFSEN / "begrotingswijziging-jeugdhulp-2026.yaml"
+    oud = kopie(tmp_path / "oud", bron, DALFSEN / "begroting-2026.xlsx")
+    nieuw = kopie(tmp_path / "nieuw", bron, DALFSEN / "begroting-2026.xlsx")
+    boek = openpyxl.load_workbook(nieuw.with_name("begroting-2026.xlsx"))
+    boek["Wijziging"]["C4"] = -70000
+    boek.save(nieuw.with_name("begroting-2026.xlsx"))
+    vervang(nieuw, ("leidt tot hogere lasten", "leidt tot flink hogere lasten"))
+    docx = tmp_path / "wijzigingen.docx"
+    diff(oud, nieuw, "--docx", docx)
+    gevonden = wijzigingen(docx)
+    assert ("del", "tekst", "€ 398.500 N") in gevonden
+    assert ("ins", "tekst", "€ 70.000 N") in gevonden
+    document = zipfile.ZipFile(docx).read("word/document.xml").decode()
+    assert document.count("<w:commentRangeStart") == 1
+    start, einde = document.index("<w:commentRangeStart"), document.index("<w:commentRangeEnd")
+    assert "€ 398.500 N" in document[start:einde] and "€ 70.000 N" in document[start:einde]
+    assert document.index("flink") < start  # the sentence changed first, and by the YAML
+    opmerkingen = zipfile.ZipFile(docx).read("word/comments.xml").decode()
+    assert "gewijzigd door begroting-2026.xlsx" in opmerkingen
+    plain_oud = gebouwd(oud, tmp_path / "b-oud", bron.with_suffix(".docx").name)
+    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", bron.with_suffix(".docx").name)
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path,
+        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
+    )
+    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]

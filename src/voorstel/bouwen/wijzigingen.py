@@ -260,7 +260,11 @@ def _nieuw_door(tussen: bytes | None, nieuw: bytes) -> set[str]:
 
 
 def _wat(sleutel: str, gevalideerd: Gevalideerd) -> str:
-    for gemeente in gemeenten(gevalideerd):
-        if sleutel.startswith(f"-{slug(gemeente)}"):
-            return f"de versie voor {gemeente}"
+    """What an output is, as `voorstel build` names it: 'de versie voor Breda, raadsbesluit'."""
+    for gemeente in [None, *gemeenten(gevalideerd)]:
+        for stuk in REGISTER.van(gevalideerd.document).stukken:
+            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
+            if sleutel.rsplit(".", 1)[0] == eind:
+                wat = f"de versie voor {gemeente}" if gemeente else "het document"
+                return wat + (f", {stuk.naam}" if stuk.achtervoegsel else "")
     return "het document"
