@@ -484,3 +484,21 @@ def test_werkmap_gewijzigd_met_opmerking(tmp_path: Path) -> None:
     )
     assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
     assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]
+
+
+def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
+    """A table by year (its keys are numbers) and a table of its own (opdrachtwaarde)."""
+    bron = ROOT / "data" / "wbo" / "inkoopstrategie-jeugdhulp-2027.yaml"
+    oud = kopie(tmp_path / "oud", bron)
+    nieuw = kopie(tmp_path / "nieuw", bron)
+    vervang(
+        nieuw,
+        ("      bedrag: 16000000\n", "      bedrag: 17500000\n"),
+        ("    Oosterhout: {2018: 1403, 2019: 1448,", "    Oosterhout: {2018: 1403, 2019: 1548,"),
+    )
+    docx = tmp_path / "wijzigingen.docx"
+    uitvoer = diff(oud, nieuw, "--docx", docx)
+    assert "Oosterhout, 2019: 1.448 → 1.548" in uitvoer
+    gevonden = wijzigingen(docx)
+    for paar in (("1.448", "1.548"), ("€ 16.000.000", "€ 17.500.000")):
+        assert ("del", "tekst", paar[0]) in gevonden and ("ins", "tekst", paar[1]) in gevonden

@@ -298,6 +298,7 @@ class Schrijver:
             else:
                 for blok in reversed(volgende):
                     laatste.addnext(blok)
+        _voor_tabellen(nieuw[0].getparent())
 
     def _nummering(self, oud: Sequence[Any], nieuw: Sequence[Any], paar: Iterable[Any]) -> None:
         """Old numbering ids that paired paragraphs show to be a new one."""
@@ -553,7 +554,11 @@ class Schrijver:
             oud, nieuw = self.oud_voetnoten[oud_id], self.nieuw_voetnoten.get(nieuw_id)
             if nieuw is None:
                 continue
-            self.blokken(oud.findall(w("p")), nieuw.findall(w("p")))
+            oude, nieuwe = oud.findall(w("p")), nieuw.findall(w("p"))
+            if len(oude) == len(nieuwe) == 1:
+                self.alinea(oude[0], nieuwe[0])  # one note, however much it changed
+            else:
+                self.blokken(oude, nieuwe)
 
     # comments
 
@@ -566,6 +571,52 @@ class Schrijver:
             if tekst in oorzaak.teksten:
                 self._uitgelegd.add(oorzaak.bestand)
                 self.opmerkingen.append((groep, oorzaak))
+
+
+def _alineamarkering(p: Any) -> Any:
+    """The w:ins or w:del of a paragraph's mark, if any."""
+    r_pr = p.find(f"{w('pPr')}/{w('rPr')}")
+    if r_pr is None:
+        return None
+    return next((k for k in r_pr if k.tag in (w("ins"), w("del"))), None)
+
+
+def _voor_tabellen(ouder: Any) -> None:
+    """A paragraph inserted or deleted whole just before a table: its mark cannot join
+    the table, so LibreOffice would leave an empty paragraph after accepting (or
+    rejecting). The mark of the paragraph before the stretch of such paragraphs is marked
+    instead: the same text either way, and nothing is left over."""
+    if ouder is None:
+        return
+    for p in list(ouder.iterchildren(w("p"))):
+        volgende = p.getnext()
+        markering = _alineamarkering(p)
+        if markering is None or volgende is None or volgende.tag != w("tbl"):
+            continue
+        vorige = p.getprevious()
+        while vorige is not None and vorige.tag == w("p"):
+            ander = _alineamarkering(vorige)
+            if ander is None:
+                break
+            vorige = vorige.getprevious() if ander.tag == markering.tag else None
+        if vorige is None or vorige.tag != w("p"):
+            continue  # a table or another change before it: left as it is
+        markering.getparent().remove(markering)
+        p_pr = vorige.find(w("pPr"))
+        if p_pr is None:
+            p_pr = _el("pPr")
+            vorige.insert(0, p_pr)
+        r_pr = p_pr.find(w("rPr"))
+        if r_pr is None:
+            r_pr = _el("rPr")
+            plek = p_pr.find(w("sectPr"))
+            if plek is None:
+                plek = p_pr.find(w("pPrChange"))
+            if plek is None:
+                p_pr.append(r_pr)
+            else:
+                plek.addprevious(r_pr)
+        r_pr.insert(0, markering)
 
 
 def _samengevoegd(
