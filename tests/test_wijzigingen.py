@@ -502,3 +502,11 @@ def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
     gevonden = wijzigingen(docx)
     for paar in (("1.448", "1.548"), ("€ 16.000.000", "€ 17.500.000")):
         assert ("del", "tekst", paar[0]) in gevonden and ("ins", "tekst", paar[1]) in gevonden
+    # Oosterhout's chart changed: the figure (a chart per gemeente, in one paragraph) is
+    # deleted and inserted whole; of the old images only Oosterhout's is new to the file
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    weg = root.findall(f".//{W}del/{W}r/{W}drawing")
+    erbij = root.findall(f".//{W}ins/{W}r/{W}drawing")
+    assert len(weg) == len(erbij) == 5
+    namen = zipfile.ZipFile(docx).namelist()
+    assert len([n for n in namen if n.startswith("word/media/")]) == 6

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import io
 import re
 import zipfile
@@ -32,6 +33,9 @@ from lxml import etree
 from voorstel.uitvoer.sjabloon import vaste_zip
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 NUMBERING_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
@@ -251,6 +255,9 @@ class Schrijver:
     nieuw_voetnoten: dict[str, Any]
     voetnoten_wortel: Any
     oorzaken: Sequence[Oorzaak] = ()
+    oud_deel: Any = None
+    """The old document's main part, holding its images; and the new one's."""
+    nieuw_deel: Any = None
     opmerkingen: list[tuple[Any, Oorzaak]] = field(default_factory=list)
     """The first change per cause: the element holding it, and the cause."""
     nummers: dict[str, str] = field(default_factory=dict)
@@ -259,6 +266,7 @@ class Schrijver:
     oude_voetnoten: dict[str, str] = field(default_factory=dict)
     """The id of an old footnote whose reference is deleted -> its id in the new document."""
     _uitgelegd: set[str] = field(default_factory=set)
+    _tekeningen: int = 0
 
     # blocks
 
@@ -270,6 +278,15 @@ class Schrijver:
             return
         paar = uitlijnen(oud, nieuw, _bloksleutel, _blokscore)
         self._nummering(oud, nieuw, paar)
+        paar = [
+            deel
+            for i, j in paar
+            for deel in (
+                [(i, None), (None, j)]
+                if i is not None and j is not None and self._andere_tekening(oud[i], nieuw[j])
+                else [(i, j)]
+            )
+        ]
         volgende: list[Any] = []  # deleted old blocks waiting for the next new block
         for i, j in paar:
             if j is None:
@@ -378,13 +395,18 @@ class Schrijver:
         for ref in element.iter(w("footnoteReference")):
             ref.set(w("id"), self._oude_voetnoot(ref.get(w("id"))))
         for tekening in list(element.iter(w("drawing"))):
-            tekening.getparent().remove(tekening)  # its image is a part of the old document
+            if not self._oude_tekening(tekening):
+                tekening.getparent().remove(tekening)
+        for p_pr in element.iter(w("pPr")):
+            for sect in p_pr.findall(w("sectPr")):
+                p_pr.remove(sect)  # the old section's headers are not in the new document
 
     def alinea(self, oud: Any, nieuw: Any, heel: bool = False) -> None:
         """A paragraph in both versions: the new one with the changes from the old."""
         a, b = stukjes(oud), stukjes(nieuw)
         tekst = tekst_van(nieuw)
-        sa, sb = [s.sleutel for s in a], [s.sleutel for s in b]
+        sa = [self._sleutel(s, self.oud_deel) for s in a]
+        sb = [self._sleutel(s, self.nieuw_deel) for s in b]
         if sa == sb:
             self._voetnoten_gelijk(a, b)
             self._stijl(oud, nieuw)
@@ -430,6 +452,39 @@ class Schrijver:
                     groep.append(run)
                 nieuw.append(groep)
                 self._leg_uit(groep, tekst)
+
+    def _sleutel(self, stuk: Stukje, deel: Any) -> tuple[str, ...]:
+        """A token's key; a drawing's holds its image, so a chart that changed is a change."""
+        if stuk.element is None or stuk.element.tag != w("drawing"):
+            return stuk.sleutel
+        return (*stuk.sleutel, *(_beeld(deel, r) for r in _beelden(stuk.element)))
+
+    def _andere_tekening(self, oud: Any, nieuw: Any) -> bool:
+        """Whether two paragraphs show different images (a chart whose figures changed):
+        the paragraph is then deleted and inserted whole, as LibreOffice loses a paragraph
+        that holds both a deleted and an inserted image."""
+        if oud.tag != w("p") or nieuw.tag != w("p"):
+            return False
+        a = [_beeld(self.oud_deel, r) for t in oud.iter(w("drawing")) for r in _beelden(t)]
+        b = [_beeld(self.nieuw_deel, r) for t in nieuw.iter(w("drawing")) for r in _beelden(t)]
+        return a != b
+
+    def _oude_tekening(self, tekening: Any) -> bool:
+        """A drawing of the old document, its images added to the new one; False when an
+        image cannot be found."""
+        if self.oud_deel is None or self.nieuw_deel is None:
+            return False
+        for blip in tekening.iter(f"{{{A_NS}}}blip"):
+            r_id = blip.get(f"{{{R_NS}}}embed")
+            deel = self.oud_deel.related_parts.get(r_id) if r_id else None
+            if deel is None:
+                return False
+            nieuw_id, _ = self.nieuw_deel.get_or_add_image(io.BytesIO(deel.blob))
+            blip.set(f"{{{R_NS}}}embed", nieuw_id)
+        for doc_pr in tekening.iter(f"{{{WP_NS}}}docPr"):
+            self._tekeningen += 1
+            doc_pr.set("id", str(EERSTE_ID * 10 + self._tekeningen))  # unique in the document
+        return True
 
     def _stijl(self, oud: Any, nieuw: Any) -> None:
         """A paragraph whose style changed keeps the old properties as a w:pPrChange."""
@@ -617,6 +672,16 @@ def _voor_tabellen(ouder: Any) -> None:
             else:
                 plek.addprevious(r_pr)
         r_pr.insert(0, markering)
+
+
+def _beelden(tekening: Any) -> list[str]:
+    return [str(b.get(f"{{{R_NS}}}embed")) for b in tekening.iter(f"{{{A_NS}}}blip")]
+
+
+def _beeld(deel: Any, r_id: str) -> str:
+    """The image a relationship points to, as a digest: equal images, equal digests."""
+    gevonden = deel.related_parts.get(r_id) if deel is not None else None
+    return "" if gevonden is None else hashlib.sha256(gevonden.blob).hexdigest()
 
 
 def _samengevoegd(
@@ -817,6 +882,8 @@ def bijgehouden(
         nieuwe_fn,
         wortel,
         oorzaken,
+        oud_doc.part if oud_doc is not None else None,
+        nieuw_doc.part,
     )
     body = nieuw_doc.element.body
     oude_blokken = _lichaam(oud_doc.element.body) if oud_doc is not None else []
