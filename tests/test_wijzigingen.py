@@ -109,6 +109,15 @@ def _tekst(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(f"{W}t", f"{W}delText"))
 
 
+def lijstnummers(root: Any, begin: str) -> list[str]:
+    """The numbering ids of the list items whose text starts with `begin`."""
+    return [
+        p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+        for p in root.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}numPr") is not None and _tekst(p).startswith(begin)
+    ]
+
+
 def gebouwd(bron: Path, out: Path, naam: str) -> Path:
     """The plain build of a document: the output called `naam`."""
     resultaat = bouw_bestand(bron, out)
@@ -203,6 +212,9 @@ def test_jim_oosterhout_wijzigingen_in_word(tmp_path: Path) -> None:
         assert element.get(f"{W}author") == "voorstel"
         assert element.get(f"{W}date", "").endswith("Z")
     assert b"w:comment" not in zipfile.ZipFile(docx).read("word/document.xml")  # no shared file
+    # the new beslispunt is in the same Word list as the others: Word numbers it, and
+    # renumbers the rest after accepting or rejecting
+    assert len(set(lijstnummers(root, "De "))) == 1
 
     plain_oud = gebouwd(oud, tmp_path / "b-oud", "jim-oosterhout.docx")
     plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", "jim-oosterhout.docx")
@@ -304,6 +316,9 @@ def test_raadsvoorstel_met_raadsbesluit(tmp_path: Path) -> None:
     assert ("del", "tekst", "180") in gevonden and ("ins", "tekst", "200") in gevonden
     assert ("del", "rij", "Onvoorzien (10%) | € 145.000") in gevonden
     assert ("del", "alinea", "€ 145.000 voor onvoorziene kosten (10%).") in gevonden
+    # the deleted onderdeel d. keeps the numbering of a., b. and c. in the new document
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    assert len(set(lijstnummers(root, "€ "))) == 1
     besluit = wijzigingen(tmp_path / "wijzigingen-raadsbesluit.docx")
     assert ("del", "alinea", "€ 145.000 voor onvoorziene kosten (10%).") in besluit
     plain = [

@@ -45,6 +45,9 @@ GELIJKENIS = 0.4
 paragraph changed, rather than one deleted and another inserted."""
 RIJ_GELIJKENIS = 0.5
 """The share of equal cells for two table rows to count as one row changed."""
+MAX_PAREN = 40_000
+"""Beyond this many candidate pairs (a stretch of 200 blocks rewritten into 200 others), a
+stretch is deleted and inserted whole rather than searched for similar paragraphs."""
 EERSTE_ID = 1000
 """Revision ids start here, clear of the ids of bookmarks and comments."""
 
@@ -195,6 +198,8 @@ def paren(
     """A monotone alignment of two short sequences that pairs the most alike elements
     (score above zero); every other element stands alone, deletions before insertions."""
     n, m = len(oud), len(nieuw)
+    if n * m > MAX_PAREN:
+        return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
     scores = [[score(a, b) for b in nieuw] for a in oud]
     tabel = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
