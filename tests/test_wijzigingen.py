@@ -525,3 +525,66 @@ def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
     assert len(weg) == len(erbij) == 5
     namen = zipfile.ZipFile(docx).namelist()
     assert len([n for n in namen if n.startswith("word/media/")]) == 6
+
+
+def test_collegevoorstel_dalfsen_wijzigingen_in_word(tmp_path: Path) -> None:
+    """A figure and a row of the workbook, a sentence and a beslispunt of the YAML; the
+    new row needs the new range, so what the workbook changed is found the other way round
+    (the old text with the new workbook)."""
+    bron = DALFSEN / "begrotingswijziging-jeugdhulp-2026.yaml"
+    oud = kopie(tmp_path / "oud", bron, DALFSEN / "begroting-2026.xlsx")
+    nieuw = kopie(tmp_path / "nieuw", bron, DALFSEN / "begroting-2026.xlsx")
+    boek = openpyxl.load_workbook(nieuw.with_name("begroting-2026.xlsx"))
+    boek["Wijziging"]["C4"] = -70000
+    for kolom, waarde in zip(
+        "ABCDE", ["Lasten projectleiding (taakveld 6.72)", -20000, -20000, 0, 0], strict=True
+    ):
+        boek["Wijziging"][f"{kolom}8"] = waarde
+    boek.save(nieuw.with_name("begroting-2026.xlsx"))
+    vervang(
+        nieuw,
+        ("bereik: A3:E7", "bereik: A3:E8"),
+        ("leidt tot hogere lasten", "leidt tot flink hogere lasten"),
+        (
+            "    begrotingswijziging.\n",
+            "    begrotingswijziging.\n  - >-\n"
+            "    De raad te informeren over de uitkomst van de aanbesteding.\n",
+        ),
+    )
+    docx = tmp_path / "wijzigingen.docx"
+    diff(oud, nieuw, "--docx", docx)
+    nieuwe_rij = "Lasten projectleiding (taakveld 6.72)"
+    assert wijzigingen(docx) == [
+        ("ins", "alinea", "De raad te informeren over de uitkomst van de aanbesteding."),
+        ("ins", "tekst", "De raad te informeren over de uitkomst van de aanbesteding."),
+        ("ins", "tekst", " flink"),
+        ("del", "tekst", "€ 398.500 N"),
+        ("ins", "tekst", "€ 70.000 N"),
+        ("del", "tekst", "€ 1.607.500 N"),
+        ("ins", "tekst", "€ 1.279.000 N"),
+        ("ins", "rij", f"{nieuwe_rij} | € 20.000 N | € 20.000 N | € 0 | € 0 | € 40.000 N"),
+        ("ins", "tekst", nieuwe_rij),
+        ("ins", "tekst", "€ 20.000 N"),
+        ("ins", "tekst", "€ 20.000 N"),
+        ("ins", "tekst", "€ 0"),
+        ("ins", "tekst", "€ 0"),
+        ("ins", "tekst", "€ 40.000 N"),
+        ("del", "tekst", "€ 46.250 N"),
+        ("ins", "tekst", "€ 66.250 N"),
+        ("del", "tekst", "€ 92.750 N"),
+        ("ins", "tekst", "€ 215.750 V"),
+        ("del", "tekst", "€ 939.500 N"),
+        ("ins", "tekst", "€ 651.000 N"),
+    ]
+    document = zipfile.ZipFile(docx).read("word/document.xml").decode()
+    start, einde = document.index("<w:commentRangeStart"), document.index("<w:commentRangeEnd")
+    assert "€ 398.500 N" in document[start:einde] and "€ 70.000 N" in document[start:einde]
+    naam = bron.with_suffix(".docx").name
+    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
+    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path,
+        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
+    )
+    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]

@@ -44,7 +44,7 @@ class Versies:
     nieuw: Gevalideerd
     auteur: str
     datum: datetime
-    gedeeld: list[tuple[str, Gevalideerd]] = field(default_factory=list)
+    gedeeld: list[Gedeeld] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -128,36 +128,59 @@ def _gedeelde(gevalideerd: Gevalideerd) -> dict[str, Path]:
     }
 
 
-def gedeeld_gewijzigd(
-    oud: Gevalideerd, nieuw: Gevalideerd, tmp: Path
-) -> list[tuple[str, Gevalideerd]]:
-    """Per shared file the new version refers to and that differs from the old one's (the
-    same reference in both): the new document built with that file as it was."""
+@dataclass(frozen=True)
+class Gedeeld:
+    """A shared file that changed, and a build that tells what it changed: the new document
+    with the file as it was (`oud_bestand`), or, when the new text does not fit the old
+    file (a range that grew with the workbook), the old document with the new file."""
+
+    bestand: str
+    gevalideerd: Gevalideerd
+    oud_bestand: bool
+
+
+def gedeeld_gewijzigd(oud: Gevalideerd, nieuw: Gevalideerd, tmp: Path) -> list[Gedeeld]:
+    """Per shared file both versions refer to (by the same reference) and that differs:
+    a build with only that file swapped between the versions."""
     eerst, dan = _gedeelde(oud), _gedeelde(nieuw)
     uit = []
     for nummer, rel in enumerate(sorted(r for r in dan if r in eerst)):
         if eerst[rel].read_bytes() == dan[rel].read_bytes():
             continue
-        diepte = max(r.split("/").count("..") for r in dan)
-        wortel = tmp / f"gedeeld-{nummer}"
-        map_ = wortel.joinpath(*(["d"] * diepte))
-        map_.mkdir(parents=True)
-        toml = projectmap(nieuw.bron.path) / "voorstel.toml"
-        if toml.is_file():
-            shutil.copy(toml, wortel / "voorstel.toml")
-        else:
-            (wortel / "voorstel.toml").touch()
-        for ander, pad in dan.items():
-            doel = Path(os.path.normpath(map_ / ander))
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(eerst[rel] if ander == rel else pad, doel)
-        document = map_ / nieuw.bron.path.name
-        shutil.copy(nieuw.bron.path, document)
-        try:
-            uit.append((PurePosixPath(rel).name, laad_en_valideer(document)))
-        except VoorstelError:
-            continue  # the new text does not fit the old file: no comment, still the changes
+        for oud_bestand, document, bestanden, ander in (
+            (True, nieuw, dan, eerst),
+            (False, oud, eerst, dan),
+        ):
+            wortel = tmp / f"gedeeld-{nummer}-{int(oud_bestand)}"
+            try:
+                gevalideerd = _met(document, bestanden, rel, ander[rel], wortel)
+            except VoorstelError:
+                continue  # this text does not fit the other file: try the other way round
+            uit.append(Gedeeld(PurePosixPath(rel).name, gevalideerd, oud_bestand))
+            break
     return uit
+
+
+def _met(
+    document: Gevalideerd, bestanden: dict[str, Path], rel: str, vervanger: Path, wortel: Path
+) -> Gevalideerd:
+    """`document` validated again in a folder of its own, its shared files beside it as
+    before, `rel` replaced by `vervanger`."""
+    diepte = max(r.split("/").count("..") for r in bestanden)
+    map_ = wortel.joinpath(*(["d"] * diepte))
+    map_.mkdir(parents=True)
+    toml = projectmap(document.bron.path) / "voorstel.toml"
+    if toml.is_file():
+        shutil.copy(toml, wortel / "voorstel.toml")
+    else:
+        (wortel / "voorstel.toml").touch()
+    for naam, pad in bestanden.items():
+        doel = Path(os.path.normpath(map_ / naam))
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(vervanger if naam == rel else pad, doel)
+    kopie = map_ / document.bron.path.name
+    shutil.copy(document.bron.path, kopie)
+    return laad_en_valideer(kopie)
 
 
 def _renders(gevalideerd: Gevalideerd, renderer: Renderer, naam: str) -> dict[str, bytes]:
@@ -216,7 +239,7 @@ def schrijf(
     keuze = _gekozen(paar.nieuw, gemeente)
     stukken = [s.achtervoegsel for s in REGISTER.van(paar.nieuw.document).stukken]
     oud, nieuw = _renders(paar.oud, renderer, naam), _renders(paar.nieuw, renderer, naam)
-    tussen = [(bestand, _renders(g, renderer, naam)) for bestand, g in paar.gedeeld]
+    tussen = [(g, _renders(g.gevalideerd, renderer, naam)) for g in paar.gedeeld]
     if keuze is None:
         map_ = doel.with_suffix("") if doel.suffix == renderer.suffix else doel
         namen = {s: map_ / f"{naam}{s}" for s in nieuw}
@@ -232,8 +255,8 @@ def schrijf(
     for sleutel, pad in namen.items():
         if formaat == "docx":
             oorzaken = [
-                Oorzaak(bestand, frozenset(_nieuw_door(docx_tussen.get(sleutel), nieuw[sleutel])))
-                for bestand, docx_tussen in tussen
+                Oorzaak(g.bestand, _door(g, docx.get(sleutel), oud.get(sleutel), nieuw[sleutel]))
+                for g, docx in tussen
             ]
             data, aantal = bijgehouden(
                 oud.get(sleutel), nieuw[sleutel], paar.auteur, paar.datum, oorzaken
@@ -251,12 +274,18 @@ def schrijf(
     return geschreven
 
 
-def _nieuw_door(tussen: bytes | None, nieuw: bytes) -> set[str]:
-    """The paragraph texts of the new version that the build with the old shared file does
-    not have: what the shared file changed."""
+def _door(
+    gedeeld: Gedeeld, tussen: bytes | None, oud: bytes | None, nieuw: bytes
+) -> frozenset[str]:
+    """The paragraph texts of the new version that a shared file changed: those the new
+    document has and does not have with the old file; or, built the other way round, those
+    the old document has with the new file and not with the old, as the new one has them."""
     if tussen is None:
-        return set()
-    return alinea_teksten(nieuw) - alinea_teksten(tussen)
+        return frozenset()
+    if gedeeld.oud_bestand:
+        return frozenset(alinea_teksten(nieuw) - alinea_teksten(tussen))
+    eerst = alinea_teksten(oud) if oud is not None else set()
+    return frozenset((alinea_teksten(tussen) - eerst) & alinea_teksten(nieuw))
 
 
 def _wat(sleutel: str, gevalideerd: Gevalideerd) -> str:
