@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import zipfile
@@ -588,3 +590,77 @@ def test_collegevoorstel_dalfsen_wijzigingen_in_word(tmp_path: Path) -> None:
     )
     assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
     assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]
+
+
+WOORDEN = ("nieuw", "gewijzigd", "extra", "regio", "college")
+
+
+def willekeurig(tekst: str, rnd: random.Random) -> str:
+    """Six random edits of prose lines in a YAML text: a word replaced or added, a line
+    replaced by one word."""
+    regels = tekst.split("\n")
+    proza = [
+        i
+        for i, regel in enumerate(regels)
+        if re.match(r"^ {4,}[A-Za-z(]", regel)
+        and ": " not in regel
+        and "{{" not in regel
+        and "[^" not in regel
+        and regels[i - 1].strip()
+        and regels[i + 1].strip()
+    ]
+    for _ in range(6):
+        i = rnd.choice(proza)
+        inspringing = len(regels[i]) - len(regels[i].lstrip())
+        woorden = regels[i].split(" ")
+        soort = rnd.choice(("woord", "erbij", "regel"))
+        if soort == "woord":
+            k = rnd.randrange(inspringing, len(woorden))
+            if re.fullmatch(r"[a-z]+", woorden[k]):
+                woorden[k] = rnd.choice(WOORDEN)
+        elif soort == "erbij":
+            woorden.insert(rnd.randrange(inspringing + 1, len(woorden) + 1), rnd.choice(WOORDEN))
+        else:
+            woorden = [" " * (inspringing - 1), rnd.choice(WOORDEN)]
+        regels[i] = " ".join(woorden)
+    return "\n".join(regels)
+
+
+def test_willekeurige_wijzigingen_accepteren_en_weigeren(tmp_path: Path) -> None:
+    """Random edits of the prose of three examples: LibreOffice's accept all and reject all
+    give the plain builds' text every time."""
+    voorbeelden = [
+        (VOORBEELD, [SLEUTEL], "jim-altena.docx", ["--gemeente", "Altena"]),
+        (RIB, [], RIB.with_suffix(".docx").name, []),
+        (
+            ROOT / "data" / "holland-rijnland" / "memo-inkoopstrategie-jeugdhulp-2020.yaml",
+            [],
+            "",
+            [],
+        ),
+    ]
+    opdrachten: list[tuple[Path, str]] = []
+    for nummer, (bron, gedeeld, naam, extra) in enumerate(voorbeelden):
+        for zaad in (1, 3):
+            map_ = tmp_path / f"{nummer}-{zaad}"
+            oud = kopie(map_ / "oud", bron, *gedeeld)
+            nieuw = kopie(map_ / "nieuw", bron, *gedeeld)
+            nieuw.write_text(willekeurig(nieuw.read_text("utf-8"), random.Random(zaad)), "utf-8")
+            docx = map_ / "w.docx"
+            diff(oud, nieuw, "--docx", docx, *extra)
+            naam = naam or bron.with_suffix(".docx").name
+            opdrachten += [
+                (docx, "accepteer"),
+                (docx, "verwerp"),
+                (gebouwd(oud, map_ / "b-oud", naam), "niets"),
+                (gebouwd(nieuw, map_ / "b-nieuw", naam), "niets"),
+            ]
+    gelezen = libreoffice(tmp_path, opdrachten)
+    for start in range(0, len(gelezen), 4):
+        aanvaard, verworpen, oud_lo, nieuw_lo = gelezen[start : start + 4]
+        waar = opdrachten[start][0]
+        assert oud_lo["regels"] != nieuw_lo["regels"], waar
+        assert aanvaard["regels"] == nieuw_lo["regels"], waar
+        assert verworpen["regels"] == oud_lo["regels"], waar
+        assert aanvaard["voetnoten"] == nieuw_lo["voetnoten"], waar
+        assert verworpen["voetnoten"] == oud_lo["voetnoten"], waar
