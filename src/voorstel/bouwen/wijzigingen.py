@@ -22,9 +22,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from voorstel.bouwen.build import laad_en_valideer, render_document, slug
+from voorstel.bouwen.build import laad_en_valideer, slug, stuk_context
 from voorstel.bouwen.verschil import Versie, _hernoemd, commit_van, git, revisies
 from voorstel.kern.errors import ValidatieFout, VoorstelError
+from voorstel.pijplijn import openbaar
+from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.gedeeld import ophalen, projectmap
 from voorstel.pijplijn.validate import Gevalideerd
 from voorstel.pijplijn.write import schrijf_alles
@@ -183,12 +185,26 @@ def _met(
     return laad_en_valideer(kopie)
 
 
-def _renders(gevalideerd: Gevalideerd, renderer: Renderer, naam: str) -> dict[str, bytes]:
-    return {
-        s: d
-        for s, d in render_document(gevalideerd, [renderer], naam).items()
-        if s.endswith(renderer.suffix)
-    }
+def _renders(
+    gevalideerd: Gevalideerd, renderer: Renderer, naam: str, keuze: str | None
+) -> dict[str, bytes]:
+    """The outputs of one format as `voorstel build` makes them, by their suffix after the
+    name ('-breda-raadsbesluit.docx'); with `keuze`, only those of that variant."""
+    uit: dict[str, bytes] = {}
+    stukken = REGISTER.van(gevalideerd.document).stukken
+    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+        achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+        if keuze is not None and achtervoegsel != keuze:
+            continue
+        for stuk in stukken:
+            if not stuk.gemaakt(context):
+                continue
+            eind = achtervoegsel + stuk.achtervoegsel
+            eigen = stuk_context(context, stuk)
+            for suffix, data in renderer.uitvoer(eigen, naam + eind, stuk.naam).items():
+                if suffix == renderer.suffix:
+                    uit[eind + suffix] = data
+    return uit
 
 
 def gemeenten(gevalideerd: Gevalideerd) -> list[str]:
@@ -235,11 +251,12 @@ def schrijf(
     renderer: Renderer = (DocxRenderer if formaat == "docx" else MarkdownRenderer)(
         sjablonen, huisstijl if formaat == "docx" else None
     )
-    naam = paar.nieuw.bron.path.stem
+    naam = openbaar.markeer(Path(paar.nieuw.bron.path.stem), paar.nieuw.document).name
     keuze = _gekozen(paar.nieuw, gemeente)
     stukken = [s.achtervoegsel for s in REGISTER.van(paar.nieuw.document).stukken]
-    oud, nieuw = _renders(paar.oud, renderer, naam), _renders(paar.nieuw, renderer, naam)
-    tussen = [(g, _renders(g.gevalideerd, renderer, naam)) for g in paar.gedeeld]
+    oud = _renders(paar.oud, renderer, naam, keuze)
+    nieuw = _renders(paar.nieuw, renderer, naam, keuze)
+    tussen = [(g, _renders(g.gevalideerd, renderer, naam, keuze)) for g in paar.gedeeld]
     if keuze is None:
         map_ = doel.with_suffix("") if doel.suffix == renderer.suffix else doel
         namen = {s: map_ / f"{naam}{s}" for s in nieuw}
