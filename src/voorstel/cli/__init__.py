@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +22,9 @@ from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
 from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.soorten import REGISTER
+
+if TYPE_CHECKING:
+    from voorstel.bouwen.wijzigingen import Geschreven
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -509,7 +512,7 @@ def _bijgehouden(
     docx_pad: Path | None,
     md_pad: Path | None,
     gemeente: str | None,
-) -> list[Any]:
+) -> list[Geschreven]:
     """The tracked-changes files diff --docx and --md ask for."""
     if docx_pad is None and md_pad is None:
         return []
@@ -517,7 +520,7 @@ def _bijgehouden(
 
     project = _project()
     paar = versies_rev(bereik, bestanden[0]) if bereik else versies(*bestanden)
-    geschreven = []
+    geschreven: list[Geschreven] = []
     with paar as gelezen:
         for formaat, doel in (("docx", docx_pad), ("md", md_pad)):
             if doel is not None:
