@@ -105,7 +105,7 @@ def figuren(waarde: Any, plaats: list[str], sleutel: str = "") -> Iterator[tuple
         for key, sub in waarde.items():
             if key in OVERSLAAN and not plaats:
                 continue
-            deel = "" if key in CONTAINERS else naam(key)
+            deel = "" if key in CONTAINERS else naam(str(key))
             if isinstance(sub, Decimal):
                 soort = "bedrag" if key in BEDRAGEN else "getal"
                 yield _plaats([*plaats, deel.capitalize()]), opmaak(sub, soort)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,9 @@ from voorstel.pijplijn.project import Project
 from voorstel.pijplijn.validate import laad_sleutel
 from voorstel.pijplijn.write import schrijffout
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
+
+if TYPE_CHECKING:
+    from voorstel.bouwen.wijzigingen import Geschreven
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -520,12 +524,40 @@ def schema(soort: str | None, out: Path | None) -> None:
     help="Vergelijk één bestand tussen twee versies in git, bijvoorbeeld HEAD~1..HEAD "
     "(zonder B: met het bestand zoals het nu is).",
 )
-def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
+@click.option(
+    "--docx",
+    "docx_pad",
+    type=click.Path(path_type=Path),
+    metavar="BESTAND",
+    help="Schrijf de nieuwe versie als Word-bestand met elke wijziging als bijgehouden "
+    "wijziging (regionaal voorstel zonder --gemeente: een map met een bestand per versie).",
+)
+@click.option(
+    "--md",
+    "md_pad",
+    type=click.Path(path_type=Path),
+    metavar="BESTAND",
+    help="Schrijf de nieuwe versie als Markdown met de wijzigingen in CriticMarkup: "
+    "{--oud--}{++nieuw++}.",
+)
+@click.option(
+    "--gemeente",
+    metavar="NAAM",
+    help="Bij een regionaal voorstel: alleen de versie voor deze gemeente.",
+)
+def diff(
+    bestanden: tuple[Path, ...],
+    bereik: str | None,
+    docx_pad: Path | None,
+    md_pad: Path | None,
+    gemeente: str | None,
+) -> None:
     """Toon elk cijfer dat veranderd is tussen twee versies van een voorstel.
 
     Geef OUD en NIEUW, of met --rev één bestand. Vergeleken wordt wat de documenten laten
     zien: bedragen, totalen, percentages en de verdeling per gemeente, elk met de plek
-    waar het staat.
+    waar het staat. Met --docx (en --md) schrijft het de nieuwe versie met alle
+    wijzigingen zichtbaar, om naar het college te sturen.
     """
     from voorstel.bouwen.verschil import verschil, verschil_rev
 
@@ -534,11 +566,14 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
         raise click.UsageError(
             "geef één bestand met --rev" if bereik else "geef twee bestanden: OUD en NIEUW"
         )
+    if gemeente is not None and docx_pad is None and md_pad is None:
+        raise click.UsageError("--gemeente hoort bij --docx of --md")
     try:
         if bereik:
             wijzigingen = verschil_rev(bereik, bestanden[0])
         else:
             wijzigingen = verschil(bestanden[0], bestanden[1])
+        geschreven = _bijgehouden(bestanden, bereik, docx_pad, md_pad, gemeente)
     except VoorstelError as exc:
         for probleem in exc.problemen:
             _toon(probleem if exc.path else f"fout: {exc.message}")
@@ -547,6 +582,36 @@ def diff(bestanden: tuple[Path, ...], bereik: str | None) -> None:
         click.echo(zichtbaar(str(wijziging)))
     aantal = len(wijzigingen)
     click.echo(f"{aantal} {'cijfer' if aantal == 1 else 'cijfers'} gewijzigd")
+    for bestand in geschreven:
+        n = bestand.wijzigingen
+        click.echo(
+            f"geschreven: {_relatief(bestand.pad)} ({bestand.wat}, "
+            f"{n} {'wijziging' if n == 1 else 'wijzigingen'})"
+        )
+
+
+def _bijgehouden(
+    bestanden: tuple[Path, ...],
+    bereik: str | None,
+    docx_pad: Path | None,
+    md_pad: Path | None,
+    gemeente: str | None,
+) -> list[Geschreven]:
+    """The tracked-changes files diff --docx and --md ask for."""
+    if docx_pad is None and md_pad is None:
+        return []
+    from voorstel.bouwen.wijzigingen import schrijf, versies, versies_rev
+
+    project = _project()
+    paar = versies_rev(bereik, bestanden[0]) if bereik else versies(*bestanden)
+    geschreven: list[Geschreven] = []
+    with paar as gelezen:
+        for formaat, doel in (("docx", docx_pad), ("md", md_pad)):
+            if doel is not None:
+                geschreven += schrijf(
+                    gelezen, doel, formaat, gemeente, project.sjablonen, project.huisstijl
+                )
+    return geschreven
 
 
 def _poort(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
