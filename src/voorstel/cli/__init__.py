@@ -446,9 +446,11 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
 
     SOORT is {soorten}, of een gedeeld bestand: {gedeeld}. Het bestand
     bevat elk veld met een toelichting in het commentaar, en is meteen geldig:
-    vervang de voorbeeldteksten en maak het document met 'voorstel build PAD'. Een bestaand
-    bestand wordt nooit overschreven. De eerste regel noemt het JSON Schema van de soort,
-    zodat een editor met de YAML-extensie aanvult en uitlegt (zie 'voorstel schema').
+    vervang de voorbeeldteksten en maak het document met 'voorstel build PAD' (een gedeeld
+    bestand controleert u met 'voorstel validate PAD' en noemt u in de documenten die het
+    gebruiken). Een bestaand bestand wordt nooit overschreven. De eerste regel noemt het
+    JSON Schema van de soort, zodat een editor met de YAML-extensie aanvult en uitlegt (zie
+    'voorstel schema').
     """
     try:
         nieuw(soort, pad, (*sjablonen, *_project().sjablonen))
