@@ -22,6 +22,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -239,12 +240,28 @@ def regionaal(tmp: Path) -> None:
         print(f"500 tegen 100 gemeenten: {t5 / t1:.1f}x de tijd, {m5 / m1:.1f}x het geheugen")
 
 
+def opstarten(herhaal: int = 7) -> None:
+    """`voorstel --help` beside a bare Python, paired, medians (issue 16: within 0.25 s)."""
+    kaal, hulp = [], []
+    for _ in range(herhaal):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        kaal.append(time.perf_counter() - start)
+        hulp.append(voorstel("--help"))
+    verschil = statistics.median(hulp) - statistics.median(kaal)
+    print(
+        f"opstarten: voorstel --help {statistics.median(hulp):.3f} s, kale python "
+        f"{statistics.median(kaal):.3f} s, verschil {verschil:.3f} s (doel: hoogstens 0,25 s)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="Word-documenten (standaard 200)")
     parser.add_argument("-m", type=int, default=1000, help="documenten voor de no-op (1000)")
     args = parser.parse_args()
     lijst = voorbeelden()
+    opstarten()
     with tempfile.TemporaryDirectory(prefix="voorstel-bench-") as tmp:
         niets_gewijzigd(Path(tmp), lijst, args.m)
         speedup = vergelijking(Path(tmp), lijst, args.n)

@@ -21,7 +21,6 @@ from filelock import FileLock, Timeout
 
 from voorstel.bouwen import publiceren, werkers
 from voorstel.bouwen.build import (
-    STANDAARD_FORMATEN,
     Resultaat,
     bouw_bestand,
     controleer_namen,
@@ -29,6 +28,7 @@ from voorstel.bouwen.build import (
 )
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.kern.formaten import STANDAARD_FORMATEN
 from voorstel.pijplijn.project import PROJECTBESTAND
 from voorstel.pijplijn.write import ruim_tijdelijk_op, schrijffout
 from voorstel.uitvoer import omzetters

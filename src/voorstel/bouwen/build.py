@@ -13,6 +13,7 @@ from typing import Any
 
 from voorstel.bouwen import publiceren
 from voorstel.kern.errors import Probleem, VoorstelError
+from voorstel.kern.formaten import STANDAARD_FORMATEN
 from voorstel.pijplijn import openbaar
 from voorstel.pijplijn.compute import varianten
 from voorstel.pijplijn.load import geen_gewoon_bestand, load
@@ -22,7 +23,6 @@ from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
 from voorstel.uitvoer import RENDERERS, Renderer, omzetters, woo
 from voorstel.uitvoer.huisstijl import Huisstijl
 
-STANDAARD_FORMATEN = ("docx", "md")
 FORMATEN = (*RENDERERS, *omzetters.OMZETTERS)
 """Every format --format takes: the renderers, and the converters (PDF from the Word output)."""
 

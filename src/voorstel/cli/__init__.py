@@ -9,25 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from voorstel import __version__
-from voorstel.blokken import tabellen
-from voorstel.bouwen import bedragen
-from voorstel.bouwen.batch import Afgebroken, Batch, Opties, bouw_batch
-from voorstel.bouwen.build import FORMATEN, STANDAARD_FORMATEN, laad_en_valideer, verzamel
-from voorstel.bouwen.nieuw import init as init_project
-from voorstel.bouwen.nieuw import nieuw, soorten
-from voorstel.bouwen.voortgang import voortgangsbalk
 from voorstel.cli.nl import NlGroup
-from voorstel.kern import nl
 from voorstel.kern.errors import Probleem, VoorstelError, zichtbaar
-from voorstel.pijplijn import schema as schema_
-from voorstel.pijplijn.openbaar import lakregel
-from voorstel.pijplijn.project import Project
-from voorstel.pijplijn.validate import laad_sleutel
-from voorstel.pijplijn.write import schrijffout
-from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
+from voorstel.kern.formaten import FORMATEN, STANDAARD_FORMATEN
+from voorstel.soorten import GEDEELDE_SOORTEN, soortnamen
 
 if TYPE_CHECKING:
+    from voorstel.bouwen.batch import Batch
     from voorstel.bouwen.wijzigingen import Geschreven
+    from voorstel.pijplijn.project import Project
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -51,7 +41,7 @@ def main() -> None:
 
 def _soorten() -> str:
     """The registered soorten as a Dutch enumeration: 'a, b, c of d'."""
-    namen = REGISTER.namen()
+    namen = soortnamen()
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
 
 
@@ -64,6 +54,8 @@ class SoortKeuze(click.Choice):  # type: ignore[type-arg]
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
+        from voorstel.bouwen.nieuw import soorten
+
         return sorted(soorten())
 
     @choices.setter
@@ -73,6 +65,8 @@ class SoortKeuze(click.Choice):  # type: ignore[type-arg]
 
 def _project() -> Project:
     """The project of the current folder (voorstel.toml); a bad project file stops here."""
+    from voorstel.pijplijn.project import Project
+
     try:
         return Project.zoek(Path.cwd())
     except VoorstelError as exc:
@@ -100,6 +94,9 @@ def validate(bestanden: tuple[Path, ...], streng: bool) -> None:
     Geef bestanden of mappen op. Eindigt met code 0 als alles geldig is, anders met 1.
     Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
     """
+    from voorstel.bouwen import bedragen
+    from voorstel.bouwen.build import laad_en_valideer, verzamel
+
     fouten = 0
     for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
         fouten += 1
@@ -262,6 +259,9 @@ def build(
     zijn, of als uitvoer ontbreekt. Wat er gemaakt is, staat in de uitvoermap
     (.voorstel-staat.json). Wat u niet opgeeft, komt uit het projectbestand voorstel.toml
     (in deze map of een map erboven), als dat er is."""
+    from voorstel.bouwen.batch import Afgebroken, Opties, bouw_batch
+    from voorstel.bouwen.voortgang import voortgangsbalk
+
     project = _project()
     data = project.data or Path("data")
     paden = bestanden or (data,)
@@ -296,6 +296,8 @@ def build(
 
 def _meld(batch: Batch, stil: bool) -> None:
     """Report a batch: warnings, skipped and failed documents, written files, a summary."""
+    from voorstel.pijplijn.openbaar import lakregel
+
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
@@ -373,6 +375,11 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     ("1.500" is vijftienhonderd). Afronding met de methode van de grootste resten: elke
     kolom en het geheel tellen precies op.
     """
+    from voorstel.blokken import tabellen
+    from voorstel.bouwen.build import laad_en_valideer
+    from voorstel.kern import nl
+    from voorstel.pijplijn.validate import laad_sleutel
+
     try:
         bedrag_waarde = nl.parse_bedrag(bedrag)
         verdeelsleutel = laad_sleutel(sleutel)
@@ -415,6 +422,9 @@ def init(map_: Path, gemeente: str, sjablonen: bool) -> None:
     Met --sjablonen komt er een kopie van de standaardsjablonen bij, die het project dan
     gebruikt.
     """
+    from voorstel.bouwen.nieuw import init as init_project
+    from voorstel.pijplijn import schema as schema_
+
     try:
         gemaakt = init_project(map_, gemeente, sjablonen)
     except VoorstelError as exc:
@@ -452,6 +462,8 @@ def new(soort: str, pad: Path, sjablonen: tuple[Path, ...]) -> None:
     JSON Schema van de soort, zodat een editor met de YAML-extensie aanvult en uitlegt (zie
     'voorstel schema').
     """
+    from voorstel.bouwen.nieuw import nieuw
+
     try:
         nieuw(soort, pad, (*sjablonen, *_project().sjablonen))
     except VoorstelError as exc:
@@ -475,6 +487,8 @@ class SchemaKeuze(click.Choice):  # type: ignore[type-arg]
 
     @property  # type: ignore[override]
     def choices(self) -> list[str]:
+        from voorstel.pijplijn import schema as schema_
+
         return schema_.namen()
 
     @choices.setter
@@ -503,6 +517,9 @@ def schema(soort: str | None, out: Path | None) -> None:
     voorstel.toml staan erin. Maak de schema's opnieuw na een nieuwe versie van voorstel
     of een wijziging van [kop] in voorstel.toml.
     """
+    from voorstel.pijplijn import schema as schema_
+    from voorstel.pijplijn.write import schrijffout
+
     project = _project()
     if soort is not None and out is None:
         click.echo(schema_.als_tekst(schema_.schema(soort, project)), nl=False)
@@ -660,6 +677,7 @@ def serve(map_: Path | None, poort: int, host: str, sjablonen: tuple[Path, ...])
     document te downloaden. Het voorbeeld is alleen op deze computer te openen, tenzij u met
     --host een ander adres opgeeft. Stoppen met Ctrl-C.
     """
+    from voorstel.bouwen.batch import Afgebroken
     from voorstel.voorbeeld.server import serve as start
 
     project = _project()
@@ -686,6 +704,7 @@ def serve(map_: Path | None, poort: int, host: str, sjablonen: tuple[Path, ...])
 def _noem_soorten(opdracht: click.Command) -> None:
     """Fill in '{soorten}' in a command's help when it is shown, so the help names every
     soort in the registry at that moment."""
+
     origineel = opdracht.format_help_text
 
     def format_help_text(ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -24,10 +24,10 @@ from voorstel.blokken import tooi
 from voorstel.blokken.types import PERSOONSGEGEVENS
 from voorstel.kern import lakken
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
+from voorstel.kern.formaten import FORMATEN
 from voorstel.soorten import REGISTER
 
 PROJECTBESTAND = "voorstel.toml"
-FORMATEN = ("docx", "md", "html", "pdf")
 
 INSTELLINGEN: dict[str, dict[str, type]] = {
     "organisatie": {"naam": str, "gemeente": str, "tooi": str, "cbs": str, "rsin": str},

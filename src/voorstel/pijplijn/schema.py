@@ -37,6 +37,7 @@ from voorstel.blokken.regio import Ambtsdragers
 from voorstel.blokken.types import Kort
 from voorstel.blokken.verdeelsleutel import Verdeelsleutel
 from voorstel.kern import lakken
+from voorstel.kern.formaten import FORMATEN
 from voorstel.pijplijn import project, werkboek
 from voorstel.pijplijn.validate import BRONTABELLEN, DATUMFOUT, keuzes, modellen_in
 from voorstel.pijplijn.write import schrijf_atomisch
@@ -515,7 +516,7 @@ def projectschema() -> dict[str, Any]:
         }
     bouwen = tabellen["bouwen"]["properties"]
     bouwen["formaten"].update(
-        {"items": {"enum": list(project.FORMATEN)}, "minItems": 1, "examples": [["docx", "md"]]}
+        {"items": {"enum": list(FORMATEN)}, "minItems": 1, "examples": [["docx", "md"]]}
     )
     bouwen["sjablonen"]["items"] = {"type": "string"}
     for eigenschap in tabellen["lakken"]["properties"].values():  # a Woo ground, or false

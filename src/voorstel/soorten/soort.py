@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from voorstel.blokken.modellen import Document
+from voorstel.soorten import GEDEELDE_SOORTEN
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,3 @@ class Register:
     def van(self, document: BaseModel) -> Soort:
         """The soort of a validated document."""
         return self._soorten[str(getattr(document, "soort"))]  # noqa: B009
-
-
-GEDEELDE_SOORTEN = frozenset({"verdeelsleutel", "ambtsdragers"})
-"""Soorten of shared files that are no document: they make no output."""
