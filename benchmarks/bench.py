@@ -12,7 +12,8 @@ Not a test. It copies the examples in data/ into a temporary folder as N documen
   4. builds M documents as Markdown, then times a build in which nothing changed;
   5. builds the regional collegevoorstel and the regional raadsvoorstel (three stukken
      per gemeente) for a region of 100 and of 500 gemeenten (Word and Markdown), with
-     time and peak memory: both should grow in proportion to the region.
+     time and peak memory: both should grow in proportion to the region;
+  6. times load() of every example and starter, libyaml's fast path against ruamel.
 It prints both times and ends with `speedup: X.XX`.
 """
 
@@ -255,6 +256,30 @@ def opstarten(herhaal: int = 7) -> None:
     )
 
 
+def laden(herhaal: int = 15) -> None:
+    """load() of every example and starter: libyaml's fast path against ruamel (issue 16.3),
+    paired, the median of the repeats per file, then the mean over the files."""
+    from voorstel.pijplijn.load import load, load_ruamel
+
+    bestanden = sorted((ROOT / "data").rglob("*.yaml"))
+    bestanden += sorted((ROOT / "src" / "voorstel" / "soorten").glob("*/nieuw.yaml"))
+    oud, nieuw = [], []
+    for pad in bestanden:
+        tijden: dict[Any, list[float]] = {load_ruamel: [], load: []}
+        for _ in range(herhaal):
+            for lader, lijst in tijden.items():
+                start = time.perf_counter()
+                lader(pad)
+                lijst.append(time.perf_counter() - start)
+        oud.append(statistics.median(tijden[load_ruamel]) * 1000)
+        nieuw.append(statistics.median(tijden[load]) * 1000)
+    print(
+        f"laden: ruamel {statistics.mean(oud):.1f} ms per bestand, libyaml "
+        f"{statistics.mean(nieuw):.1f} ms ({len(bestanden)} bestanden, "
+        f"{statistics.mean(oud) / statistics.mean(nieuw):.1f}x zo snel)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="Word-documenten (standaard 200)")
@@ -262,6 +287,7 @@ def main() -> None:
     args = parser.parse_args()
     lijst = voorbeelden()
     opstarten()
+    laden()
     with tempfile.TemporaryDirectory(prefix="voorstel-bench-") as tmp:
         niets_gewijzigd(Path(tmp), lijst, args.m)
         speedup = vergelijking(Path(tmp), lijst, args.n)

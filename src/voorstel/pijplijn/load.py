@@ -17,6 +17,7 @@ from ruamel.yaml.reader import ReaderError
 
 from voorstel.kern.errors import LaadFout
 from voorstel.kern.locaties import Bron, Loc, YamlFloat, YamlInt
+from voorstel.pijplijn.snel import laad_snel
 from voorstel.pijplijn.veilig import Onveilig, Scanner, controleer
 
 MAX_BESTANDSGROOTTE = 5 * 1024 * 1024
@@ -151,11 +152,32 @@ def _lees_tekst(path: Path) -> str:
 
 
 def load(path: str | Path) -> Bron:
-    """Read one YAML file; raise LaadFout with file:line when it cannot be read."""
+    """Read one YAML file; raise LaadFout with file:line when it cannot be read.
+
+    libyaml reads a plain, valid file (snel.py); anything else is read by ruamel, which gives
+    the Dutch message with its line."""
     path = Path(path)
     text = _lees_tekst(path)
     if not text.strip():
         raise LaadFout("bestand is leeg; begin met 'soort:' en de velden van het document", path)
+    snel = laad_snel(text)
+    if snel is not None:
+        data, regels = snel
+        return Bron(path=path, data=data, regels=regels)
+    return _laad_ruamel(path, text)
+
+
+def load_ruamel(path: str | Path) -> Bron:
+    """load without the fast path: ruamel reads every file (for the benchmark and tests)."""
+    path = Path(path)
+    text = _lees_tekst(path)
+    if not text.strip():
+        raise LaadFout("bestand is leeg; begin met 'soort:' en de velden van het document", path)
+    return _laad_ruamel(path, text)
+
+
+def _laad_ruamel(path: Path, text: str) -> Bron:
+    """ruamel's pure-Python loader: every file the fast path leaves, and its Dutch messages."""
     yaml = _yaml()
     try:
         root = yaml.compose(text)
