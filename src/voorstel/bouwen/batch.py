@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellinge
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.kern.formaten import STANDAARD_FORMATEN
 from voorstel.pijplijn.project import PROJECTBESTAND
-from voorstel.pijplijn.write import ruim_tijdelijk_op, schrijffout
+from voorstel.pijplijn.write import CACHEMAP, ruim_tijdelijk_op, schrijffout
 from voorstel.uitvoer import omzetters
 from voorstel.uitvoer.huisstijl import Huisstijl
 
@@ -245,6 +246,8 @@ def _bouw(
 ) -> Batch:
     """The build itself, with the output folder locked."""
     ruim_tijdelijk_op(opties.out)  # half-files of a build that was killed while writing
+    if opties.publicatie:  # charts of earlier builds, perhaps of documents not public
+        ruim_cache_op(opties.out)
     staat = Staat.lees(opties.out)
     afdrukken = Vingerafdrukken()
     code = code_hash()
@@ -297,6 +300,13 @@ def _bouw(
     except VoorstelError as exc:  # every document's own result is still reported
         return Batch(resultaten, len(alle), verwijderd, overgeslagen, staatfout=exc)
     return Batch(resultaten, len(alle), verwijderd, overgeslagen)
+
+
+def ruim_cache_op(out: Path) -> None:
+    """Remove the chart cache from the output folder (never through a link)."""
+    cache = out / CACHEMAP
+    if cache.is_dir() and not cache.is_symlink():
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def _ruim_op(staat: Staat, resultaten: list[Resultaat], weg: set[str]) -> dict[Path, str]:

@@ -20,7 +20,7 @@ from voorstel.pijplijn.load import geen_gewoon_bestand, load
 from voorstel.pijplijn.validate import Gevalideerd, validate
 from voorstel.pijplijn.write import Klus
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER, Stuk
-from voorstel.uitvoer import RENDERERS, Renderer, omzetters, woo
+from voorstel.uitvoer import RENDERERS, Renderer, figuren, omzetters, woo
 from voorstel.uitvoer.huisstijl import Huisstijl
 
 FORMATEN = (*RENDERERS, *omzetters.OMZETTERS)
@@ -182,6 +182,7 @@ def bouw_bestand(
     `publicatie`, the DiWoo metadata of each document is among its outputs; with
     `publicatie` or `zgw` the result keeps what the records need (publiceren)."""
     resultaat = Resultaat(bron)
+    figuren.cache_in(None if publicatie else out)  # a publication folder holds no cache
     try:
         gevalideerd = laad_en_valideer(bron)
         resultaat.waarschuwingen = gevalideerd.waarschuwingen
@@ -244,6 +245,8 @@ def bouw_bestand(
         if exc.path is None:  # raised while computing: name the document it belongs to
             exc.path = str(bron)
         resultaat.fout = exc
+    finally:
+        figuren.cache_in(None)
     return resultaat
 
 

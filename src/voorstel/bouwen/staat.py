@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from voorstel.kern.errors import SchrijfFout
-from voorstel.pijplijn.write import binnen, schrijf_atomisch
+from voorstel.pijplijn.write import CACHEMAP, binnen, schrijf_atomisch
 
 STAATBESTAND = ".voorstel-staat.json"
 VERSIE = 1
@@ -101,6 +101,8 @@ def verwijder_binnen(out: Path, naam: str) -> Path | None:
         return None
     if pad == Path(os.path.abspath(out / STAATBESTAND)) or not (pad.is_symlink() or pad.is_file()):
         return None
+    if Path(os.path.abspath(out / CACHEMAP)) in pad.parents:
+        return None  # the chart cache is no output of any document
     try:
         pad.unlink()
     except OSError:

@@ -15,6 +15,10 @@ TIJDELIJK_ACHTERVOEGSEL = ".tmp"
 """Temporary files are '.voorstel-XXXXXXXX.tmp' beside their target: short, so a long
 target name still fits, and recognisable, so a later build can clean up after a killed one."""
 
+CACHEMAP = Path(".voorstel-cache")
+"""The folder in the output folder where a build keeps what later builds can reuse (the
+drawn charts): no output of any document, never removed as an old output."""
+
 _OORZAKEN = {
     errno.ENOSPC: "de schijf is vol; maak ruimte vrij en bouw opnieuw",
     errno.EDQUOT: "uw schijfquotum is op; maak ruimte vrij en bouw opnieuw",
