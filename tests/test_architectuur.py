@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("module", ["voorstel.nl", "voorstel.kern.nl"])
@@ -43,6 +46,41 @@ def test_de_hulptekst_laadt_niets_zwaars() -> None:
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.splitlines() == ["[]"], uit.stderr
+
+
+RENDERSTAPEL = ("docxtpl", "docx", "jinja2", "matplotlib", "pypdf", "starlette")
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["validate", "data/wbo/jim.yaml"],
+        ["validate", "data"],
+        ["allocate", "data/wbo/verdeelsleutel-wbo-2024.yaml", "100000"],
+        ["diff", "data/wbo/jim.yaml", "data/wbo/jim.yaml"],
+        ["new", "memo", "{tmp}/memo.yaml"],
+    ],
+    ids=lambda opdracht: opdracht[0] + "-" + opdracht[1].rsplit("/", 1)[-1],
+)
+def test_opdrachten_zonder_uitvoer_laden_de_renderstapel_niet(
+    opdracht: list[str], tmp_path: Path
+) -> None:
+    """validate, allocate, new and diff (without --docx/--md) render nothing, so they do not
+    import Word, Jinja, charts or PDF (issue 16 part 5)."""
+    args = [a.replace("{tmp}", str(tmp_path)) for a in opdracht]
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from voorstel.cli import main\n"
+        f"uit = CliRunner().invoke(main, {args!r})\n"
+        "assert uit.exit_code == 0, uit.output\n"
+        f"print(sorted(m for m in {RENDERSTAPEL!r} if m in sys.modules))\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.splitlines()[-1] == "[]", uit.stdout
 
 
 def test_de_formaten_van_de_hulptekst_zijn_die_van_de_renderers() -> None:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from voorstel.kern.errors import SchrijfFout, VoorstelError
 from voorstel.pijplijn import project, schema
+from voorstel.pijplijn.sjabloonpad import GEDEELD, zoek_sjabloon
 from voorstel.pijplijn.write import schrijf_nieuw, schrijffout
 from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
-from voorstel.uitvoer.omgeving import GEDEELD, zoek_sjabloon
 
 STARTBESTAND = "nieuw.yaml"
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from voorstel.blokken.tabellen import Tabel
-from voorstel.bouwen.build import laad_en_valideer
+from voorstel.bouwen.bronnen import laad_en_valideer
 from voorstel.kern import nl
 from voorstel.kern.errors import ValidatieFout, VoorstelError
 from voorstel.pijplijn.compute import VERWIJZING, varianten

@@ -95,7 +95,7 @@ def validate(bestanden: tuple[Path, ...], streng: bool) -> None:
     Waarschuwingen (zoals een te lange samenvatting) worden gemeld maar keuren niet af.
     """
     from voorstel.bouwen import bedragen
-    from voorstel.bouwen.build import laad_en_valideer, verzamel
+    from voorstel.bouwen.bronnen import laad_en_valideer, verzamel
 
     fouten = 0
     for leeg in (p for p in bestanden if p.is_dir() and not verzamel([p], gedeeld=True)):
@@ -376,7 +376,7 @@ def allocate(sleutel: Path, bedrag: str, als_csv: bool) -> None:
     kolom en het geheel tellen precies op.
     """
     from voorstel.blokken import tabellen
-    from voorstel.bouwen.build import laad_en_valideer
+    from voorstel.bouwen.bronnen import laad_en_valideer
     from voorstel.kern import nl
     from voorstel.pijplijn.validate import laad_sleutel
 

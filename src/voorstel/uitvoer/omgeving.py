@@ -19,7 +19,6 @@ from jinja2 import (
     UndefinedError,
     meta,
 )
-from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from markupsafe import escape as xml_escape
@@ -27,13 +26,11 @@ from markupsafe import escape as xml_escape
 from voorstel.kern import nl
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import escape
-from voorstel.soorten import GEDEELDE_SOORTEN, REGISTER
+from voorstel.pijplijn.sjabloonpad import zoek_sjabloon as zoek_sjabloon
+from voorstel.soorten import REGISTER
 from voorstel.uitvoer.grenzen import RECURSIE, SjabloonGrens, sjabloonplaats
 from voorstel.uitvoer.md_tekst import een_regel
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
-
-GEDEELD = Path(__file__).resolve().parents[1] / "blokken" / "gedeeld"
-"""The files of the shared soorten (their starters), found as `<soort>/<name>` like a soort's."""
 
 _STAAT: contextvars.ContextVar[Any] = contextvars.ContextVar("voorstel_render_staat")
 """The render state of the document being rendered (prose writer, footnotes, charts). It is
@@ -49,42 +46,6 @@ def met_staat(staat: Any) -> Iterator[None]:
         yield
     finally:
         _STAAT.reset(token)
-
-
-def standaard_sjabloon(naam: str) -> Path | None:
-    """Where voorstel's own template `naam` lives: `<soort>/<file>` in the soort's folder,
-    `<gedeelde soort>/<file>` (a verdeelsleutel's starter) among the shared soorten' files;
-    None for any other name."""
-    try:
-        map_, *rest = split_template_path(naam)
-    except TemplateNotFound:
-        return None
-    if not rest:
-        return None
-    if map_ in REGISTER:
-        return REGISTER[map_].map.joinpath(*rest)
-    if map_ in GEDEELDE_SOORTEN:
-        return GEDEELD.joinpath(map_, *rest)
-    return None
-
-
-def zoek_sjabloon(naam: str, extra: Sequence[Path] = ()) -> Path:
-    """The first template file called `naam`: in the user's folders (in order), then ours."""
-    delen = split_template_path(naam)
-    for folder in extra:
-        candidate = folder.joinpath(*delen)
-        if candidate.is_file():
-            if not candidate.resolve().is_relative_to(folder.resolve()):
-                raise RenderFout(
-                    f"het sjabloon '{naam}' verwijst (via een snelkoppeling) naar een bestand "
-                    "buiten de sjabloonmap; een sjabloon moet echt in de sjabloonmap staan",
-                    path=candidate,
-                )
-            return candidate
-    standaard = standaard_sjabloon(naam)
-    if standaard is not None and standaard.is_file():
-        return standaard
-    raise FileNotFoundError(naam)
 
 
 class SjabloonLoader(BaseLoader):
