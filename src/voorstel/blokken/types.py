@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from voorstel.kern import nl
 from voorstel.kern.errors import NotatieFout
+from voorstel.kern.lakken import PERSOONSGEGEVENS as PERSOONSGEGEVENS
 from voorstel.kern.locaties import YamlFloat, YamlInt
 
 
@@ -365,16 +366,6 @@ Telefoon = Annotated[
     ),
 ]
 """A phone number: digits, spaces, dashes, brackets and a leading +; 10 to 15 digits."""
-
-
-PERSOONSGEGEVENS: dict[str, str] = {
-    "contactpersoon": "de naam van de contactpersoon (inlichtingen bij)",
-    "email": "het e-mailadres van de contactpersoon",
-    "telefoon": "het telefoonnummer van de contactpersoon",
-    "auteur": "de naam van een ambtenaar als auteur (van een memo)",
-}
-"""The kinds of personal data of officials a field may hold, by the name voorstel.toml
-gives them in [lakken] (to set the Woo ground of each)."""
 
 
 @dataclass(frozen=True)

@@ -17,23 +17,21 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
-from voorstel.bouwen import publiceren, werkers
-from voorstel.bouwen.build import (
-    Resultaat,
-    bouw_bestand,
-    controleer_namen,
-    verzamel,
-)
+from voorstel.bouwen import werkers
+from voorstel.bouwen.bronnen import controleer_namen, verzamel
 from voorstel.bouwen.staat import Staat, Vingerafdrukken, code_hash, instellingen_hash, sleutel
 from voorstel.kern.errors import Probleem, VoorstelError
-from voorstel.kern.formaten import STANDAARD_FORMATEN
+from voorstel.kern.formaten import OMGEZET, STANDAARD_FORMATEN
 from voorstel.pijplijn.project import PROJECTBESTAND
 from voorstel.pijplijn.write import CACHEMAP, ruim_tijdelijk_op, schrijffout
-from voorstel.uitvoer import omzetters
-from voorstel.uitvoer.huisstijl import Huisstijl
+
+if TYPE_CHECKING:
+    from voorstel.bouwen.build import Resultaat
+    from voorstel.uitvoer.omzetters import Omzetter
 
 SLOTBESTAND = ".voorstel.lock"
 """The lock file in the output folder, held while a build runs there."""
@@ -120,6 +118,8 @@ def _projectafdruk() -> str | None:
 
 def bouw_een(bron: Path, basis: Path | None, opties: Opties) -> Resultaat:
     """Build one document; any failure, even an unexpected one, becomes its result."""
+    from voorstel.bouwen.build import Resultaat, bouw_bestand
+
     try:
         return bouw_bestand(
             bron,
@@ -163,6 +163,8 @@ def bouw_parallel(
         return
 
     def gestorven(index: int) -> Resultaat:
+        from voorstel.bouwen.build import Resultaat
+
         bron = taken[index][0]
         return Resultaat(
             bron,
@@ -191,15 +193,26 @@ def bouw_batch(
 ) -> Batch:
     """Build every document under `paden` that changed since the last build into
     `opties.out` (with `forceer`: every document) and record the new state there."""
+    # What a build that changes nothing does not need (rendering, PDF, publication) is
+    # imported only when it is used: a no-op build of a thousand documents stays quick.
     if opties.huisstijl is not None:
+        from voorstel.uitvoer.huisstijl import Huisstijl
+
         Huisstijl.lees(opties.huisstijl)  # before anything is built: a broken file stops here
-    nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua)
+    nodig: list[Omzetter] = []
+    if any(formaat in OMGEZET for formaat in opties.formaten):
+        from voorstel.uitvoer import omzetters
+
+        nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     overgeslagen: list[Probleem] = []
     alle = verzamel(paden, overgeslagen=overgeslagen)
     controleer_namen(alle)
-    publiceren.controleer([bron for bron, _ in alle], opties.publicatie, opties.zgw)
+    if opties.publicatie or opties.zgw:
+        from voorstel.bouwen import publiceren
+
+        publiceren.controleer([bron for bron, _ in alle], opties.publicatie, opties.zgw)
     with werkers.sigterm_als_ctrl_c(), vergrendeld(opties.out):
         return _bouw(paden, opties, alle, overgeslagen, nodig, forceer, processen, voortgang)
 
@@ -239,7 +252,7 @@ def _bouw(
     opties: Opties,
     alle: list[tuple[Path, Path | None]],
     overgeslagen: list[Probleem],
-    nodig: list[omzetters.Omzetter],
+    nodig: list[Omzetter],
     forceer: bool,
     processen: int | None,
     voortgang: Voortgang | None,
@@ -268,7 +281,7 @@ def _bouw(
             index = te_bouwen[positie]
             klaar[index] = resultaat
             if not nodig:
-                publiceren.schrijf_records(resultaat, opties.out)
+                _schrijf_records(resultaat, opties.out)
                 _noteer(staat, resultaat, instellingen[index], afdrukken)
                 if time.monotonic() - bewaard > BEWAAR_ELKE:
                     with contextlib.suppress(VoorstelError):  # told once, at the end
@@ -289,17 +302,28 @@ def _bouw(
         for omzetter in nodig:
             omzetter.zet_om(resultaten, opties.out)
         for index in sorted(klaar):
-            publiceren.schrijf_records(klaar[index], opties.out)
+            _schrijf_records(klaar[index], opties.out)
             _noteer(staat, klaar[index], instellingen[index], afdrukken)
     weg = staat.verweesd([bron for bron, _ in alle], [p for p in paden if p.is_dir()])
     verwijderd = _ruim_op(staat, resultaten, weg)
     if opties.publicatie:  # the folder as it is now: what is new, without what was removed
+        from voorstel.bouwen import publiceren
+
         publiceren.schrijf_index(opties.out)
     try:
         staat.schrijf()
     except VoorstelError as exc:  # every document's own result is still reported
         return Batch(resultaten, len(alle), verwijderd, overgeslagen, staatfout=exc)
     return Batch(resultaten, len(alle), verwijderd, overgeslagen)
+
+
+def _schrijf_records(resultaat: Resultaat, out: Path) -> None:
+    """The zaaksysteem records of a document built for them (--zgw)."""
+    if resultaat.publicatie is None:
+        return
+    from voorstel.bouwen import publiceren
+
+    publiceren.schrijf_records(resultaat, out)
 
 
 def ruim_cache_op(out: Path) -> None:

@@ -1,21 +1,33 @@
 """Finding and reading the sources: the document files of folders, each loaded and
-validated. Nothing of rendering: `voorstel validate`, `allocate` and `diff` use this
-without loading Word, Jinja or PDF."""
+validated, and the names their outputs get. Nothing of rendering: `voorstel validate`,
+`allocate` and `diff`, and a build in which nothing changed, use this without loading Word,
+Jinja or PDF."""
 
 from __future__ import annotations
 
+import bisect
+import os
+import re
 import stat
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from voorstel.kern.errors import Probleem
-from voorstel.pijplijn.load import geen_gewoon_bestand, load
-from voorstel.pijplijn.validate import Gevalideerd, validate
+from voorstel import soorten
+from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.soorten import GEDEELDE_SOORTEN
+
+if TYPE_CHECKING:
+    from voorstel.pijplijn.validate import Gevalideerd
 
 
 def laad_en_valideer(path: Path) -> Gevalideerd:
-    """Load and validate one document."""
+    """Load and validate one document (the models are imported only now: a build in which
+    nothing changed never loads them)."""
+    from voorstel.pijplijn.load import load
+    from voorstel.pijplijn.validate import validate
+
     return validate(load(path))
 
 
@@ -49,6 +61,8 @@ def verzamel(
                 if stat.S_ISREG(modus):
                     files.append(p)
                 elif overgeslagen is not None and modus:
+                    from voorstel.pijplijn.load import geen_gewoon_bestand
+
                     overgeslagen.append(
                         Probleem(str(p), None, "", geen_gewoon_bestand(modus), waarschuwing=True)
                     )
@@ -56,3 +70,90 @@ def verzamel(
         elif gedeeld or is_document(path):
             result.append((path, None))
     return result
+
+
+def slug(naam: str) -> str:
+    """A gemeente's name as part of a file name: 'Geertruidenberg' -> 'geertruidenberg'."""
+    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gemeente"
+
+
+def uitvoernaam(bron: Path, basis: Path | None) -> Path:
+    """Where a source's outputs go under the output folder (without suffix): its path under
+    the folder being built, by the name it has there (a symlink by its own name, never by
+    that of the file it points to, wherever that is)."""
+    if basis is not None:
+        pad, map_ = Path(os.path.abspath(bron)), Path(os.path.abspath(basis))
+        if not pad.is_relative_to(map_):  # through a symlink: by where both really are
+            pad, map_ = bron.resolve(), basis.resolve()
+        if pad.is_relative_to(map_):
+            return pad.relative_to(map_).with_suffix("")
+    return Path(bron.stem)
+
+
+def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
+    """Every output name (without suffix) a valid document makes, with what it is: the
+    document, each gemeente's version, each further stuk (raadsbesluit)."""
+    from voorstel.pijplijn import openbaar  # pydantic: only once a document is loaded
+
+    document = gevalideerd.document
+    basis = openbaar.markeer(naam, document)
+    regio = getattr(document, "regio", None)
+    gemeenten: list[str | None] = [None]
+    if regio is not None and regio.varianten and regio.verdeelsleutel in gevalideerd.sleutels:
+        gemeenten += gevalideerd.sleutels[regio.verdeelsleutel].gemeenten
+    uit: dict[Path, str] = {}
+    for gemeente in gemeenten:
+        for stuk in soorten.REGISTER.van(document).stukken:
+            if gemeente is None and len(gemeenten) > 1 and not stuk.in_overzicht:
+                continue  # a regional overview has no raadsbesluit: that is one raad's
+            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
+            wat = f"de versie voor {gemeente}" if gemeente else "het document"
+            uit[basis.with_name(basis.name + eind)] = wat + (
+                f", {stuk.naam}" if stuk.achtervoegsel else ""
+            )
+    return uit
+
+
+def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
+    """Refuse two sources whose outputs would have the same name: ink.yaml and ink.yml, or
+    a gemeente's version of jim.yaml (jim-altena.*) and a source jim-altena.yaml. Only a
+    source whose name another one extends ('jim' of 'jim-altena') is validated for this."""
+    gezien: dict[Path, Path] = {}
+    for bron, basis in bronnen:
+        naam = uitvoernaam(bron, basis)
+        if naam in gezien:
+            raise VoorstelError(
+                f"'{gezien[naam]}' en '{bron}' zouden dezelfde uitvoer krijgen ({naam}.*); "
+                "hernoem een van beide"
+            )
+        gezien[naam] = bron
+    per_map: dict[Path, list[str]] = {}
+    for naam in gezien:
+        per_map.setdefault(naam.parent, []).append(naam.name)
+    for namen in per_map.values():
+        namen.sort()
+    for naam, bron in gezien.items():
+        # the names that extend this one ('jim-altena' of 'jim') sort right after it
+        namen, begin = per_map[naam.parent], naam.name + "-"
+        eerste = bisect.bisect_left(namen, begin)
+        langer: list[Path] = []
+        for volgende in namen[eerste:]:
+            if not volgende.startswith(begin):
+                break
+            langer.append(naam.parent / volgende)
+        if not langer:
+            continue
+        try:
+            gevalideerd = laad_en_valideer(bron)
+        except VoorstelError:
+            continue  # its own build reports what is wrong with it
+        if gevalideerd.soort in GEDEELDE_SOORTEN:
+            continue
+        gemaakt = stammen(gevalideerd, naam)
+        for ander in langer:
+            if ander in gemaakt:
+                raise VoorstelError(
+                    f"'{bron}' maakt ook {ander.name}.* ({gemaakt[ander]}), en dat is ook de "
+                    f"uitvoer van '{gezien[ander]}'; hernoem '{gezien[ander]}'"
+                )

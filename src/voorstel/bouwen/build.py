@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from voorstel.bouwen import publiceren
+from voorstel.bouwen.bronnen import controleer_namen as controleer_namen
 from voorstel.bouwen.bronnen import is_document as is_document
 from voorstel.bouwen.bronnen import laad_en_valideer as laad_en_valideer
+from voorstel.bouwen.bronnen import slug as slug
+from voorstel.bouwen.bronnen import stammen as stammen
+from voorstel.bouwen.bronnen import uitvoernaam as uitvoernaam
 from voorstel.bouwen.bronnen import verzamel as verzamel
 from voorstel.kern.errors import Probleem, VoorstelError
 from voorstel.kern.formaten import STANDAARD_FORMATEN
@@ -62,12 +63,6 @@ def renderers(
 ) -> list[Renderer]:
     """One renderer per requested format."""
     return [RENDERERS[name](sjablonen, huisstijl) for name in formaten]
-
-
-def slug(naam: str) -> str:
-    """A gemeente's name as part of a file name: 'Geertruidenberg' -> 'geertruidenberg'."""
-    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gemeente"
 
 
 def render_document(
@@ -124,44 +119,6 @@ def stuk_context(context: dict[str, Any], stuk: Stuk) -> dict[str, Any]:
     meta = context["meta"]
     titel = f"{stuk.soortnaam}: {meta['onderwerp']}"
     return {**context, "meta": {**meta, "soortnaam": stuk.soortnaam, "titel": titel}}
-
-
-def uitvoernaam(bron: Path, basis: Path | None) -> Path:
-    """Where a source's outputs go under the output folder (without suffix): its path under
-    the folder being built, by the name it has there (a symlink by its own name, never by
-    that of the file it points to, wherever that is)."""
-    if basis is not None:
-        for pad, map_ in (
-            (Path(os.path.abspath(bron)), Path(os.path.abspath(basis))),
-            (bron.resolve(), basis.resolve()),
-        ):
-            try:
-                return pad.relative_to(map_).with_suffix("")
-            except ValueError:
-                continue
-    return Path(bron.stem)
-
-
-def stammen(gevalideerd: Gevalideerd, naam: Path) -> dict[Path, str]:
-    """Every output name (without suffix) a valid document makes, with what it is: the
-    document, each gemeente's version, each further stuk (raadsbesluit)."""
-    document = gevalideerd.document
-    basis = openbaar.markeer(naam, document)
-    regio = getattr(document, "regio", None)
-    gemeenten: list[str | None] = [None]
-    if regio is not None and regio.varianten and regio.verdeelsleutel in gevalideerd.sleutels:
-        gemeenten += gevalideerd.sleutels[regio.verdeelsleutel].gemeenten
-    uit: dict[Path, str] = {}
-    for gemeente in gemeenten:
-        for stuk in REGISTER.van(document).stukken:
-            if gemeente is None and len(gemeenten) > 1 and not stuk.in_overzicht:
-                continue  # a regional overview has no raadsbesluit: that is one raad's
-            eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
-            wat = f"de versie voor {gemeente}" if gemeente else "het document"
-            uit[basis.with_name(basis.name + eind)] = wat + (
-                f", {stuk.naam}" if stuk.achtervoegsel else ""
-            )
-    return uit
 
 
 def bouw_bestand(
@@ -244,40 +201,6 @@ def bouw_bestand(
     finally:
         figuren.cache_in(None)
     return resultaat
-
-
-def controleer_namen(bronnen: Sequence[tuple[Path, Path | None]]) -> None:
-    """Refuse two sources whose outputs would have the same name: ink.yaml and ink.yml, or
-    a gemeente's version of jim.yaml (jim-altena.*) and a source jim-altena.yaml. Only a
-    source whose name another one extends ('jim' of 'jim-altena') is validated for this."""
-    gezien: dict[Path, Path] = {}
-    for bron, basis in bronnen:
-        naam = uitvoernaam(bron, basis)
-        if naam in gezien:
-            raise VoorstelError(
-                f"'{gezien[naam]}' en '{bron}' zouden dezelfde uitvoer krijgen ({naam}.*); "
-                "hernoem een van beide"
-            )
-        gezien[naam] = bron
-    for naam, bron in gezien.items():
-        langer = [
-            n for n in gezien if n.parent == naam.parent and n.name.startswith(naam.name + "-")
-        ]
-        if not langer:
-            continue
-        try:
-            gevalideerd = laad_en_valideer(bron)
-        except VoorstelError:
-            continue  # its own build reports what is wrong with it
-        if gevalideerd.soort in GEDEELDE_SOORTEN:
-            continue
-        gemaakt = stammen(gevalideerd, naam)
-        for ander in langer:
-            if ander in gemaakt:
-                raise VoorstelError(
-                    f"'{bron}' maakt ook {ander.name}.* ({gemaakt[ander]}), en dat is ook de "
-                    f"uitvoer van '{gezien[ander]}'; hernoem '{gezien[ander]}'"
-                )
 
 
 def bouw(

@@ -296,8 +296,6 @@ def build(
 
 def _meld(batch: Batch, stil: bool) -> None:
     """Report a batch: warnings, skipped and failed documents, written files, a summary."""
-    from voorstel.pijplijn.openbaar import lakregel
-
     resultaten = batch.resultaten
     mislukt = 0
     overgeslagen = 0
@@ -328,6 +326,8 @@ def _meld(batch: Batch, stil: bool) -> None:
             for path in resultaat.geschreven:
                 click.echo(f"geschreven: {_relatief(path)}")
             if resultaat.gelakt is not None:
+                from voorstel.pijplijn.openbaar import lakregel
+
                 click.echo(f"gelakt in {_relatief(resultaat.bron)}: {lakregel(resultaat.gelakt)}")
     if not stil:
         for path, reden in batch.verwijderd.items():

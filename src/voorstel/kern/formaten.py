@@ -7,3 +7,6 @@ FORMATEN = ("docx", "md", "html", "pdf")
 """Every format `voorstel build` makes; bouwen/build.py checks its renderers against it."""
 STANDAARD_FORMATEN = ("docx", "md")
 """The formats made when none are asked for."""
+OMGEZET = ("pdf",)
+"""The formats made by converting another format's output (uitvoer/omzetters.py), named
+here so a build that needs none of them does not load the converters."""

@@ -20,6 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
+PERSOONSGEGEVENS: dict[str, str] = {
+    "contactpersoon": "de naam van de contactpersoon (inlichtingen bij)",
+    "email": "het e-mailadres van de contactpersoon",
+    "telefoon": "het telefoonnummer van de contactpersoon",
+    "auteur": "de naam van een ambtenaar als auteur (van een memo)",
+}
+"""The kinds of personal data of officials a field may hold, by the name voorstel.toml
+gives them in [lakken] (to set the Woo ground of each)."""
+
+
 STANDAARDGROND = "5.1.2e"
 """The ground for personal data of officials: the eerbiediging van de persoonlijke levenssfeer."""
 

@@ -18,14 +18,16 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from voorstel.blokken import tooi
-from voorstel.blokken.types import PERSOONSGEGEVENS
 from voorstel.kern import lakken
 from voorstel.kern.errors import Probleem, ValidatieFout, VoorstelError
 from voorstel.kern.formaten import FORMATEN
-from voorstel.soorten import REGISTER
+
+if TYPE_CHECKING:
+    from voorstel.soorten.soort import Register
+from voorstel.kern.lakken import PERSOONSGEGEVENS
 
 PROJECTBESTAND = "voorstel.toml"
 
@@ -342,11 +344,19 @@ def _controleer(pad: str, data: dict[str, Any], regels: dict[Plaats, int]) -> It
                     yield probleem((*plaats, *deel), bericht)
 
 
+def _register() -> Register:
+    """The soorten, built only when a setting needs them (a build that changes nothing and
+    reads a voorstel.toml without tables per soort never loads their models)."""
+    from voorstel.soorten import REGISTER
+
+    return REGISTER
+
+
 def stuknamen() -> list[str]:
     """The soorten and the names of their further stukken (raadsbesluit): what a table
     per soort in [publicatie] and [zaaksysteem] may name."""
-    namen = list(REGISTER.namen())
-    for soort in REGISTER:
+    namen = list(_register().namen())
+    for soort in _register():
         namen += [s.naam for s in soort.stukken if s.achtervoegsel and s.naam not in namen]
     return namen
 
@@ -419,12 +429,12 @@ def rsin_fout(rsin: str) -> str | None:
 
 def kopsoorten() -> list[str]:
     """The soorten whose kop shows the fields a gemeente declares."""
-    return [soort.naam for soort in REGISTER if soort.kopvelden]
+    return [soort.naam for soort in _register() if soort.kopvelden]
 
 
 def kopvelden_van(soort: str) -> list[str]:
     """The fields the kop of a soort has of itself."""
-    info = REGISTER[soort].model.model_fields.get("kopblok")
+    info = _register()[soort].model.model_fields.get("kopblok")
     return list(getattr(info.annotation, "model_fields", {})) if info is not None else []
 
 
@@ -452,11 +462,11 @@ def _controleer_kop(kop: Any) -> Iterator[tuple[Plaats, str]]:
         if soort not in soorten:
             reden = (
                 f"een {soort} heeft geen kop met gegevens"
-                if soort in REGISTER
+                if soort in _register()
                 else f"onbekende soort '{soort}'"
             )
             bijna = difflib.get_close_matches(soort, soorten, n=1)
-            hint = f"; bedoelde u '{bijna[0]}'?" if bijna and soort not in REGISTER else ""
+            hint = f"; bedoelde u '{bijna[0]}'?" if bijna and soort not in _register() else ""
             yield plaats, f"{reden}{hint}; een kop met eigen velden hebben {', '.join(soorten)}"
             continue
         if not isinstance(instellingen, dict):
@@ -541,7 +551,7 @@ def _controleer_secties(soort: str, secties: Any) -> Iterator[tuple[Plaats, str]
     if not isinstance(secties, list) or not all(isinstance(s, str) for s in secties):
         yield plaats, 'verwacht een lijst van secties, zoals ["alternatieven", "beoogd_effect"]'
         return
-    velden = [v for v in REGISTER[soort].model.model_fields if v not in ("soort", "kopblok")]
+    velden = [v for v in _register()[soort].model.model_fields if v not in ("soort", "kopblok")]
     for sectie in secties:
         if sectie not in velden:
             yield (
