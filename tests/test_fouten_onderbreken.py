@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAAL
-from voorstel.bouwen import batch, build
+from voorstel.bouwen import build
 from voorstel.bouwen.batch import Opties, bouw_parallel
 from voorstel.bouwen.staat import STAATBESTAND
 
@@ -166,7 +166,7 @@ def test_gestorven_werker_kost_alleen_zijn_eigen_document(
             os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
         return echt(bron, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "bouw_bestand", bouw)
+    monkeypatch.setattr(build, "bouw_bestand", bouw)  # batch looks it up per document
     resultaten = dict(bouw_parallel(taken, Opties(out=tmp_path / "uit", formaten=("md",)), 4))
     assert sorted(resultaten) == list(range(12))  # every document has a result
     mislukt = {taken[i][0].name: r.fout for i, r in resultaten.items() if r.fout is not None}

@@ -162,9 +162,11 @@ def bouw_parallel(
             yield index, bouw_een(bron, basis, opties)
         return
 
-    def gestorven(index: int) -> Resultaat:
-        from voorstel.bouwen.build import Resultaat
+    # Rendering is imported here, once, before the workers start: forked, they share it,
+    # rather than each importing it again at its first document.
+    from voorstel.bouwen.build import Resultaat
 
+    def gestorven(index: int) -> Resultaat:
         bron = taken[index][0]
         return Resultaat(
             bron,
