@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from voorstel.blokken.tabellen import Cel, Tabel
 from voorstel.kern import nl
@@ -70,13 +71,13 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
     mark.set(qn("w:val"), "true")
     tr_pr.append(mark)
     rows = list(table.rows)  # python-docx finds a row, and a row's cells, by a search
-    koppen = header.cells
+    koppen = _cellen(table, header)
     for index, titel in enumerate(view.kop):
         rechts_ = rechts[index] if index < len(rechts) else False
         _vul(koppen[index], titel, True, rechts_, view.lettergrootte)
         _arceer(koppen[index])
     for row, cellen in zip(rows[1:], rijen, strict=True):
-        vakken = row.cells
+        vakken = _cellen(table, row)
         for index, cel in enumerate(cellen):
             if cel.soort == "proza" and proza is not None:
                 if cel.waarde:
@@ -90,9 +91,9 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
         cant.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().insert(0, cant)
         if klein and nummer < len(rows) - 1:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+            for tc in row._tr.tc_lst:
+                for p in tc.p_lst:
+                    _bij_de_volgende(p)
     _breedtes(table, view.breedtes or inhoudsbreedtes(view))
     if view.lettergrootte is not None:
         _smalle_marges(table)
@@ -101,6 +102,27 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
     sub.add_paragraph()
     for vervolg in view.vervolg:
         docx_tabel(sub, vervolg, proza)
+
+
+def _cellen(table: Any, row: Any) -> list[Any]:
+    """A row's cells, one per w:tc: the tables made here merge no cells, so python-docx's
+    walk over the grid (row.cells) is not needed."""
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
+_VOOR_KEEPNEXT = {qn("w:pStyle")}
+"""What comes before w:keepNext in a paragraph's properties."""
+
+
+def _bij_de_volgende(p: Any) -> None:
+    """keep_with_next = True on a cell's paragraph (filled by _vul: it has its properties),
+    as python-docx writes it: w:keepNext in its place among them."""
+    p_pr = p.pPr
+    if p_pr is None or p_pr.find(qn("w:keepNext")) is not None:
+        p.get_or_add_pPr().keepNext_val = True  # python-docx's own way
+        return
+    plaats = sum(1 for kind in p_pr if kind.tag in _VOOR_KEEPNEXT)
+    p_pr.insert(plaats, OxmlElement("w:keepNext"))
 
 
 def _proza(cell: Any, text: str, proza: Callable[[Any, str], None]) -> None:
@@ -119,8 +141,9 @@ def _breedtes(table: Any, breedtes: list[float] | None) -> None:
     table.autofit = False
     for column, breedte in zip(table.columns, breedtes, strict=True):
         column.width = Cm(breedte)
-        for cell in column.cells:
-            cell.width = Cm(breedte)
+    for tr in table._tbl.tr_lst:  # a grid without merged cells: cell i is column i
+        for tc, breedte in zip(tr.tc_lst, breedtes, strict=True):
+            tc.width = Cm(breedte)
 
 
 SMALLE_MARGE = 57
@@ -178,6 +201,44 @@ def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[floa
 
 
 def _vul(cell: Any, text: str, vet: bool, rechts: bool, pt: float | None = None) -> None:
+    """A figure or text in a cell's empty paragraph: the XML python-docx's paragraph_format,
+    add_run, bold and font.size make, built directly (those walk the schema's child order
+    on every call, and a table has hundreds of cells)."""
+    if any(teken in text for teken in "\t\n\r"):  # tabs and breaks: python-docx's own way
+        _vul_traag(cell, text, vet, rechts, pt)
+        return
+    p = cell._tc.p_lst[0]
+    p_pr = _el("w:pPr", _el("w:spacing", after="0"))
+    if rechts:
+        p_pr.append(_el("w:jc", val="right"))
+    p.append(p_pr)
+    r_pr = _el("w:rPr")  # setting bold to None, as python-docx does, leaves it empty
+    if vet:
+        r_pr.append(_el("w:b"))
+    if pt is not None:
+        r_pr.append(_el("w:sz", val=str(int(Pt(pt).pt * 2))))
+    r = _el("w:r", r_pr)
+    if text:
+        t = _el("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(XML_SPACE, "preserve")
+        r.append(t)
+    p.append(r)
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _el(tag: str, *kinderen: Any, **attrs: str) -> Any:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    element.extend(kinderen)
+    return element
+
+
+def _vul_traag(cell: Any, text: str, vet: bool, rechts: bool, pt: float | None = None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = 0
     if rechts:
