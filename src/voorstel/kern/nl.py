@@ -6,6 +6,7 @@ with locale ``nl_NL``; rounding is always ROUND_HALF_UP, as Dutch finance expect
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -130,6 +131,19 @@ def _lees_getal(deel: str, text: str) -> Decimal:
 
 def bedrag(x: Decimal | int, centen: bool = True) -> str:
     """Euro amount, "€ 11.326,00"; always a plain ASCII space after € (Babel uses U+00A0)."""
+    if type(x) is Decimal:  # a table shows the same amounts again and again: Babel once
+        return _bedrag_van(str(x), centen)
+    return _bedrag(x, centen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bedrag_van(tekst: str, centen: bool) -> str:
+    """bedrag() of Decimal(tekst), kept by the exact text of the amount (so -0 and 0,
+    1.5 and 1.50 are kept apart, though they compare equal)."""
+    return _bedrag(Decimal(tekst), centen)
+
+
+def _bedrag(x: Decimal | int, centen: bool) -> str:
     d = _afgerond(_decimal(x), 2)
     with _ruim(d):
         heel = not centen and d == d.to_integral_value()
