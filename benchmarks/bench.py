@@ -339,7 +339,7 @@ def _op_de_vloer(delen: dict[str, bytes], sjablonen: dict[str, tuple[Any, list[s
     gemaakt = dict(delen)
     for naam, (sjabloon, teksten) in sjablonen.items():
         gemaakt[naam] = sjabloon.render(t=teksten).encode("utf-8")
-    return vaste_zip(gemaakt)
+    return vaste_zip(gemaakt, bewaar=False)  # every member deflated, as the floor is
 
 
 def vloer(herhaal: int = 9) -> None:

@@ -14,9 +14,10 @@ VASTE_TIJD = (1980, 1, 1, 0, 0, 0)
 EERSTE = "[Content_Types].xml"
 
 
-def vaste_zip(delen: dict[str, bytes]) -> bytes:
+def vaste_zip(delen: dict[str, bytes], bewaar: bool = True) -> bytes:
     """A reproducible zip: [Content_Types].xml first, then the other entries by name,
-    each with the same date, permissions and compression."""
+    each with the same date, permissions and compression. A large member is deflated once
+    per process and then written from what was kept (`bewaar`), with the same bytes."""
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for naam in sorted(delen, key=lambda naam: (naam != EERSTE, naam)):
@@ -24,8 +25,54 @@ def vaste_zip(delen: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = (stat.S_IFREG | 0o644) << 16
-            doel.writestr(info, delen[naam])
+            data = delen[naam]
+            groot = bewaar and len(data) >= GROOT
+            vooraf = _INGEPAKT.get(data) if groot else None
+            if vooraf is None:
+                doel.writestr(info, data)
+                if groot:
+                    _onthoud(doel, data)
+                continue
+            info.file_size = len(data)  # as writestr sets it
+            with doel.open(info, "w") as bestand:
+                if not hasattr(bestand, "_compressor"):  # another zipfile: deflate as usual
+                    bestand.write(data)
+                    continue
+                bestand._compressor = _Ingepakt(vooraf)
+                bestand.write(data)  # the CRC and size of the data, its deflated bytes kept
     return uit.getvalue()
+
+
+GROOT = 16_384
+"""Members of at least this many bytes are deflated once per process and kept: the styles of
+a template (0,8 MB) are the same in every document made from it."""
+MAX_INGEPAKT = 64
+_INGEPAKT: dict[bytes, bytes] = {}
+"""The deflated bytes of large members, by their content."""
+
+
+def _onthoud(archief: zipfile.ZipFile, data: bytes) -> None:
+    """Keep the deflated bytes just written for `data` (the last entry of the archive)."""
+    info = archief.infolist()[-1]
+    geschreven = archief.fp.getvalue()  # type: ignore[union-attr]
+    begin = info.header_offset + len(info.FileHeader(False))
+    if len(_INGEPAKT) >= MAX_INGEPAKT:
+        _INGEPAKT.clear()
+    _INGEPAKT[data] = geschreven[begin : begin + info.compress_size]
+
+
+class _Ingepakt:
+    """A compressor that gives the kept deflated bytes, exactly what zlib would give
+    (zipfile's own: zlib.compressobj(Z_DEFAULT_COMPRESSION, DEFLATED, -15))."""
+
+    def __init__(self, ingepakt: bytes) -> None:
+        self.ingepakt = ingepakt
+
+    def compress(self, _data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self.ingepakt
 
 
 def herpak(zip_: bytes) -> bytes:
