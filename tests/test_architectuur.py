@@ -89,3 +89,13 @@ def test_de_formaten_van_de_hulptekst_zijn_die_van_de_renderers() -> None:
 
     assert set(FORMATEN) == set(formaten.FORMATEN)
     assert set(formaten.STANDAARD_FORMATEN) <= set(FORMATEN)
+
+
+def test_de_omgezette_formaten_zijn_die_van_de_omzetters() -> None:
+    """kern.formaten.OMGEZET names the converters' formats so a build can tell, without
+    importing them, whether it needs them; it must stay the same as omzetters.OMZETTERS."""
+    from voorstel.kern import formaten
+    from voorstel.uitvoer import omzetters
+
+    assert set(formaten.OMGEZET) == set(omzetters.OMZETTERS)
+    assert set(formaten.OMGEZET) <= set(formaten.FORMATEN)

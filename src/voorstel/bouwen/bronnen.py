@@ -31,16 +31,34 @@ def laad_en_valideer(path: Path) -> Gevalideerd:
     return validate(load(path))
 
 
-def is_document(path: Path) -> bool:
-    """Whether a YAML file is a document to build (not a shared file such as a key)."""
+def _kop(path: Path) -> str | None:
+    """The first 4096 characters of a source (None when it cannot be read)."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        return path.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
-        return False
-    for line in head.splitlines():
+        return None
+
+
+def _soort_in(kop: str) -> str | None:
+    """The value of the `soort:` line in the head of a source, without its comment."""
+    for line in kop.splitlines():
         if line.startswith("soort:"):
-            return line.split(":", 1)[1].strip().strip("'\"") not in GEDEELDE_SOORTEN
-    return True
+            return line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+    return None
+
+
+def soort_van(path: Path) -> str | None:
+    """The soort of a source from its `soort:` line, without parsing the YAML (None when it
+    has none or cannot be read)."""
+    kop = _kop(path)
+    return None if kop is None else _soort_in(kop)
+
+
+def is_document(path: Path) -> bool:
+    """Whether a YAML file is a document to build (not a shared file such as a key): one
+    that can be read and whose soort, if it names one, is not a shared soort."""
+    kop = _kop(path)
+    return kop is not None and _soort_in(kop) not in GEDEELDE_SOORTEN
 
 
 def verzamel(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from voorstel.blokken import tooi
+from voorstel.bouwen.bronnen import soort_van
 from voorstel.kern.errors import Fouten, VoorstelError
 from voorstel.pijplijn.project import PROJECTBESTAND, Project, van_document
 from voorstel.pijplijn.write import schrijf_alles
@@ -70,18 +71,6 @@ def _kort(pad: Path) -> str:
     return pad.as_posix() if relatief.startswith("..") else Path(relatief).as_posix()
 
 
-def _soort(bron: Path) -> str | None:
-    """The soort of a source, from its `soort:` line (without parsing the YAML)."""
-    try:
-        kop = bron.read_text(encoding="utf-8", errors="replace")[:4096]
-    except OSError:
-        return None
-    for regel in kop.splitlines():
-        if regel.startswith("soort:"):
-            return regel.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
-    return None
-
-
 def _tooi_voorbeeld(project: Project) -> str:
     """The TOOI code of the project's gemeente, by its name, else an example."""
     for naam in (project.organisatie.gemeente, project.organisatie.naam):
@@ -129,7 +118,7 @@ def controleer(bronnen: Iterable[Path], publicatie: bool, zgw_: bool) -> None:
     fouten: list[VoorstelError] = []
     for bron in bronnen:
         project = project_van(bron)
-        for bericht in ontbreekt(project, publicatie, zgw_, _soort(bron), bron):
+        for bericht in ontbreekt(project, publicatie, zgw_, soort_van(bron), bron):
             if bericht not in gemeld:
                 gemeld.add(bericht)
                 fouten.append(VoorstelError(bericht))
