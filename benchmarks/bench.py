@@ -15,14 +15,19 @@ Not a test. It copies the examples in data/ into a temporary folder as N documen
      time and peak memory: both should grow in proportion to the region;
   6. times load() of every example and starter, libyaml's fast path against ruamel;
   7. per soort, voorstel's Word renderer against the floor for the same bytes
-     (`boven_vloer:`: precompiled templates of the final XML, the same zip deflated).
+     (`boven_vloer:`: precompiled templates of the final XML, the same zip deflated);
+  8. the PDFs of every example: voorstel's conversion in one warm LibreOffice (its profile
+     kept, as in a build folder) against `soffice --convert-to` started per file (`pdf:`);
+  9. the JIM document by voorstel against Carbone (`carbone:`), when node and npm are there.
 It prints both times and ends with `speedup: X.XX`.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import io
+import json
 import os
 import re
 import resource
@@ -381,6 +386,170 @@ def vloer(herhaal: int = 9) -> None:
         )
 
 
+def carbone_sjabloon(delen: dict[str, bytes]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """A Carbone template of a rendered document: every text of its Word parts a marker
+    {d.tN}, and the data giving those texts back (unescaped: Carbone escapes them)."""
+    gegevens: dict[str, str] = {}
+
+    def marker(m: re.Match[bytes]) -> bytes:
+        naam = f"t{len(gegevens)}"
+        gegevens[naam] = html.unescape(m.group(2).decode("utf-8"))
+        return m.group(1) + b"{d.%s}" % naam.encode() + m.group(3)
+
+    sjabloon = {
+        naam: TEKST.sub(marker, inhoud)
+        if naam.startswith("word/") and naam.endswith(".xml")
+        else inhoud
+        for naam, inhoud in delen.items()
+    }
+    return sjabloon, gegevens
+
+
+def _teksten(docx: bytes) -> list[str]:
+    """Every text of a .docx's Word parts, in order, unescaped."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archief:
+        return [
+            html.unescape(m.group(2).decode("utf-8"))
+            for naam in sorted(archief.namelist())
+            if naam.startswith("word/") and naam.endswith(".xml")
+            for m in TEKST.finditer(archief.read(naam))
+        ]
+
+
+def carbone(tmp: Path, herhaal: int = 9) -> None:
+    """`carbone:` the JIM document (its first gemeente's version) by voorstel's Word renderer
+    and by Carbone (npm `carbone`, benchmarks/carbone/, installed into a temporary folder),
+    from a Carbone template of the same document with every text a marker: the least
+    Carbone can be asked to do. The two take turns, one render each, in one run. Skipped
+    with a message without node and npm, or when the install fails."""
+    from voorstel.kern.vastezip import vaste_zip
+    from voorstel.uitvoer import RENDERERS
+
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        print("carbone: overgeslagen, node en npm zijn nodig (Debian: apt-get install nodejs npm)")
+        return
+    map_ = tmp / "carbone"
+    shutil.copytree(ROOT / "benchmarks" / "carbone", map_)
+    try:
+        subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", "--silent"],
+            cwd=map_,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        print(f"carbone: overgeslagen, npm install lukte niet ({type(exc).__name__})")
+        return
+    gevalideerd = laad_en_valideer(ROOT / VLOERVOORBEELDEN["jim"][0])
+    _, context = next(
+        iter(varianten(gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers))
+    )
+    renderer = RENDERERS["docx"]()
+    data = renderer.render(context)
+    with zipfile.ZipFile(io.BytesIO(data)) as archief:
+        delen = {naam: archief.read(naam) for naam in archief.namelist()}
+    sjabloon, gegevens = carbone_sjabloon(delen)
+    (map_ / "jim.docx").write_bytes(vaste_zip(sjabloon))
+    (map_ / "jim.json").write_text(json.dumps(gegevens, ensure_ascii=False), "utf-8")
+    proces = subprocess.Popen(
+        [node, "render.js", "jim.docx", "jim.json", "uit.docx"],
+        cwd=map_,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proces.stdin is not None and proces.stdout is not None
+    try:
+        if proces.stdout.readline().strip() != "klaar":
+            print("carbone: overgeslagen, Carbone maakte het document niet")
+            return
+        zelfde = _teksten((map_ / "uit.docx").read_bytes()) == _teksten(data)
+        tijden_v, tijden_c = [], []
+        for _ in range(herhaal):
+            start = time.perf_counter()
+            renderer.render(context)
+            tijden_v.append((time.perf_counter() - start) * 1000)
+            proces.stdin.write("\n")
+            proces.stdin.flush()
+            tijden_c.append(float(proces.stdout.readline()))
+    finally:
+        proces.stdin.close()
+        proces.wait()
+    v, c = statistics.median(tijden_v), statistics.median(tijden_c)
+    print(
+        f"carbone: jim voorstel {v:.0f} ms, Carbone {c:.0f} ms per document, "
+        f"Carbone/voorstel {c / v:.2f} (doel: >= 1,0)".replace(".", ",")
+        + ("" if zelfde else " (let op: Carbone maakte niet dezelfde tekst)")
+    )
+
+
+def pdf_per_document(tmp: Path) -> None:
+    """`pdf:` the Word outputs of every example to PDF: voorstel's conversion in a batch
+    (a warm LibreOffice, its profile kept from a first run, as a build folder keeps it;
+    tables of contents numbered) against `soffice --convert-to` per file (its profile kept
+    too), in the same run. Skipped without LibreOffice."""
+    from voorstel.uitvoer import libreoffice, pdf
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("pdf: overgeslagen, LibreOffice (soffice) ontbreekt")
+        return
+    map_ = tmp / "pdf"
+    subprocess.run(
+        [str(VOORSTEL), "build", str(ROOT / "data"), "--out", str(map_ / "docx"), "-q"],
+        check=True,
+        capture_output=True,
+    )
+    docx = sorted((map_ / "docx").rglob("*.docx"))
+    bronnen = [d.read_bytes() for d in docx]
+    cache = map_ / "cache"
+    pdf.converteer(bronnen[:1], cache=cache)  # the profile, as a build folder keeps it
+    begin = time.perf_counter()
+    uit = pdf.converteer(bronnen, cache=cache)
+    warm = (time.perf_counter() - begin) / len(bronnen)
+    gelukt = sum(isinstance(p, bytes) for p in uit)
+    profiel = (map_ / "profiel").as_uri()
+    subprocess.run(  # its profile made before the clock starts, as for voorstel
+        [
+            soffice,
+            f"-env:UserInstallation={profiel}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(map_ / "los"),
+            str(docx[0]),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    begin = time.perf_counter()
+    for bestand in docx:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profiel}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(map_ / "los"),
+                str(bestand),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    los = (time.perf_counter() - begin) / len(docx)
+    wijze = "warme LibreOffice" if libreoffice.uno_python(soffice) else "één soffice-run"
+    print(
+        f"pdf: {len(bronnen)} documenten ({gelukt} gelukt), voorstel ({wijze}) "
+        f"{warm:.2f} s per document, soffice --convert-to per bestand {los:.2f} s, "
+        f"{los / warm:.1f}x (doel: voorstel <= 0.5 s)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="Word-documenten (standaard 200)")
@@ -395,6 +564,8 @@ def main() -> None:
         grafieken(Path(tmp))
         speedup = vergelijking(Path(tmp), lijst, args.n)
         regionaal(Path(tmp))
+        pdf_per_document(Path(tmp))
+        carbone(Path(tmp))
     print(f"speedup: {speedup:.2f}")
 
 

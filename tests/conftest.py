@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,21 @@ import pytest
 from voorstel.bouwen.build import bouw_bestand
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def uno_python() -> str:
+    """The Python with LibreOffice's UNO bridge that a build uses for its warm LibreOffice;
+    in CI a failure when it is missing (.ci/run installs python3-uno), elsewhere a skip."""
+    from voorstel.uitvoer import libreoffice
+
+    gevonden = libreoffice.uno_python(shutil.which("soffice") or "soffice")
+    if gevonden is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("geen Python met LibreOffice's UNO-brug in CI; installeer python3-uno")
+        pytest.skip("geen Python met LibreOffice's UNO-brug (python3-uno)")
+    return gevonden
+
+
 VOORBEELD = ROOT / "data" / "wbo" / "jim.yaml"
 
 MINIMAAL = """\

@@ -50,6 +50,7 @@ def nep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The stand-in first on PATH, doing its good work until a test says otherwise."""
     nep_office.installeer(tmp_path / "bin")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("VOORSTEL_UNO_PYTHON", "")  # the stand-in: --convert-to only
     for naam in ("NEP_GEDRAG", "NEP_LOG", "NEP_FAAL", "NEP_HEEL", "NEP_CODE", pdf.TIJD_VARIABELE):
         monkeypatch.delenv(naam, raising=False)
 

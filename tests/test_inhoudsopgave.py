@@ -145,6 +145,7 @@ def nep_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script.write_text(NEP_SOFFICE)
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{bin_map}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("VOORSTEL_UNO_PYTHON", "")  # the stand-in: --convert-to only
     log = tmp_path / "aanroep"
     monkeypatch.setenv("NEP_LOG", str(log))
     return log

@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 import nep_office
-from conftest import MINIMAAL, VOORBEELD
+from conftest import MINIMAAL, VOORBEELD, uno_python
 from voorstel.bouwen.build import bouw
 from voorstel.cli import main
 from voorstel.kern.errors import PdfFout
-from voorstel.uitvoer import omzetters, pdf
+from voorstel.uitvoer import libreoffice, omzetters, pdf
 
 
 def programma(naam: str) -> str:
@@ -39,6 +39,7 @@ def nep_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     bin_map = tmp_path / "bin"
     nep_office.installeer(bin_map)
     monkeypatch.setenv("PATH", f"{bin_map}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("VOORSTEL_UNO_PYTHON", "")  # the stand-in: --convert-to only
     log = tmp_path / "aanroep"
     monkeypatch.setenv("NEP_LOG", str(log))
     return log
@@ -181,13 +182,19 @@ def test_omzetters_achter_een_interface() -> None:
     assert omzetters.omzetters(("docx", "md")) == []
 
 
-def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool) -> Path:
+def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool, warm: bool) -> Path:
+    """The example as PDF by the real LibreOffice: `warm` through its UNO bridge, else with
+    `soffice --convert-to`; in one LibreOffice either way."""
     programma("soffice")
+    if warm:
+        uno_python()
+    else:
+        monkeypatch.setenv(libreoffice.PYTHON_VARIABELE, "")
     aanroepen: list[Any] = []
     echt = subprocess.Popen
 
     def tel(*args: Any, **kwargs: Any) -> Any:
-        if "--convert-to" in args[0]:
+        if "--convert-to" in args[0] or str(libreoffice.BRUG) in args[0]:
             aanroepen.append(args[0])
         return echt(*args, **kwargs)
 
@@ -195,20 +202,28 @@ def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool) -> P
     out = tmp_path / "uit"
     [resultaat] = bouw([VOORBEELD], out, ("pdf",), pdfa=pdfa)
     assert resultaat.gelukt, str(resultaat.fout)
-    assert len(aanroepen) == 1
+    [aanroep] = aanroepen
+    assert (str(libreoffice.BRUG) in aanroep) == warm
     return out / "jim-oosterhout.pdf"
 
 
 def test_echte_pdf_a_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = _echte_pdf(tmp_path, monkeypatch, pdfa=True).read_bytes()
+    """PDF/A-2 through the warm LibreOffice: the export options go over the UNO bridge."""
+    data = _echte_pdf(tmp_path, monkeypatch, pdfa=True, warm=True).read_bytes()
     assert data.startswith(b"%PDF-")
     assert b"<pdfaid:part>2</pdfaid:part>" in data  # XMP metadata declares PDF/A-2
 
 
+def test_echte_pdf_a_2_met_convert_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _echte_pdf(tmp_path, monkeypatch, pdfa=True, warm=False).read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in data
+
+
+@pytest.mark.parametrize("warm", [True, False], ids=["warm", "convert-to"])
 def test_echte_pdf_zonder_pdfa_is_geen_pdf_a(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
 ) -> None:
-    data = _echte_pdf(tmp_path, monkeypatch, pdfa=False).read_bytes()
+    data = _echte_pdf(tmp_path, monkeypatch, pdfa=False, warm=warm).read_bytes()
     assert data.startswith(b"%PDF-")
     assert b"pdfaid:part" not in data
 

@@ -224,6 +224,7 @@ def test_met_pdf_beschrijft_de_metadata_de_pdf(
     it (the stand-in LibreOffice makes it)."""
     nep_office.installeer(hier / "bin")
     monkeypatch.setenv("PATH", f"{hier / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("VOORSTEL_UNO_PYTHON", "")  # the stand-in: --convert-to only
     monkeypatch.setenv("NEP_LOG", str(hier / "aanroep"))
     data = _project(hier, '[organisatie]\ntooi = "gm0148"\n')
     code, uitvoer = _bouw(str(data), "--out", "uit", "--publicatie", "--format", "md,pdf")

@@ -83,6 +83,7 @@ def hier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A current folder of its own, with the stand-in LibreOffice first on PATH."""
     nep_office.installeer(tmp_path / "bin")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("VOORSTEL_UNO_PYTHON", "")  # the stand-in: --convert-to only
     monkeypatch.setenv("NEP_LOG", str(tmp_path / "aanroep"))
     monkeypatch.chdir(tmp_path)
     yield tmp_path

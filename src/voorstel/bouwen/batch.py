@@ -205,7 +205,7 @@ def bouw_batch(
     if any(formaat in OMGEZET for formaat in opties.formaten):
         from voorstel.uitvoer import omzetters
 
-        nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua)
+        nodig = omzetters.omzetters(opties.formaten, opties.pdfa, opties.pdfua, opties.publicatie)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     overgeslagen: list[Probleem] = []

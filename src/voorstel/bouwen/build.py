@@ -217,7 +217,7 @@ def bouw(
     """Build every given file (folders: every document in them); PDFs in one batch."""
     if huisstijl is not None:
         Huisstijl.lees(huisstijl)  # before anything is built: a broken house file stops here
-    nodig = omzetters.omzetters(formaten, pdfa, pdfua)
+    nodig = omzetters.omzetters(formaten, pdfa, pdfua, publicatie)
     for omzetter in nodig:
         omzetter.controleer()  # before anything is built: say at once that LibreOffice is missing
     bronnen = verzamel(paden)

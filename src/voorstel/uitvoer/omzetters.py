@@ -39,6 +39,9 @@ class PdfOmzetter:
 
     pdfa: bool = False
     pdfua: bool = False
+    publicatie: bool = False
+    """A folder to publish holds what is published only: no LibreOffice profile is kept in
+    it (a temporary one is used)."""
     naam: ClassVar[str] = pdf.PDF
     bron: ClassVar[str] = "docx"
 
@@ -47,16 +50,22 @@ class PdfOmzetter:
         pdf.tijd(0)  # a VOORSTEL_PDF_TIJD that is no number stops here, not after building
 
     def zet_om(self, resultaten: Sequence[MetPdf], out: Path) -> None:
-        pdf.maak_pdfs(resultaten, out, self.pdfa, self.pdfua)
+        pdf.maak_pdfs(resultaten, out, self.pdfa, self.pdfua, profiel=not self.publicatie)
 
 
 OMZETTERS: dict[str, type[PdfOmzetter]] = {PdfOmzetter.naam: PdfOmzetter}
 """Every converter by the format it makes."""
 
 
-def omzetters(formaten: Sequence[str], pdfa: bool = False, pdfua: bool = False) -> list[Omzetter]:
+def omzetters(
+    formaten: Sequence[str], pdfa: bool = False, pdfua: bool = False, publicatie: bool = False
+) -> list[Omzetter]:
     """The converters a build with these formats needs."""
-    return [OMZETTERS[naam](pdfa=pdfa, pdfua=pdfua) for naam in formaten if naam in OMZETTERS]
+    return [
+        OMZETTERS[naam](pdfa=pdfa, pdfua=pdfua, publicatie=publicatie)
+        for naam in formaten
+        if naam in OMZETTERS
+    ]
 
 
 def bronformaten(formaten: Sequence[str]) -> list[str]:

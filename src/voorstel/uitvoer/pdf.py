@@ -21,6 +21,7 @@ group is stopped, soffice.bin too, with SIGTERM and after GEDULD seconds SIGKILL
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import logging
@@ -31,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -39,8 +40,8 @@ from typing import Protocol
 from pypdf import PdfReader
 
 from voorstel.kern.errors import Fouten, PdfFout, VoorstelError, zichtbaar
-from voorstel.pijplijn.write import schrijf_alles
-from voorstel.uitvoer import inhoudsopgave
+from voorstel.pijplijn.write import CACHEMAP, schrijf_alles
+from voorstel.uitvoer import inhoudsopgave, libreoffice
 
 PDF = "pdf"
 TIJD_START = 60
@@ -85,21 +86,34 @@ def soffice() -> str:
     raise PdfFout(f"LibreOffice (soffice) is niet gevonden, en is nodig voor PDF; {INSTALLEER}")
 
 
-def filter_optie(pdfa: bool, pdfua: bool = False) -> str:
-    """The --convert-to argument: tagged PDF whose viewer shows the document's title,
-    bookmarks as named destinations (where the headings are, for the table of contents),
-    PDF/A-2 for archiving and PDF/UA for accessibility when asked (both together give
-    PDF/A-2b plus PDF/UA-1; LibreOffice 7.2 and newer)."""
-    opties: dict[str, dict[str, str]] = {
-        "UseTaggedPDF": {"type": "boolean", "value": "true"},
-        "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
-        "ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"},
+def filter_opties(pdfa: bool, pdfua: bool = False) -> dict[str, bool | int]:
+    """The options of LibreOffice's PDF export: tagged PDF whose viewer shows the document's
+    title, bookmarks as named destinations (where the headings are, for the table of
+    contents), PDF/A-2 for archiving and PDF/UA for accessibility when asked (both together
+    give PDF/A-2b plus PDF/UA-1; LibreOffice 7.2 and newer)."""
+    opties: dict[str, bool | int] = {
+        "UseTaggedPDF": True,
+        "DisplayPDFDocumentTitle": True,
+        "ExportBookmarksToPDFDestination": True,
     }
     if pdfa:
-        opties["SelectPdfVersion"] = {"type": "long", "value": "2"}
+        opties["SelectPdfVersion"] = 2
     if pdfua:
-        opties["PDFUACompliance"] = {"type": "boolean", "value": "true"}
-    return "pdf:writer_pdf_Export:" + json.dumps(opties, separators=(",", ":"))
+        opties["PDFUACompliance"] = True
+    return opties
+
+
+def filter_optie(pdfa: bool, pdfua: bool = False) -> str:
+    """The --convert-to argument with filter_opties, each with its UNO type."""
+    getypt = {
+        naam: (
+            {"type": "boolean", "value": str(waarde).lower()}
+            if isinstance(waarde, bool)
+            else {"type": "long", "value": str(waarde)}
+        )
+        for naam, waarde in filter_opties(pdfa, pdfua).items()
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(getypt, separators=(",", ":"))
 
 
 def tijd(aantal: int) -> int:
@@ -167,36 +181,157 @@ ONLEESBAAR = Mislukt("de PDF is niet te lezen om de inhoudsopgave te nummeren")
 
 
 def converteer(
-    bronnen: Sequence[bytes], pdfa: bool = False, pdfua: bool = False
+    bronnen: Sequence[bytes], pdfa: bool = False, pdfua: bool = False, cache: Path | None = None
 ) -> list[bytes | Mislukt]:
-    """Convert Word documents to PDF, their tables of contents numbered, in one LibreOffice
-    run (and one more for the documents with a table of contents)."""
+    """Convert Word documents to PDF, their tables of contents numbered: in one warm
+    LibreOffice (libreoffice.py, its profile kept in `cache`), or without its UNO bridge in
+    one `soffice --convert-to` run (and one more for the documents with a table of contents)."""
     if not bronnen:
         return []
     programma = soffice()
-    optie = filter_optie(pdfa, pdfua)
-    with tempfile.TemporaryDirectory(prefix="voorstel-pdf-") as tmp:
-        map_ = Path(tmp)
-        uit = _ronde(programma, map_, 1, bronnen, optie)
+    with (
+        tempfile.TemporaryDirectory(prefix="voorstel-pdf-") as tmp,
+        _rondes(programma, Path(tmp), cache, pdfa, pdfua) as ronde,
+    ):
+        uit = ronde(1, bronnen)
         geschreven: dict[int, dict[str, int]] = {
             index: {}
             for index, (docx, pdf) in enumerate(zip(bronnen, uit, strict=True))
             if isinstance(pdf, bytes) and inhoudsopgave.ankers(docx)
         }
-        for ronde in range(2, RONDES + 2):
+        for nummer in range(2, RONDES + 2):
             verschoven = _verschoven(bronnen, uit, geschreven)
             if not verschoven:
                 break
-            if ronde > RONDES:
+            if nummer > RONDES:
                 for index in verschoven:
                     uit[index] = VERSCHUIFT
                 break
             gevuld = [inhoudsopgave.vul(bronnen[i], nummers) for i, nummers in verschoven.items()]
-            nieuw = _ronde(programma, map_, ronde, gevuld, optie)
+            nieuw = ronde(nummer, gevuld)
             for index, pdf in zip(verschoven, nieuw, strict=True):
                 uit[index] = pdf
             geschreven = {i: n for i, n in verschoven.items() if isinstance(uit[i], bytes)}
         return uit
+
+
+Ronde = Callable[[int, Sequence[bytes]], list[bytes | Mislukt]]
+"""One conversion of documents: its number (for its folders), the .docx, a PDF or Mislukt
+for each."""
+
+
+@contextlib.contextmanager
+def _rondes(
+    programma: str, map_: Path, cache: Path | None, pdfa: bool, pdfua: bool
+) -> Iterator[Ronde]:
+    """How the rounds of one build convert: in a warm LibreOffice when its UNO bridge is
+    there and it starts (with the kept profile, else a new one), else per round."""
+    optie = filter_optie(pdfa, pdfua)
+
+    def koud(nummer: int, bronnen: Sequence[bytes]) -> list[bytes | Mislukt]:
+        return _ronde(programma, map_, nummer, bronnen, optie)
+
+    python = libreoffice.uno_python(programma)
+    if python is None:
+        yield koud
+        return
+    with libreoffice.profiel_in(cache, map_) as profiel:
+        warm = _start_warm(python, programma, profiel, map_)
+        if warm is None:
+            yield koud
+            return
+        try:
+            yield functools.partial(_warme_ronde, warm, map_, filter_opties(pdfa, pdfua))
+        except BaseException:  # Ctrl-C as well: do not wait for the document it is on
+            warm.sluit(meteen=True)
+            raise
+        warm.sluit()
+
+
+def _start_warm(
+    python: str, programma: str, profiel: Path, map_: Path
+) -> libreoffice.WarmeLibreOffice | None:
+    """A started warm LibreOffice; with a new profile if the kept one does not start (it
+    may be broken by a crash); None when it does not start at all."""
+    for poging in range(2):
+        warm = libreoffice.WarmeLibreOffice(
+            python, programma, profiel, map_ / f"warm{poging}", tijd(0), tijd(1), stop
+        )
+        try:
+            warm.start()
+        except libreoffice.Gestoord:
+            if poging == 0 and profiel.exists():
+                shutil.rmtree(profiel, ignore_errors=True)
+                continue
+            return None
+        return warm
+    return None
+
+
+def _warme_ronde(
+    warm: libreoffice.WarmeLibreOffice,
+    map_: Path,
+    opties: dict[str, bool | int],
+    nummer: int,
+    bronnen: Sequence[bytes],
+) -> list[bytes | Mislukt]:
+    """One round in the warm LibreOffice, document by document. When LibreOffice hangs or
+    stops, the document it was converting gets that Storing and LibreOffice is started once
+    more for the rest; when that fails too, every document after it gets the second one."""
+    uit: list[bytes | Mislukt] = []
+    for index, data in enumerate(bronnen):
+        if warm.kapot is not None:
+            uit.append(Mislukt(warm.kapot.wat, warm.kapot))
+            continue
+        docx = map_ / f"in{nummer}" / f"{index:05d}.docx"
+        docx.parent.mkdir(exist_ok=True)
+        docx.write_bytes(data)
+        pad = map_ / f"pdf{nummer}" / f"{index:05d}.pdf"
+        pad.parent.mkdir(exist_ok=True)
+        try:
+            warm.zet_om(docx, pad, opties)
+        except libreoffice.DocumentFout as exc:
+            uit.append(
+                Mislukt(
+                    f"LibreOffice meldde '{meldingen(str(exc).encode())}'; open het in Word of "
+                    "LibreOffice om te zien wat eraan mankeert"
+                )
+            )
+            continue
+        except libreoffice.Gestoord as exc:
+            eerst = warm.starts < 2
+            storing = Storing(
+                exc.wat,
+                (
+                    f"LibreOffice is opnieuw gestart voor de documenten erna; {OPNIEUW}"
+                    if eerst
+                    else f"{OPNIEUW}; het ging ook na een nieuwe start van LibreOffice mis"
+                ),
+                meldingen(exc.meldingen),
+            )
+            uit.append(Mislukt(storing.wat, storing))
+            _herstart(warm, storing)
+            continue
+        pdf = pad.read_bytes() if pad.is_file() else None
+        if pdf is not None and bruikbaar(pdf):
+            uit.append(pdf)
+        else:
+            uit.append(Mislukt() if pdf is None else ONBRUIKBAAR)
+    return uit
+
+
+def _herstart(warm: libreoffice.WarmeLibreOffice, storing: Storing) -> None:
+    """Start LibreOffice once more after it failed; after a second failure (or when it
+    does not start again) the rest of the build gets `storing` (or why it did not start)."""
+    if warm.starts >= 2:
+        warm.kapot = storing
+        return
+    try:
+        warm.start()
+    except libreoffice.Gestoord as exc:
+        warm.kapot = Storing(
+            f"{exc.wat} (bij de nieuwe start na: {storing.wat})", OPNIEUW, meldingen(exc.meldingen)
+        )
 
 
 def _verschoven(
@@ -368,19 +503,26 @@ def stop(proces: subprocess.Popen[bytes]) -> None:
 
 
 def maak_pdfs(
-    resultaten: Sequence[MetPdf], out: Path, pdfa: bool = False, pdfua: bool = False
+    resultaten: Sequence[MetPdf],
+    out: Path,
+    pdfa: bool = False,
+    pdfua: bool = False,
+    profiel: bool = True,
 ) -> None:
     """Convert the set-aside Word output of every successful result; write each document's
     PDFs together with its other outputs, or, if any of its PDFs failed, nothing of it.
     A document whose PDF failed through a Storing gets that one error, shared with every
-    document it hit (so it is told once)."""
+    document it hit (so it is told once). With `profiel` LibreOffice's profile is kept in
+    the output folder's cache for the next build."""
     taken = [
         (resultaat, naam, data)
         for resultaat in resultaten
         if resultaat.gelukt
         for naam, data in resultaat.pdf_bronnen.items()
     ]
-    pdfs = converteer([data for _, _, data in taken], pdfa, pdfua)
+    pdfs = converteer(
+        [data for _, _, data in taken], pdfa, pdfua, out / CACHEMAP if profiel else None
+    )
     gemaakt: dict[int, dict[Path, bytes]] = {}
     fouten: dict[int, list[VoorstelError]] = {}
     storingen: dict[Storing, list[Path]] = {}
