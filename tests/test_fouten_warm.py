@@ -109,7 +109,7 @@ def test_een_vastgelopen_libreoffice_wordt_met_zijn_groep_gestopt_en_herstart(
     assert time.monotonic() - begin < 15
     assert code == 1
     assert stderr.startswith(
-        "LibreOffice gaf bij het omzetten binnen 1 seconden geen antwoord; het is gestopt, met "
+        "LibreOffice gaf bij het omzetten binnen 1 seconde geen antwoord; het is gestopt, met "
         "alle processen die het startte; voorstel0.pdf is niet gemaakt"
     )
     assert stdout.endswith("2 van 3 documenten gemaakt\n")

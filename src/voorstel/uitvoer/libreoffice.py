@@ -193,7 +193,8 @@ class WarmeLibreOffice:
         except queue.Empty:
             self.sluit(meteen=True)
             raise Gestoord(
-                f"LibreOffice gaf bij het {waarbij} binnen {seconden:g} seconden geen antwoord; "
+                f"LibreOffice gaf bij het {waarbij} binnen {seconden:g} "
+                f"{'seconde' if seconden == 1 else 'seconden'} geen antwoord; "
                 "het is gestopt, met alle processen die het startte",
                 self._gemeld(),
             ) from None

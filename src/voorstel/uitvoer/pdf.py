@@ -255,7 +255,13 @@ def _start_warm(
     may be broken by a crash); None when it does not start at all."""
     for poging in range(2):
         warm = libreoffice.WarmeLibreOffice(
-            python, programma, profiel, map_ / f"warm{poging}", tijd(0), tijd(1), stop
+            python,
+            programma,
+            profiel,
+            map_ / f"warm{poging}",
+            max(TIJD_START, tijd(0)),
+            tijd(1),
+            stop,
         )
         try:
             warm.start()
