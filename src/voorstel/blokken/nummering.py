@@ -28,16 +28,24 @@ class Niveau:
     hangend: int = 360
 
 
-def nieuwe_nummering(document: Any, style_name: str, start: int = 1) -> str:
-    """A new w:num for a numbered list, so each list starts at its own number."""
-    style = document.styles[style_name].element
-    style_num_id = style.find(f".//{qn('w:numId')}")
-    if style_num_id is None:
+def stijlnummer(document: Any, style_name: str) -> str | None:
+    """The w:numId a paragraph style numbers with (None: the style has no numbering)."""
+    style_num_id = document.styles[style_name].element.find(f".//{qn('w:numId')}")
+    return None if style_num_id is None else str(style_num_id.get(qn("w:val")))
+
+
+def nieuwe_nummering(
+    document: Any, style_name: str, start: int = 1, style_num: str | None = None
+) -> str:
+    """A new w:num for a numbered list, so each list starts at its own number. `style_num`:
+    the style's own numbering (stijlnummer), when the caller knows it already."""
+    if style_num is None:
+        style_num = stijlnummer(document, style_name)
+    if style_num is None:
         raise RenderFout(
             f"de opmaakstijl '{style_name}' in het Word-sjabloon heeft geen nummering; "
             "zet in Word nummering aan voor die stijl of begin met het standaardsjabloon"
         )
-    style_num = style_num_id.get(qn("w:val"))
     numbering = document.part.numbering_part.element
     nums = numbering.findall(qn("w:num"))
     base = next(n for n in nums if n.get(qn("w:numId")) == style_num)

@@ -107,10 +107,20 @@ class DocxTekst:
             else:
                 self._lijst(sub, blok, stuk, diepte)
 
+    def _stijlnummer(self, style: str) -> str | None:
+        """The numbering of a list style, known per template when the template keeps it
+        (Sjabloon), so the styles need not be read for every document."""
+        bekend = getattr(self.tpl, "stijlnummer", None)
+        return bekend(style) if bekend is not None else None
+
     def _lijst(self, sub: Any, lijst: Lijst, stuk: Tekststuk, diepte: int) -> None:
         suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
         style = ("List Number" if lijst.genummerd else "List Bullet") + suffix
-        num_id = nieuwe_nummering(self.tpl.docx, style, lijst.start) if lijst.genummerd else None
+        num_id = (
+            nieuwe_nummering(self.tpl.docx, style, lijst.start, self._stijlnummer(style))
+            if lijst.genummerd
+            else None
+        )
         for item in lijst.items:
             first = True
             for blok in item:

@@ -20,13 +20,20 @@ from typing import Any, ClassVar, cast
 
 import docx
 from docx.document import Document as WordDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import PartFactory
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap
+from docx.parts.numbering import NumberingPart
+from docx.parts.styles import StylesPart
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import Template
 from lxml import etree
 
+from voorstel.blokken.nummering import stijlnummer
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.vastezip import herpak, vaste_zip
 from voorstel.uitvoer.grenzen import BegrensdeOmgeving
@@ -38,6 +45,57 @@ from voorstel.uitvoer.grenzen import BegrensdeOmgeving
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 MAX_GECOMPILEERD = 64
+
+
+@functools.lru_cache(maxsize=32)
+def _geserialiseerd(blob: bytes) -> bytes:
+    """A part as python-docx writes it after reading it: what an unread part is saved as."""
+    return serialize_part_xml(parse_xml(blob))
+
+
+class _Lui:
+    """An XML part of the template (styles, numbering) parsed only when something looks into
+    it. Most documents never do: their style ids and list numbering are looked up once per
+    template (Sjabloon), and the styles of a template are 0,8 MB. An unread part is saved as
+    python-docx would save it once read (kept per template), so the bytes are as before."""
+
+    _bron: bytes = b""
+
+    @property
+    def _element(self) -> Any:
+        element = self.__dict__.get("_gelezen")
+        if element is None:
+            element = self.__dict__["_gelezen"] = parse_xml(self._bron)
+        return element
+
+    @_element.setter
+    def _element(self, element: Any) -> None:
+        self.__dict__["_gelezen"] = element
+
+    @property
+    def blob(self) -> bytes:
+        element = self.__dict__.get("_gelezen")
+        if element is None:
+            return _geserialiseerd(self._bron)
+        return serialize_part_xml(element)
+
+    @classmethod
+    def load(cls, partname: Any, content_type: str, blob: bytes, package: Any) -> Any:
+        part = cls(partname, content_type, None, package)  # type: ignore[call-arg]
+        part._bron = blob
+        return part
+
+
+class _LuiStylesPart(_Lui, StylesPart):
+    pass
+
+
+class _LuiNumberingPart(_Lui, NumberingPart):
+    pass
+
+
+PartFactory.part_type_for[CT.WML_STYLES] = _LuiStylesPart
+PartFactory.part_type_for[CT.WML_NUMBERING] = _LuiNumberingPart
 
 
 MACHINERIE = ("docx", "docxtpl", "docxcompose", "lxml", "voorstel.uitvoer")
@@ -134,12 +192,21 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
 
     _gepatcht: ClassVar[dict[str, str]] = {}
     _stijl_ids: ClassVar[dict[tuple[Any, ...], dict[tuple[str, Any], str | None]]] = {}
+    _stijlnummers: ClassVar[dict[tuple[Any, ...], dict[str, str | None]]] = {}
 
     def __init__(self, path: Path) -> None:
         gegevens = path.stat()
         super().__init__(io.BytesIO(sjabloon_bytes(path)))
         sleutel = (path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
         self._stijlen = Sjabloon._stijl_ids.setdefault(sleutel, {})
+        self._nummers = Sjabloon._stijlnummers.setdefault(sleutel, {})
+
+    def stijlnummer(self, style_name: str) -> str | None:
+        """The numbering of a paragraph style, looked up once per template version."""
+        if style_name not in self._nummers:
+            self.init_docx()
+            self._nummers[style_name] = stijlnummer(self.docx, style_name)
+        return self._nummers[style_name]
 
     def init_docx(self, reload: bool = True) -> None:
         vorig = self.docx
@@ -153,6 +220,8 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         stijlen = self._stijlen
 
         def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
+            if style_or_name is None:  # the default style: no id, and no need to read them
+                return None
             if not isinstance(style_or_name, str):
                 return zoek(style_or_name, style_type)  # type: ignore[no-any-return]
             sleutel = (style_or_name, style_type)
