@@ -18,7 +18,8 @@ Not a test. It copies the examples in data/ into a temporary folder as N documen
      (`boven_vloer:`: precompiled templates of the final XML, the same zip deflated);
   8. the PDFs of every example: voorstel's conversion in one warm LibreOffice (its profile
      kept, as in a build folder) against `soffice --convert-to` started per file (`pdf:`);
-  9. the JIM document by voorstel against Carbone (`carbone:`), when node and npm are there.
+  9. the JIM document by voorstel against Carbone (`carbone:`), when node and npm are there;
+ 10. the peak memory of the largest process for N=200 and N=2000 (`geheugen:`).
 It prints both times and ends with `speedup: X.XX`.
 """
 
@@ -187,6 +188,46 @@ def vergelijking(tmp: Path, voorbeelden: list[tuple[Path, int]], n: int) -> floa
     if zelfde_tekst != len(namen):
         raise SystemExit("tekst verschilt van de docxtpl-lus")
     return t_lus / t_voorstel
+
+
+def geheugen(tmp: Path, voorbeelden: list[tuple[Path, int]], aantallen: tuple[int, ...]) -> None:
+    """`geheugen:` the peak memory of the largest process of `voorstel build` (a worker) for
+    N Word documents, each N in a fresh process: it must not grow with N."""
+    pieken = []
+    for n in aantallen:
+        map_ = tmp / f"geheugen-{n}"
+        maak_data(map_, voorbeelden, n, per_uitvoer=True)
+        code = (
+            "import resource, subprocess, sys; "
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        uit = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                code,
+                str(VOORSTEL),
+                "build",
+                str(map_ / "data"),
+                "--out",
+                str(map_ / "uit"),
+                "--format",
+                "docx",
+                "-q",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        pieken.append(int(uit.stdout.split()[-1]) / 1024)
+        shutil.rmtree(map_)
+    delen = ", ".join(f"N={n} {mb:.0f} MB" for n, mb in zip(aantallen, pieken, strict=True))
+    print(
+        f"geheugen: grootste proces {delen}, {pieken[-1] / pieken[0]:.2f}x (doel: vlak)".replace(
+            ".", ","
+        )
+    )
 
 
 def niets_gewijzigd(tmp: Path, voorbeelden: list[tuple[Path, int]], m: int) -> None:
@@ -566,6 +607,7 @@ def main() -> None:
         regionaal(Path(tmp))
         pdf_per_document(Path(tmp))
         carbone(Path(tmp))
+        geheugen(Path(tmp), lijst, (200, 2000))
     print(f"speedup: {speedup:.2f}")
 
 

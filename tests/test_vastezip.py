@@ -7,6 +7,8 @@ import io
 import os
 import zipfile
 
+import pytest
+
 from voorstel.kern import vastezip
 from voorstel.kern.vastezip import EERSTE, GROOT, vaste_zip
 
@@ -27,7 +29,8 @@ def test_ingepakte_leden_geven_dezelfde_bytes() -> None:
             "word/theme/theme1.xml": ander,
         }
         verwacht = zoals_zipfile(delen)
-        assert vaste_zip(delen) == verwacht  # first time: deflated, and kept
+        assert vaste_zip(delen) == verwacht  # first (or second) time: deflated
+        assert vaste_zip(delen) == verwacht  # seen again: kept
         assert groot in vastezip._INGEPAKT and ander in vastezip._INGEPAKT
         assert vaste_zip(delen) == verwacht  # from what was kept
         with zipfile.ZipFile(io.BytesIO(vaste_zip(delen))) as archief:
@@ -41,3 +44,26 @@ def test_een_gewijzigd_groot_lid_wordt_opnieuw_ingepakt() -> None:
     vaste_zip(eerst)
     anders = {EERSTE: b"<Types/>", "word/styles.xml": basis[:-1] + b"y"}
     assert vaste_zip(anders) == zoals_zipfile(anders)
+
+
+def test_wat_maar_een_keer_voorkomt_wordt_niet_bewaard() -> None:
+    """A document's own text (its document.xml, different in every document) is never kept:
+    a worker that makes thousands of documents keeps only the template's members."""
+    vastezip._INGEPAKT.clear()
+    for nummer in range(20):
+        eigen = b"<w:document>" + str(nummer).encode() * GROOT + b"</w:document>"
+        vaste_zip({EERSTE: b"<Types/>", "word/document.xml": eigen})
+        assert eigen not in vastezip._INGEPAKT
+    assert not vastezip._INGEPAKT
+
+
+def test_het_bewaarde_blijft_onder_de_grens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vastezip, "MAX_INGEPAKT", 10 * GROOT)
+    vastezip._INGEPAKT.clear()
+    monkeypatch.setattr(vastezip, "_bewaard", 0)
+    for nummer in range(12):
+        lid = bytes([65 + nummer]) * (2 * GROOT)
+        delen = {EERSTE: b"<Types/>", "word/styles.xml": lid}
+        vaste_zip(delen)
+        assert vaste_zip(delen) == zoals_zipfile(delen)
+        assert sum(len(k) + len(v) for k, v in vastezip._INGEPAKT.items()) <= 10 * GROOT

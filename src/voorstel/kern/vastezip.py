@@ -16,8 +16,9 @@ EERSTE = "[Content_Types].xml"
 
 def vaste_zip(delen: dict[str, bytes], bewaar: bool = True) -> bytes:
     """A reproducible zip: [Content_Types].xml first, then the other entries by name,
-    each with the same date, permissions and compression. A large member is deflated once
-    per process and then written from what was kept (`bewaar`), with the same bytes."""
+    each with the same date, permissions and compression. A large member that comes again is
+    deflated once per process and then written from what was kept (`bewaar`), with the same
+    bytes."""
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
         for naam in sorted(delen, key=lambda naam: (naam != EERSTE, naam)):
@@ -30,7 +31,7 @@ def vaste_zip(delen: dict[str, bytes], bewaar: bool = True) -> bytes:
             vooraf = _INGEPAKT.get(data) if groot else None
             if vooraf is None:
                 doel.writestr(info, data)
-                if groot:
+                if groot and _weer(data):
                     _onthoud(doel, data)
                 continue
             info.file_size = len(data)  # as writestr sets it
@@ -44,21 +45,41 @@ def vaste_zip(delen: dict[str, bytes], bewaar: bool = True) -> bytes:
 
 
 GROOT = 16_384
-"""Members of at least this many bytes are deflated once per process and kept: the styles of
-a template (0,8 MB) are the same in every document made from it."""
-MAX_INGEPAKT = 64
+"""Members of at least this many bytes that come again (the styles of a template, 0,8 MB,
+are the same in every document made from it) are deflated once per process and kept."""
+MAX_INGEPAKT = 32 * 2**20
+"""At most this many bytes of members and their deflated bytes are kept."""
+MAX_GEZIEN = 1024
 _INGEPAKT: dict[bytes, bytes] = {}
-"""The deflated bytes of large members, by their content."""
+"""The deflated bytes of large members that came again, by their content."""
+_GEZIEN: dict[int, None] = {}
+"""The hashes of large members seen once (oldest first): a document's own text is seen only
+once and never kept, so a worker's memory stays the same however many documents it makes."""
+_bewaard = 0
+
+
+def _weer(data: bytes) -> bool:
+    """Whether a large member was seen before (and so is worth keeping); else remember it."""
+    sleutel = hash(data)
+    if sleutel in _GEZIEN:
+        return True
+    if len(_GEZIEN) >= MAX_GEZIEN:
+        del _GEZIEN[next(iter(_GEZIEN))]
+    _GEZIEN[sleutel] = None
+    return False
 
 
 def _onthoud(archief: zipfile.ZipFile, data: bytes) -> None:
     """Keep the deflated bytes just written for `data` (the last entry of the archive)."""
+    global _bewaard
     info = archief.infolist()[-1]
     geschreven = archief.fp.getvalue()  # type: ignore[union-attr]
     begin = info.header_offset + len(info.FileHeader(False))
-    if len(_INGEPAKT) >= MAX_INGEPAKT:
+    if _bewaard + len(data) + info.compress_size > MAX_INGEPAKT:
         _INGEPAKT.clear()
+        _bewaard = 0
     _INGEPAKT[data] = geschreven[begin : begin + info.compress_size]
+    _bewaard += len(data) + info.compress_size
 
 
 class _Ingepakt:
