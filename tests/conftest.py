@@ -7,12 +7,32 @@ import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from voorstel.bouwen.build import bouw_bestand
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def libreoffice_starts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every LibreOffice a build starts from now on (a `soffice --convert-to` run or the
+    warm LibreOffice's bridge), by its command line."""
+    import subprocess
+
+    from voorstel.uitvoer import libreoffice
+
+    starts: list[list[str]] = []
+    echt = subprocess.Popen
+
+    def tel(*args: Any, **kwargs: Any) -> Any:
+        if "--convert-to" in args[0] or str(libreoffice.BRUG) in args[0]:
+            starts.append(args[0])
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", tel)
+    return starts
 
 
 def uno_python() -> str:

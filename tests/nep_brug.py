@@ -27,12 +27,9 @@ import nep_office
 
 
 def installeer(bin_map: Path) -> Path:
-    """Write `nepbrug` into `bin_map`: this file, run by the Python of the tests."""
-    bin_map.mkdir(parents=True, exist_ok=True)
-    script = bin_map / "nepbrug"
-    script.write_text(f"#!/bin/sh\nshift\nexec '{sys.executable}' -S '{Path(__file__)}' \"$@\"\n")
-    script.chmod(0o755)
-    return script
+    """Write `nepbrug` into `bin_map`: this file, run by the Python of the tests (without the
+    `-I` the bridge's Python is given)."""
+    return nep_office.programma(bin_map, "nepbrug", Path(__file__), eerst="shift\n")
 
 
 def zeg(bericht: dict[str, object]) -> None:

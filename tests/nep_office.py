@@ -49,13 +49,19 @@ def pdf(tekst: str) -> bytes:
     return bytes(uit)
 
 
-def installeer(bin_map: Path) -> Path:
-    """Write `soffice` into `bin_map`: this file, run by the Python of the tests."""
+def programma(bin_map: Path, naam: str, bestand: Path, eerst: str = "") -> Path:
+    """Write a program `naam` into `bin_map` that runs `bestand` with the Python of the
+    tests (after the shell lines `eerst`), with its arguments."""
     bin_map.mkdir(parents=True, exist_ok=True)
-    script = bin_map / "soffice"
-    script.write_text(f"#!/bin/sh\nexec '{sys.executable}' -S '{Path(__file__)}' \"$@\"\n")
+    script = bin_map / naam
+    script.write_text(f"#!/bin/sh\n{eerst}exec '{sys.executable}' -S '{bestand}' \"$@\"\n")
     script.chmod(0o755)
     return script
+
+
+def installeer(bin_map: Path) -> Path:
+    """Write `soffice` into `bin_map`: this file, run by the Python of the tests."""
+    return programma(bin_map, "soffice", Path(__file__))
 
 
 def hang() -> None:

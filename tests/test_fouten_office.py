@@ -109,6 +109,15 @@ def _weg(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
 
 
+def wacht_tot_weg(*pids: int) -> None:
+    """Wait (at most 2 s) until these processes are gone: SIGKILL is delivered at once,
+    dying takes the kernel a moment."""
+    for _ in range(40):
+        if all(_weg(pid) for pid in pids):
+            return
+        time.sleep(0.05)
+
+
 def test_vastgelopen_libreoffice_wordt_met_zijn_hele_groep_gestopt(
     tmp_path: Path, nep: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -136,10 +145,7 @@ def test_vastgelopen_libreoffice_wordt_met_zijn_hele_groep_gestopt(
     assert stdout == "0 van 1 documenten gemaakt\n"
     assert duur < 10
     soffice, kind = (int(pid) for pid in pids.read_text().split())
-    for _ in range(40):  # SIGKILL is delivered at once, dying takes the kernel a moment
-        if _weg(soffice) and _weg(kind):
-            break
-        time.sleep(0.05)
+    wacht_tot_weg(soffice, kind)
     assert _weg(soffice), "soffice loopt nog"
     assert _weg(kind), "het proces dat soffice startte (soffice.bin) loopt nog"
     assert eerder.onaangeroerd()

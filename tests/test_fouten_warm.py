@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import nep_brug
 import nep_office
 from conftest import MINIMAAL
-from test_fouten_office import _weg
+from test_fouten_office import _weg, wacht_tot_weg
 from voorstel.cli import main
 from voorstel.uitvoer import libreoffice, pdf
 
@@ -113,11 +113,9 @@ def test_een_vastgelopen_libreoffice_wordt_met_zijn_groep_gestopt_en_herstart(
         "alle processen die het startte; voorstel0.pdf is niet gemaakt"
     )
     assert stdout.endswith("2 van 3 documenten gemaakt\n")
-    for pid in (int(p) for p in pids.read_text().split()):
-        for _ in range(40):
-            if _weg(pid):
-                break
-            time.sleep(0.05)
+    processen = [int(p) for p in pids.read_text().split()]
+    wacht_tot_weg(*processen)
+    for pid in processen:
         assert _weg(pid), f"proces {pid} loopt nog"
     assert len(starts(brug)) == 2
     assert (out / "voorstel1.pdf").is_file() and (out / "voorstel2.pdf").is_file()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, uno_python
+from conftest import ROOT, libreoffice_starts, uno_python
 from voorstel.bouwen.build import bouw
 from voorstel.uitvoer import libreoffice
 
@@ -169,21 +169,15 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     programma("soffice")
     uno_python()
     out = tmp_path_factory.mktemp("office")
-    aanroepen: list[Any] = []
     omgezet: list[Path] = []
-    echt, zet_om = subprocess.Popen, libreoffice.WarmeLibreOffice.zet_om
-
-    def tel(*args: Any, **kwargs: Any) -> Any:
-        if "--convert-to" in args[0] or str(libreoffice.BRUG) in args[0]:
-            aanroepen.append(args[0])
-        return echt(*args, **kwargs)
+    zet_om = libreoffice.WarmeLibreOffice.zet_om
 
     def tel_document(warm: Any, docx: Path, *args: Any) -> None:
         omgezet.append(docx)
         zet_om(warm, docx, *args)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(subprocess, "Popen", tel)
+        aanroepen = libreoffice_starts(mp)
         mp.setattr(libreoffice.WarmeLibreOffice, "zet_om", tel_document)
         resultaten = bouw([DATA], out, ("pdf",))
     assert all(r.gelukt for r in resultaten), [str(r.fout) for r in resultaten]

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import nep_office
-from conftest import MINIMAAL, VOORBEELD, uno_python
+from conftest import MINIMAAL, VOORBEELD, libreoffice_starts, uno_python
 from voorstel.bouwen.build import bouw
 from voorstel.cli import main
 from voorstel.kern.errors import PdfFout
@@ -190,15 +188,7 @@ def _echte_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfa: bool, warm
         uno_python()
     else:
         monkeypatch.setenv(libreoffice.PYTHON_VARIABELE, "")
-    aanroepen: list[Any] = []
-    echt = subprocess.Popen
-
-    def tel(*args: Any, **kwargs: Any) -> Any:
-        if "--convert-to" in args[0] or str(libreoffice.BRUG) in args[0]:
-            aanroepen.append(args[0])
-        return echt(*args, **kwargs)
-
-    monkeypatch.setattr(subprocess, "Popen", tel)
+    aanroepen = libreoffice_starts(monkeypatch)
     out = tmp_path / "uit"
     [resultaat] = bouw([VOORBEELD], out, ("pdf",), pdfa=pdfa)
     assert resultaat.gelukt, str(resultaat.fout)

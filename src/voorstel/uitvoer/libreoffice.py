@@ -42,24 +42,25 @@ PROFIELMAP = "libreoffice"
 """The folder of the kept profile, in the build folder's cache."""
 
 
-GEDULD = 5.0
+UITGANG = 5.0
 """Seconds a bridge that closed its output gets to exit, so its exit status can be told."""
-
-
 AFSLUITEN = 10.0
 """Seconds LibreOffice gets to quit at the end of a build before its group is stopped."""
+
+
+def signaal(code: int) -> str:
+    """The signal of a negative exit status, with its name: '9, SIGKILL'."""
+    try:
+        return f"{-code}, {signal.Signals(-code).name}"
+    except ValueError:
+        return str(-code)
 
 
 def _afloop(code: int | None) -> str:
     """How the bridge ended, in Dutch, for a message (empty when not known)."""
     if code is None or code == 0:
         return ""
-    if code < 0:
-        try:
-            return f" (door signaal {-code}, {signal.Signals(-code).name})"
-        except ValueError:
-            return f" (door signaal {-code})"
-    return f" (met foutcode {code})"
+    return f" (door signaal {signaal(code)})" if code < 0 else f" (met foutcode {code})"
 
 
 class Gestoord(Exception):
@@ -202,7 +203,7 @@ class WarmeLibreOffice:
             code = None
             if self.proces is not None:
                 with contextlib.suppress(subprocess.TimeoutExpired):
-                    code = self.proces.wait(timeout=GEDULD)
+                    code = self.proces.wait(timeout=UITGANG)
             self.sluit(meteen=True)
             raise Gestoord(
                 f"LibreOffice stopte onverwacht bij het {waarbij}{_afloop(code)}", self._gemeld()
@@ -232,15 +233,13 @@ class WarmeLibreOffice:
         """Ask LibreOffice to quit (or, `meteen`, stop it), its whole process group with it."""
         proces, self.proces = self.proces, None
         if proces is not None:
-            if not meteen and proces.stdin is not None:
+            if proces.stdin is not None:
                 with contextlib.suppress(OSError):
-                    proces.stdin.close()
+                    proces.stdin.close()  # the end of its input: the bridge lets LibreOffice quit
+            if not meteen:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     proces.wait(timeout=AFSLUITEN)
             self._stop(proces)  # what is left of its group (all of it, when it hung)
-            if proces.stdin is not None:
-                with contextlib.suppress(OSError):
-                    proces.stdin.close()
         if self._stderr is not None:
             self._stderr.close()
             self._stderr = None

@@ -412,11 +412,7 @@ def bruikbaar(data: bytes) -> bool:
 def _afloop(code: int) -> str:
     """How LibreOffice ended, in Dutch, for a non-zero exit status."""
     if code < 0:
-        try:
-            naam = f", {signal.Signals(-code).name}"
-        except ValueError:
-            naam = ""
-        return f"LibreOffice liep vast (het stopte door signaal {-code}{naam})"
+        return f"LibreOffice liep vast (het stopte door signaal {libreoffice.signaal(code)})"
     return f"LibreOffice stopte met foutcode {code}"
 
 
