@@ -28,9 +28,10 @@ from lxml import etree
 from conftest import ROOT, VOORBEELD
 from voorstel.bouwen.build import bouw_bestand
 from voorstel.cli import main
-from voorstel.uitvoer.wijzigingen import critic
+from voorstel.uitvoer.revisie import DEL, EIND, INS, critic_md, tekstwijziging
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 SLEUTEL = ROOT / "data" / "wbo" / "verdeelsleutel-wbo-2024.yaml"
 DALFSEN = ROOT / "data" / "dalfsen"
 RIB = DALFSEN / "rib-inkoop-jeugdhulp-ijsselland.yaml"
@@ -392,18 +393,23 @@ def test_raadsinformatiebrief_alinea_erbij_en_eraf(tmp_path: Path) -> None:
 
 
 def test_critic_markup() -> None:
-    oud = "Een zin over de kosten.\n\n1. Eerste punt\n2. Tweede punt\n\n| a | € 1 |\n"
-    nieuw = (
-        "Een zin over de baten.\n\n1. Nieuw punt erbij\n2. Eerste punt\n3. Tweede punt\n\n"
-        "| a | € 2 |\n"
+    """A changed value word by word; marks as CriticMarkup, opened and closed per line, a
+    line's indentation outside the stretch."""
+    assert tekstwijziging("Een zin over de kosten.", "Een zin over de baten.") == (
+        f"Een zin over de {DEL}kosten{EIND}{INS}baten{EIND}."
     )
-    tekst, aantal = critic(oud, nieuw)
+    assert tekstwijziging("€ 11.326,00 per jaar", "€ 13.348,00 per jaar") == (
+        f"€ {DEL}11.326,00{EIND}{INS}13.348,00{EIND} per jaar"
+    )
+    tekst, aantal = critic_md(
+        f"1. Eerste punt\n{INS}   2. Nieuw punt\n\n   met een tweede regel\n{EIND}"
+        f"| a | € {DEL}1{EIND}{INS}2{EIND} |\n"
+    )
     assert tekst == (
-        "Een zin over de {--kosten--}{++baten++}.\n\n"
-        "{++1. Nieuw punt erbij++}\n2. Eerste punt\n3. Tweede punt\n\n"
+        "1. Eerste punt\n   {++2. Nieuw punt++}\n\n   {++met een tweede regel++}\n"
         "| a | € {--1--}{++2++} |\n"
     )
-    assert aantal == 3
+    assert aantal == 4
 
 
 def test_jim_md_met_criticmarkup(tmp_path: Path) -> None:
@@ -519,12 +525,18 @@ def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
     gevonden = wijzigingen(docx)
     for paar in (("1.448", "1.548"), ("€ 16.000.000", "€ 17.500.000")):
         assert ("del", "tekst", paar[0]) in gevonden and ("ins", "tekst", paar[1]) in gevonden
-    # Oosterhout's chart changed: the figure (a chart per gemeente, in one paragraph) is
-    # deleted and inserted whole; of the old images only Oosterhout's is new to the file
+    # Oosterhout's chart changed (its data did): that chart alone is deleted and inserted,
+    # the other gemeenten' charts stand as they were; the old image is new to the file
     root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
     weg = root.findall(f".//{W}del/{W}r/{W}drawing")
     erbij = root.findall(f".//{W}ins/{W}r/{W}drawing")
-    assert len(weg) == len(erbij) == 5
+    assert len(weg) == len(erbij) == 1
+    for tekening in (*weg, *erbij):
+        alt = tekening.find(f".//{{{WP}}}docPr").get("descr")
+        assert "per jaar in Oosterhout," in alt, alt
+    assert "2019: 1.448 " in weg[0].find(f".//{{{WP}}}docPr").get("descr")
+    assert "2019: 1.548 " in erbij[0].find(f".//{{{WP}}}docPr").get("descr")
+    assert len(root.findall(f".//{W}drawing")) == 6
     namen = zipfile.ZipFile(docx).namelist()
     assert len([n for n in namen if n.startswith("word/media/")]) == 6
 

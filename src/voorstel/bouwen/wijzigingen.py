@@ -1,14 +1,15 @@
 """Tracked changes between two versions of a proposal: `voorstel diff OUD NIEUW --docx`.
 
-Both versions are built through the same renderers as `voorstel build`; the Word renderer
-for tracked changes (uitvoer/wijzigingen.py) then writes the new version with every change
-from the old one. The versions are two files, or one file at two revisions in git (its
-shared files from the same revisions, as `diff --rev` takes them).
+The computed contexts of both versions are merged (uitvoer/revisie.py: what changed, on the
+data) and rendered once through the same renderers and templates as `voorstel build`, which
+write every change: w:ins and w:del in Word, CriticMarkup in Markdown. The versions are two
+files, or one file at two revisions in git (its shared files from the same revisions, as
+`diff --rev` takes them).
 
 A figure that changed because a shared file changed (a verdeelsleutel, a workbook) gets a
-comment naming the file. Which texts a shared file changed is found by building the new
+comment naming the file. Which values a shared file changed is found by computing the new
 version once more with that one file as it was in the old version: what differs between
-that build and the new one is the shared file's doing.
+that context and the new one is the shared file's doing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from voorstel.bouwen.build import laad_en_valideer, slug, stuk_context
 from voorstel.bouwen.verschil import Versie, _hernoemd, commit_van, git, revisies
@@ -31,8 +33,8 @@ from voorstel.pijplijn.gedeeld import ophalen, projectmap
 from voorstel.pijplijn.validate import Gevalideerd
 from voorstel.pijplijn.write import schrijf_alles
 from voorstel.soorten import REGISTER
-from voorstel.uitvoer import DocxRenderer, MarkdownRenderer, Renderer
-from voorstel.uitvoer.wijzigingen import Oorzaak, alinea_teksten, bijgehouden, critic
+from voorstel.soorten.soort import Stuk
+from voorstel.uitvoer import DocxRenderer, MarkdownRenderer, Renderer, revisie
 
 AUTEUR = "voorstel"
 
@@ -185,25 +187,20 @@ def _met(
     return laad_en_valideer(kopie)
 
 
-def _renders(
-    gevalideerd: Gevalideerd, renderer: Renderer, naam: str, keuze: str | None
-) -> dict[str, bytes]:
-    """The outputs of one format as `voorstel build` makes them, by their suffix after the
-    name ('-breda-raadsbesluit.docx'); with `keuze`, only those of that variant."""
-    uit: dict[str, bytes] = {}
+def _contexten(
+    gevalideerd: Gevalideerd, naam: str, keuze: str | None
+) -> dict[str, tuple[dict[str, Any], Stuk]]:
+    """The context of every output `voorstel build` makes, by its suffix after the name
+    ('-breda-raadsbesluit'); with `keuze`, only those of that variant."""
+    uit: dict[str, tuple[dict[str, Any], Stuk]] = {}
     stukken = REGISTER.van(gevalideerd.document).stukken
     for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
         if keuze is not None and achtervoegsel != keuze:
             continue
         for stuk in stukken:
-            if not stuk.gemaakt(context):
-                continue
-            eind = achtervoegsel + stuk.achtervoegsel
-            eigen = stuk_context(context, stuk)
-            for suffix, data in renderer.uitvoer(eigen, naam + eind, stuk.naam).items():
-                if suffix == renderer.suffix:
-                    uit[eind + suffix] = data
+            if stuk.gemaakt(context):
+                uit[achtervoegsel + stuk.achtervoegsel] = (stuk_context(context, stuk), stuk)
     return uit
 
 
@@ -247,62 +244,52 @@ def schrijf(
     """Write the tracked-changes files of one format ('docx', 'md') for `doel`: for one
     document (or the --gemeente variant) `doel` itself, further stukken (a raadsbesluit)
     beside it; for a regional proposal without --gemeente a folder `doel` with a file per
-    variant, named as `voorstel build` names them."""
+    variant, named as `voorstel build` names them.
+
+    The changes are computed on the data: the contexts of both versions are merged
+    (revisie.samenvoegen) and rendered once, the renderer writing every change."""
     renderer: Renderer = (DocxRenderer if formaat == "docx" else MarkdownRenderer)(
         sjablonen, huisstijl if formaat == "docx" else None
     )
     naam = openbaar.markeer(Path(paar.nieuw.bron.path.stem), paar.nieuw.document).name
     keuze = _gekozen(paar.nieuw, gemeente)
     stukken = [s.achtervoegsel for s in REGISTER.van(paar.nieuw.document).stukken]
-    oud = _renders(paar.oud, renderer, naam, keuze)
-    nieuw = _renders(paar.nieuw, renderer, naam, keuze)
-    tussen = [(g, _renders(g.gevalideerd, renderer, naam, keuze)) for g in paar.gedeeld]
+    oud = _contexten(paar.oud, naam, keuze)
+    nieuw = _contexten(paar.nieuw, naam, keuze)
+    tussen = [(g, _contexten(g.gevalideerd, naam, keuze)) for g in paar.gedeeld]
     if keuze is None:
         map_ = doel.with_suffix("") if doel.suffix == renderer.suffix else doel
-        namen = {s: map_ / f"{naam}{s}" for s in nieuw}
+        namen = {s: map_ / f"{naam}{s}{renderer.suffix}" for s in nieuw}
     else:
         basis = doel.with_suffix("") if doel.suffix == renderer.suffix else doel
         namen = {
-            keuze + s + renderer.suffix: basis.with_name(basis.name + s + renderer.suffix)
+            keuze + s: basis.with_name(basis.name + s + renderer.suffix)
             for s in stukken
-            if keuze + s + renderer.suffix in nieuw
+            if keuze + s in nieuw
         }
     uitvoer: dict[Path, bytes] = {}
     geschreven = []
     for sleutel, pad in namen.items():
-        if formaat == "docx":
-            oorzaken = [
-                Oorzaak(g.bestand, _door(g, docx.get(sleutel), oud.get(sleutel), nieuw[sleutel]))
-                for g, docx in tussen
-            ]
-            data, aantal = bijgehouden(
-                oud.get(sleutel), nieuw[sleutel], paar.auteur, paar.datum, oorzaken
-            )
-        else:
-            tekst, aantal = critic(
-                oud.get(sleutel, b"").decode("utf-8"), nieuw[sleutel].decode("utf-8")
-            )
-            data = tekst.encode("utf-8")
+        context, stuk = nieuw[sleutel]
+        eerder = oud.get(sleutel, (None, stuk))[0]
+        oorzaken = revisie.Oorzaken()
+        for gedeeld, contexten in tussen:
+            if sleutel not in contexten:
+                continue
+            ander = contexten[sleutel][0]
+            if gedeeld.oud_bestand:  # the new text with the old file: what the file changed
+                oorzaken.voeg_toe(gedeeld.bestand, revisie.samenvoegen(ander, context))
+            elif eerder is not None:  # the old text with the new file
+                oorzaken.voeg_toe(gedeeld.bestand, revisie.samenvoegen(eerder, ander))
+        rev = revisie.Revisie(paar.auteur, paar.datum, oorzaken)
+        samen = revisie.samenvoegen(eerder if eerder is not None else {}, context)
+        data = renderer.render(samen, stuk.naam, rev)  # type: ignore[call-arg]
         uitvoer[pad.resolve()] = data
-        geschreven.append(Geschreven(pad, aantal, _wat(sleutel, paar.nieuw)))
+        geschreven.append(Geschreven(pad, rev.aantal, _wat(sleutel, paar.nieuw)))
     if uitvoer:
         wortel = Path(os.path.commonpath([p.parent for p in uitvoer]))
         schrijf_alles(wortel, {p.relative_to(wortel): d for p, d in uitvoer.items()})
     return geschreven
-
-
-def _door(
-    gedeeld: Gedeeld, tussen: bytes | None, oud: bytes | None, nieuw: bytes
-) -> frozenset[str]:
-    """The paragraph texts of the new version that a shared file changed: those the new
-    document has and does not have with the old file; or, built the other way round, those
-    the old document has with the new file and not with the old, as the new one has them."""
-    if tussen is None:
-        return frozenset()
-    if gedeeld.oud_bestand:
-        return frozenset(alinea_teksten(nieuw) - alinea_teksten(tussen))
-    eerst = alinea_teksten(oud) if oud is not None else set()
-    return frozenset((alinea_teksten(tussen) - eerst) & alinea_teksten(nieuw))
 
 
 def _wat(sleutel: str, gevalideerd: Gevalideerd) -> str:
@@ -310,7 +297,7 @@ def _wat(sleutel: str, gevalideerd: Gevalideerd) -> str:
     for gemeente in [None, *gemeenten(gevalideerd)]:
         for stuk in REGISTER.van(gevalideerd.document).stukken:
             eind = ("" if gemeente is None else f"-{slug(gemeente)}") + stuk.achtervoegsel
-            if sleutel.rsplit(".", 1)[0] == eind:
+            if sleutel == eind:
                 wat = f"de versie voor {gemeente}" if gemeente else "het document"
                 return wat + (f", {stuk.naam}" if stuk.achtervoegsel else "")
     return "het document"

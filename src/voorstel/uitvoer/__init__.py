@@ -10,19 +10,22 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from voorstel.kern.errors import RenderFout
-from voorstel.uitvoer import html
+from voorstel.uitvoer import html, revisie, revisie_docx
 from voorstel.uitvoer.docx_tekst import DocxTekst
 from voorstel.uitvoer.grenzen import begrensd
 from voorstel.uitvoer.huisstijl import Huisstijl
 from voorstel.uitvoer.md_tekst import MarkdownTekst
 from voorstel.uitvoer.omgeving import (
     docx_omgeving,
+    docx_revisie_omgeving,
     markdown_omgeving,
+    markdown_revisie_omgeving,
     md_sjabloonbestanden,
     met_staat,
     sjabloonfout,
     zoek_sjabloon,
 )
+from voorstel.uitvoer.revisie import Revisie
 from voorstel.uitvoer.sjabloon import Sjabloon, controleer_word
 
 
@@ -60,23 +63,35 @@ class DocxRenderer(Renderer):
     name = "docx"
     suffix = ".docx"
 
-    def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
-        soort = context["soort"]
+    def render(
+        self, context: dict[str, Any], stuk: str = "document", rev: Revisie | None = None
+    ) -> bytes:
+        """With `rev`, `context` is that of both versions (revisie.samenvoegen), and the
+        document is the new version with every change from the old one tracked."""
+        soort = revisie.zijde(context["soort"], "nieuw")
         try:
             path = zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen)
         except FileNotFoundError:
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
         tpl = Sjabloon(controleer_word(path))
-        staat = DocxTekst(tpl, context.get("voetnoten") or {})
+        voetnoten = context.get("voetnoten") or {}
+        staat = DocxTekst(tpl, revisie.zijde(voetnoten, "nieuw"), revisie.zijde(voetnoten, "oud"))
         try:
-            with met_staat(staat), begrensd():
-                tpl.render(context, docx_omgeving(), autoescape=True)
+            if rev is None:
+                with met_staat(staat), begrensd():
+                    tpl.render(context, docx_omgeving(), autoescape=True)
+            else:
+                with met_staat(staat), begrensd(), revisie.met_revisie(rev):
+                    tpl.render(context, docx_revisie_omgeving(), autoescape=True)
             staat.schrijf_voetnoten()
         except (TemplateError, RecursionError) as exc:
             raise sjabloonfout(exc, path, regel=False) from None
         except RenderFout as exc:
             exc.path = exc.path or str(path)
             raise
+        if rev is not None:
+            context = revisie.zijde(context, "nieuw")
+            rev.aantal = revisie_docx.in_document(tpl.docx, rev)
         _eigenschappen(tpl, context)
         if self.huisstijl is None:
             return tpl.als_bytes()
@@ -131,24 +146,43 @@ class MarkdownRenderer(Renderer):
     name = "md"
     suffix = ".md"
 
-    def render(self, context: dict[str, Any], stuk: str = "document") -> bytes:
-        return self.uitvoer(context, "document", stuk)[self.suffix]
+    def render(
+        self, context: dict[str, Any], stuk: str = "document", rev: Revisie | None = None
+    ) -> bytes:
+        return self.uitvoer(context, "document", stuk, rev)[self.suffix]
 
     def uitvoer(
-        self, context: dict[str, Any], naam: str, stuk: str = "document"
+        self,
+        context: dict[str, Any],
+        naam: str,
+        stuk: str = "document",
+        rev: Revisie | None = None,
     ) -> dict[str, bytes]:
-        """The Markdown and its chart images, written next to it as <naam>-figuur-N.png."""
-        env = markdown_omgeving(self.sjablonen)
-        staat = MarkdownTekst(context.get("voetnoten") or {}, naam)
-        sjabloon = f"{context['soort']}/{stuk}.md.j2"
+        """The Markdown and its chart images, written next to it as <naam>-figuur-N.png.
+        With `rev` (see DocxRenderer.render) every change is in CriticMarkup."""
+        if rev is None:
+            env = markdown_omgeving(self.sjablonen)
+        else:
+            env = markdown_revisie_omgeving(tuple(self.sjablonen))
+        voetnoten_ = context.get("voetnoten") or {}
+        staat = MarkdownTekst(
+            revisie.zijde(voetnoten_, "nieuw"), naam, revisie.zijde(voetnoten_, "oud")
+        )
+        sjabloon = f"{revisie.zijde(context['soort'], 'nieuw')}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)
-            with met_staat(staat), begrensd():
-                text = template.render(context)
+            if rev is None:
+                with met_staat(staat), begrensd():
+                    text = template.render(context)
+            else:
+                with met_staat(staat), begrensd(), revisie.met_revisie(rev):
+                    text = template.render(context)
         except (TemplateError, RecursionError) as exc:
             raise sjabloonfout(exc, template_pad(sjabloon, self.sjablonen)) from None
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
+        if rev is not None:
+            text, rev.aantal = revisie.critic_md(text)
         return {self.suffix: text.encode("utf-8"), **staat.figuren}
 
     def bestanden(self, soort: str, stuk: str = "document") -> list[Path]:
@@ -170,9 +204,13 @@ class HtmlRenderer(MarkdownRenderer):
     suffix = ".html"
 
     def uitvoer(
-        self, context: dict[str, Any], naam: str, stuk: str = "document"
+        self,
+        context: dict[str, Any],
+        naam: str,
+        stuk: str = "document",
+        rev: Revisie | None = None,
     ) -> dict[str, bytes]:
-        bestanden = super().uitvoer(context, naam, stuk)
+        bestanden = super().uitvoer(context, naam, stuk, rev)
         markdown = bestanden.pop(self.suffix).decode("utf-8")  # the Markdown, under our suffix
         pagina = html.pagina(markdown, str(context["meta"]["titel"]))
         return {self.suffix: pagina.encode("utf-8"), **bestanden}

@@ -21,6 +21,8 @@ from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
 from voorstel.kern import prose
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
+from voorstel.uitvoer import revisie
+from voorstel.uitvoer.revisie_docx import tekst_van, zet_tekst
 from voorstel.uitvoer.tabel import docx_tabel
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,15 +61,28 @@ def _stijlen_nodig(functie: Callable[..., T]) -> Callable[..., T]:
 class DocxTekst:
     """Writes prose fields into one docxtpl document and keeps its footnotes."""
 
-    def __init__(self, tpl: DocxTemplate, voetnoten: dict[str, str]) -> None:
+    def __init__(
+        self,
+        tpl: DocxTemplate,
+        voetnoten: dict[str, str],
+        oude_voetnoten: dict[str, str] | None = None,
+    ) -> None:
         self.tpl = tpl
         self.centraal = voetnoten
+        self.centraal_oud = voetnoten if oude_voetnoten is None else oude_voetnoten
+        """In a tracked-changes render, the document's footnotes as the old version has them."""
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
         self._afbeeldingen = 0
+        self._opgelost = revisie.Voetnoten()
+        self._heel: str | None = None
+        """In a tracked-changes render, 'oud' or 'nieuw' while writing prose only that
+        version has: each paragraph written is marked as such."""
 
     @_stijlen_nodig
     def subdoc(self, text: str) -> Any:
         """A docxtpl Subdoc holding the prose as Word paragraphs."""
+        if self._voetnoten_gewijzigd():
+            return self.subdoc_wijziging(text, text)
         stuk = prose.parse(text, frozenset(self.centraal))
         sub = self.tpl.new_subdoc()
         self._blokken(sub, stuk.blokken, stuk, diepte=0)
@@ -83,10 +98,159 @@ class DocxTekst:
         docx_tabel(sub, view, self._proza)
         return sub
 
-    def _proza(self, cell: Any, text: str) -> None:
+    def _proza(self, cell: Any, text: Any) -> None:
         """Prose into a table cell: paragraphs, lists and footnotes, as in the text."""
+        if isinstance(text, revisie.Wijziging):
+            self._beide(cell, _tekst(text.oud), _tekst(text.nieuw))
+            return
+        if self._voetnoten_gewijzigd():
+            self._beide(cell, text, text)
+            return
         stuk = prose.parse(text, frozenset(self.centraal))
         self._blokken(cell, stuk.blokken, stuk, diepte=0)
+
+    # -- tracked changes (revisie.py): both versions of a field at once -------------------
+
+    def _voetnoten_gewijzigd(self) -> bool:
+        """Whether the document's own footnotes differ between the versions being rendered:
+        then a prose field that is the same may still refer to one that changed."""
+        return revisie.kant() == "beide" and self.centraal_oud != self.centraal
+
+    @_stijlen_nodig
+    def subdoc_wijziging(self, oud: Any, nieuw: Any) -> Any:
+        """A prose field in both versions: its blocks aligned, a paragraph in both with its
+        changes word by word, one only in one version marked whole."""
+        sub = self.tpl.new_subdoc()
+        self._beide(sub, _tekst(oud), _tekst(nieuw))
+        return sub
+
+    def _beide(self, sub: Any, oud: str, nieuw: str) -> None:
+        a = prose.parse(oud, frozenset(self.centraal_oud))
+        b = prose.parse(nieuw, frozenset(self.centraal))
+        self._blokken_beide(sub, a.blokken, b.blokken, a, b, 0)
+
+    def _blokken_beide(
+        self,
+        sub: Any,
+        oude: tuple[Blok, ...],
+        nieuwe: tuple[Blok, ...],
+        sa: Tekststuk,
+        sb: Tekststuk,
+        diepte: int,
+    ) -> None:
+        for i, j in revisie.blokparen(oude, nieuwe):
+            if j is None:
+                assert i is not None
+                self._alleen(sub, (oude[i],), sa, diepte, "oud")
+            elif i is None:
+                self._alleen(sub, (nieuwe[j],), sb, diepte, "nieuw")
+            else:
+                a, b = oude[i], nieuwe[j]
+                if isinstance(a, Lijst) and isinstance(b, Lijst):
+                    self._lijst_beide(sub, a, b, sa, sb, diepte)
+                elif isinstance(b, Kop):
+                    niveau = min(b.niveau + KOP_BASIS - 1, 9)
+                    p = sub.add_paragraph(style=f"Heading {niveau}")
+                    self._runs(p, self._runs_samen(a, b, sa, sb), sb)
+                else:
+                    self._runs(sub.add_paragraph(), self._runs_samen(a, b, sa, sb), sb)
+
+    def _runs_samen(self, a: Any, b: Any, sa: Tekststuk, sb: Tekststuk) -> tuple[Run, ...]:
+        return revisie.runs_samen(
+            a.runs,
+            b.runs,
+            lambda label: self._eigen_voetnoot(label, sa, self.centraal_oud),
+            lambda label: self._eigen_voetnoot(label, sb, self.centraal),
+            self._opgelost,
+        )
+
+    def _alleen(
+        self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int, staat: str
+    ) -> None:
+        vorige, self._heel = self._heel, staat
+        try:
+            self._blokken(sub, blokken, stuk, diepte)
+        finally:
+            self._heel = vorige
+
+    def _lijst_beide(
+        self, sub: Any, a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int
+    ) -> None:
+        suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
+        style = ("List Number" if b.genummerd else "List Bullet") + suffix
+        num_id = (
+            nieuwe_nummering(self.tpl.docx, style, b.start, self._stijlnummer(style))
+            if b.genummerd
+            else None
+        )
+        for i, j in revisie.itemparen(a.items, b.items):
+            if j is None:
+                assert i is not None
+                self._item_alleen(sub, a.items[i], style, num_id, suffix, sa, diepte, "oud")
+            elif i is None:
+                self._item_alleen(sub, b.items[j], style, num_id, suffix, sb, diepte, "nieuw")
+            else:
+                oud, nieuw = a.items[i], b.items[j]
+                if (
+                    len(oud) == len(nieuw) == 1
+                    and isinstance(oud[0], Alinea)
+                    and isinstance(nieuw[0], Alinea)
+                ):
+                    paragraph = sub.add_paragraph(style=style)
+                    if num_id is not None:
+                        zet_nummering(paragraph, num_id)
+                    self._runs(paragraph, self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
+                elif oud == nieuw:
+                    self._item(sub, nieuw, style, num_id, suffix, sb, diepte)
+                else:
+                    self._item_alleen(sub, oud, style, num_id, suffix, sa, diepte, "oud")
+                    self._item_alleen(sub, nieuw, style, num_id, suffix, sb, diepte, "nieuw")
+
+    def _item_alleen(
+        self,
+        sub: Any,
+        item: tuple[Blok, ...],
+        style: str,
+        num_id: str | None,
+        suffix: str,
+        stuk: Tekststuk,
+        diepte: int,
+        staat: str,
+    ) -> None:
+        vorige, self._heel = self._heel, staat
+        try:
+            self._item(sub, item, style, num_id, suffix, stuk, diepte)
+        finally:
+            self._heel = vorige
+
+    @_stijlen_nodig
+    def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> Any:
+        """A table in both versions: rows aligned, a changed cell as one deletion and one
+        insertion, a row only in one version inserted or deleted whole."""
+        sub = self.tpl.new_subdoc()
+        for waarde in (oud, nieuw):
+            if waarde not in (None, revisie.AFWEZIG) and not isinstance(waarde, Tabel):
+                raise RenderFout(GEEN_TABEL.format(type(waarde).__name__))
+        if isinstance(oud, Tabel) and isinstance(nieuw, Tabel):
+            samen = revisie.tabel_samen(oud, nieuw, revisie.cel_heel)
+            if samen is not None:
+                docx_tabel(sub, samen, self._proza)
+                return sub
+        for waarde, staat in ((oud, "oud"), (nieuw, "nieuw")):
+            if isinstance(waarde, Tabel):
+                _gemarkeerd(sub, functools.partial(docx_tabel, sub, waarde, self._proza), staat)
+        return sub
+
+    def figuur_wijziging(self, oud: Any, nieuw: Any) -> Any:
+        """A chart that changed: the old one deleted, the new one inserted."""
+        from markupsafe import Markup
+
+        delen = []
+        if oud not in (None, revisie.AFWEZIG) and oud:
+            delen += [revisie.DEL, self.figuur(oud).__html__(), revisie.EIND]
+        if nieuw not in (None, revisie.AFWEZIG) and nieuw:
+            delen += [revisie.INS, self.figuur(nieuw).__html__(), revisie.EIND]
+        return Markup("".join(delen))
 
     def figuur(self, view: dict[str, Any]) -> Afbeelding:
         """A chart as an inline image with its alt text."""
@@ -122,22 +286,39 @@ class DocxTekst:
             else None
         )
         for item in lijst.items:
-            first = True
-            for blok in item:
-                if isinstance(blok, Lijst):
-                    self._lijst(sub, blok, stuk, diepte + 1)
-                    continue
-                runs = blok.runs
-                if first:
-                    paragraph = sub.add_paragraph(style=style)
-                    if num_id is not None:
-                        zet_nummering(paragraph, num_id)
-                    first = False
-                else:
-                    paragraph = sub.add_paragraph(style="List Continue" + suffix)
-                self._runs(paragraph, runs, stuk)
+            self._item(sub, item, style, num_id, suffix, stuk, diepte)
+
+    def _item(
+        self,
+        sub: Any,
+        item: tuple[Blok, ...],
+        style: str,
+        num_id: str | None,
+        suffix: str,
+        stuk: Tekststuk,
+        diepte: int,
+    ) -> None:
+        first = True
+        for blok in item:
+            if isinstance(blok, Lijst):
+                self._lijst(sub, blok, stuk, diepte + 1)
+                continue
+            runs = blok.runs
+            if first:
+                paragraph = sub.add_paragraph(style=style)
+                if num_id is not None:
+                    zet_nummering(paragraph, num_id)
+                first = False
+            else:
+                paragraph = sub.add_paragraph(style="List Continue" + suffix)
+            self._runs(paragraph, runs, stuk)
 
     def _runs(self, paragraph: Any, runs: tuple[Run, ...], stuk: Tekststuk) -> None:
+        if self._heel is not None:  # a paragraph only one version has: marked whole
+            p = paragraph._p
+            mark = revisie.DEL if self._heel == "oud" else revisie.INS
+            zet_tekst(p, mark + (tekst_van(p) or ""))
+            p.tail = revisie.EIND + (p.tail or "")
         for run in runs:
             if run.voetnoot is not None:
                 self._voetnoot_verwijzing(paragraph, self._voetnoot_tekst(run.voetnoot, stuk))
@@ -149,9 +330,16 @@ class DocxTekst:
                 r.font.highlight_color = MARKEERKLEUR
 
     def _voetnoot_tekst(self, label: str, stuk: Tekststuk) -> tuple[Run, ...]:
+        if label in self._opgelost.runs:
+            return self._opgelost.runs[label]
+        centraal = self.centraal_oud if self._heel == "oud" else self.centraal
+        return self._eigen_voetnoot(label, stuk, centraal)
+
+    @staticmethod
+    def _eigen_voetnoot(label: str, stuk: Tekststuk, centraal: dict[str, str]) -> tuple[Run, ...]:
         if label in stuk.voetnoten:
             return stuk.voetnoten[label]
-        eigen = prose.parse(self.centraal[label])
+        eigen = prose.parse(str(centraal[label]))
         return tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
 
     def _voetnoot_verwijzing(self, paragraph: Any, runs: tuple[Run, ...]) -> None:
@@ -195,6 +383,23 @@ class Afbeelding(InlineImage):  # type: ignore[misc]
             f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
             '<w:t xml:space="preserve">'
         )
+
+
+def _tekst(waarde: Any) -> str:
+    return "" if waarde is None or waarde is revisie.AFWEZIG else str(waarde)
+
+
+def _gemarkeerd(sub: Any, schrijf: Callable[[], None], staat: str) -> None:
+    """What `schrijf` adds to the subdocument, marked as only in version `staat`."""
+    body = sub.subdocx.element.body
+    voor = set(body)
+    schrijf()
+    nieuw = [e for e in body if e not in voor and e.tag != f"{{{W_NS}}}sectPr"]
+    if not nieuw:
+        return
+    mark = revisie.DEL if staat == "oud" else revisie.INS
+    zet_tekst(nieuw[0], mark + (tekst_van(nieuw[0]) or ""))
+    nieuw[-1].tail = (nieuw[-1].tail or "") + revisie.EIND
 
 
 def voeg_run_toe(paragraph: Any, tekst: str) -> Any:

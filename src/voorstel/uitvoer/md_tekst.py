@@ -8,6 +8,11 @@ from urllib.parse import quote
 
 from voorstel.kern import prose
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk, escape
+from voorstel.uitvoer import revisie
+
+
+def _tekst(waarde: Any) -> str:
+    return "" if waarde is None or waarde is revisie.AFWEZIG else str(waarde)
 
 
 def een_regel(text: str) -> str:
@@ -19,17 +24,137 @@ def een_regel(text: str) -> str:
 class MarkdownTekst:
     """Writes prose fields as Markdown and collects the footnotes of one document."""
 
-    def __init__(self, voetnoten: dict[str, str], naam: str = "document") -> None:
+    def __init__(
+        self,
+        voetnoten: dict[str, str],
+        naam: str = "document",
+        oude_voetnoten: dict[str, str] | None = None,
+    ) -> None:
         self.centraal = voetnoten
+        self.centraal_oud = voetnoten if oude_voetnoten is None else oude_voetnoten
+        self._opgelost = revisie.Voetnoten()
         self.naam = naam
         self.figuren: dict[str, bytes] = {}
         """The chart images, by their suffix after the document's name."""
         self.nummers: dict[tuple[int, str], int] = {}
+        self._heel: str | None = None
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
 
-    def blok(self, text: str) -> str:
+    def blok(self, text: Any) -> str:
+        if isinstance(text, revisie.Wijziging):
+            return self.blok_wijziging(text.oud, text.nieuw)
+        if revisie.kant() == "beide" and self.centraal_oud != self.centraal:
+            return self.blok_wijziging(text, text)  # a footnote it refers to may have changed
         stuk = prose.parse(text, frozenset(self.centraal))
         return "\n\n".join(self._blok(b, stuk, 0) for b in stuk.blokken)
+
+    # -- tracked changes (revisie.py): both versions of a field at once -------------------
+
+    def blok_wijziging(self, oud: Any, nieuw: Any) -> str:
+        """A prose field in both versions, its changes marked (CriticMarkup in the end)."""
+        a = prose.parse(_tekst(oud), frozenset(self.centraal_oud))
+        b = prose.parse(_tekst(nieuw), frozenset(self.centraal))
+        return "\n\n".join(self._blokken_beide(a.blokken, b.blokken, a, b, 0))
+
+    def _blokken_beide(
+        self,
+        oude: tuple[Blok, ...],
+        nieuwe: tuple[Blok, ...],
+        sa: Tekststuk,
+        sb: Tekststuk,
+        diepte: int,
+    ) -> list[str]:
+        uit = []
+        for i, j in revisie.blokparen(oude, nieuwe):
+            if j is None:
+                assert i is not None
+                uit.append(self._alleen(oude[i], sa, diepte, "oud"))
+            elif i is None:
+                uit.append(self._alleen(nieuwe[j], sb, diepte, "nieuw"))
+            else:
+                a, b = oude[i], nieuwe[j]
+                if isinstance(a, Lijst) and isinstance(b, Lijst):
+                    uit.append(self._lijst_beide(a, b, sa, sb, diepte))
+                elif isinstance(b, Kop):
+                    kop = "#" * min(b.niveau + 1, 6) + " "
+                    uit.append(kop + self._runs(self._runs_samen(a, b, sa, sb), sb))
+                else:
+                    uit.append(self._runs(self._runs_samen(a, b, sa, sb), sb))
+        return uit
+
+    def _runs_samen(self, a: Any, b: Any, sa: Tekststuk, sb: Tekststuk) -> tuple[Run, ...]:
+        return revisie.runs_samen(
+            a.runs,
+            b.runs,
+            lambda label: self._eigen_voetnoot(label, sa, self.centraal_oud),
+            lambda label: self._eigen_voetnoot(label, sb, self.centraal),
+            self._opgelost,
+        )
+
+    def _alleen(self, blok: Blok, stuk: Tekststuk, diepte: int, staat: str) -> str:
+        vorige, self._heel = self._heel, staat
+        try:
+            return revisie.heel(self._blok(blok, stuk, diepte), staat)
+        finally:
+            self._heel = vorige
+
+    def _lijst_beide(self, a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int) -> str:
+        regels = []
+        indent = "   " * diepte
+        nummer = b.start
+        for i, j in revisie.itemparen(a.items, b.items):
+            marker = f"{nummer}." if b.genummerd else "-"
+            if j is None:
+                assert i is not None
+                oud_marker = marker if b.genummerd else "-"
+                tekst = self._item(a.items[i], oud_marker, indent, sa, diepte)
+                regels.append(revisie.heel(tekst, "oud"))
+                continue
+            nummer += 1
+            if i is None:
+                regels.append(
+                    revisie.heel(self._item(b.items[j], marker, indent, sb, diepte), "nieuw")
+                )
+                continue
+            oud, nieuw = a.items[i], b.items[j]
+            if (
+                len(oud) == len(nieuw) == 1
+                and isinstance(oud[0], Alinea)
+                and isinstance(nieuw[0], Alinea)
+            ):
+                runs = self._runs(self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
+                regels.append(f"{indent}{marker} {runs}")
+            elif oud == nieuw:
+                regels.append(self._item(nieuw, marker, indent, sb, diepte))
+            else:
+                regels.append(revisie.heel(self._item(oud, marker, indent, sa, diepte), "oud"))
+                regels.append(revisie.heel(self._item(nieuw, marker, indent, sb, diepte), "nieuw"))
+        return "\n".join(regels)
+
+    def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> str:
+        """A table in both versions: rows aligned, a changed cell word by word."""
+        from voorstel.blokken.tabellen import Tabel
+        from voorstel.uitvoer.tabel import md_tabel
+
+        if isinstance(oud, Tabel) and isinstance(nieuw, Tabel):
+            samen = revisie.tabel_samen(oud, nieuw, revisie.cel_woorden)
+            if samen is not None:
+                self.tabel(nieuw, kopniveau)  # the same checks
+                return md_tabel(samen, self.blok, kopniveau)
+        delen = []
+        for waarde, staat in ((oud, "oud"), (nieuw, "nieuw")):
+            if isinstance(waarde, Tabel):
+                delen.append(revisie.heel(self.tabel(waarde, kopniveau), staat))
+        return "\n\n".join(delen)
+
+    def figuur_wijziging(self, oud: Any, nieuw: Any) -> str:
+        """A chart that changed: the old one deleted, the new one inserted."""
+        delen = []
+        if oud not in (None, revisie.AFWEZIG) and oud:
+            delen.append(revisie.heel(self.figuur(oud), "oud"))
+        if nieuw not in (None, revisie.AFWEZIG) and nieuw:
+            delen.append(revisie.heel(self.figuur(nieuw), "nieuw"))
+        return "".join(delen)
 
     def tabel(self, view: Any, kopniveau: Any = None) -> str:
         """A computed table as Markdown; a table with prose is a heading per row, of
@@ -67,16 +192,20 @@ class MarkdownTekst:
         indent = "   " * diepte
         for index, item in enumerate(lijst.items, start=lijst.start):
             marker = f"{index}." if lijst.genummerd else "-"
-            parts = []
-            for blok in item:
-                if isinstance(blok, Lijst):
-                    parts.append(self._lijst(blok, stuk, diepte + 1))
-                else:
-                    parts.append(indent + "   " + self._blok(blok, stuk, diepte))
-            first = parts[0].lstrip() if parts else ""
-            lines.append(f"{indent}{marker} {first}")
-            lines.extend(parts[1:])
+            lines.append(self._item(item, marker, indent, stuk, diepte))
         return "\n".join(lines)
+
+    def _item(
+        self, item: tuple[Blok, ...], marker: str, indent: str, stuk: Tekststuk, diepte: int
+    ) -> str:
+        parts = []
+        for blok in item:
+            if isinstance(blok, Lijst):
+                parts.append(self._lijst(blok, stuk, diepte + 1))
+            else:
+                parts.append(indent + "   " + self._blok(blok, stuk, diepte))
+        first = parts[0].lstrip() if parts else ""
+        return "\n".join([f"{indent}{marker} {first}", *parts[1:]])
 
     def _runs(self, runs: tuple[Run, ...], stuk: Tekststuk) -> str:
         out = []
@@ -96,13 +225,20 @@ class MarkdownTekst:
         key = (id(stuk) if label in stuk.voetnoten else 0, label)
         if key not in self.nummers:
             self.nummers[key] = len(self.voetnoten) + 1
-            if label in stuk.voetnoten:
-                runs = stuk.voetnoten[label]
+            if label in self._opgelost.runs:
+                runs = self._opgelost.runs[label]
             else:
-                eigen = prose.parse(self.centraal[label])
-                runs = tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
+                centraal = self.centraal_oud if self._heel == "oud" else self.centraal
+                runs = self._eigen_voetnoot(label, stuk, centraal)
             self.voetnoten.append((self.nummers[key], runs))
         return self.nummers[key]
+
+    @staticmethod
+    def _eigen_voetnoot(label: str, stuk: Tekststuk, centraal: dict[str, str]) -> tuple[Run, ...]:
+        if label in stuk.voetnoten:
+            return stuk.voetnoten[label]
+        eigen = prose.parse(str(centraal[label]))
+        return tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
 
     def voetnoten_md(self) -> str:
         """The footnote definitions, to close the document."""

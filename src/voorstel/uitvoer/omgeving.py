@@ -28,8 +28,10 @@ from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import escape
 from voorstel.pijplijn.sjabloonpad import zoek_sjabloon as zoek_sjabloon
 from voorstel.soorten import REGISTER
+from voorstel.uitvoer import revisie
 from voorstel.uitvoer.grenzen import RECURSIE, SjabloonGrens, sjabloonplaats
 from voorstel.uitvoer.md_tekst import een_regel
+from voorstel.uitvoer.revisie_omgeving import Tweezijdige, finalize_beide
 from voorstel.uitvoer.sjabloon import CompilerendeOmgeving, VeiligeOmgeving
 
 _STAAT: contextvars.ContextVar[Any] = contextvars.ContextVar("voorstel_render_staat")
@@ -175,6 +177,83 @@ def docx_omgeving() -> ImmutableSandboxedEnvironment:
     return env
 
 
+def _beide_via_staat(
+    naam: str, methode: str, markup: bool, als_tekst: bool = False, argumenten: int = 0
+) -> Callable[..., Any]:
+    """The filter `naam` of a tracked-changes render: a value that changed goes to the
+    render state's `<methode>_wijziging` with both versions; otherwise as `_via_staat`."""
+    gewoon = _via_staat(naam, methode, markup, als_tekst, argumenten)
+
+    def _filter(value: Any, *args: Any) -> Any:
+        args = tuple(revisie.zijde(a) for a in args)
+        if isinstance(value, dict) and not isinstance(value, revisie.Wijziging):
+            if revisie.kant() == "beide" and revisie.gewijzigd(value):
+                value = revisie.Wijziging(
+                    revisie.zijde(value, "oud"), revisie.zijde(value, "nieuw")
+                )
+            else:
+                value = revisie.zijde(value)
+        if isinstance(value, revisie.Wijziging):
+            if revisie.kant() == "beide" and not value.stil:
+                if len(args) > argumenten:
+                    return gewoon(value.nieuw, *args)  # says what is wrong
+                uit = getattr(_STAAT.get(), methode + "_wijziging")(value.oud, value.nieuw, *args)
+                return Markup(uit) if markup else uit
+            value = value.zijde("oud" if revisie.kant() == "oud" else "nieuw")
+            if value is revisie.AFWEZIG:
+                value = None
+        return gewoon(value, *args)
+
+    return _filter
+
+
+class DocxRevisieOmgeving(Tweezijdige, CompilerendeOmgeving):
+    """The Word environment of a tracked-changes render (revisie_omgeving.py)."""
+
+
+class MarkdownRevisieOmgeving(Tweezijdige):
+    """The Markdown environment of a tracked-changes render (revisie_omgeving.py)."""
+
+
+EIGEN = ("tekst", "tabel", "figuur")
+"""The filters that write both versions of a value themselves."""
+
+
+@functools.cache
+def docx_revisie_omgeving() -> ImmutableSandboxedEnvironment:
+    """docx_omgeving for a tracked-changes render: the template sees both versions."""
+    env = DocxRevisieOmgeving(
+        autoescape=True, undefined=StrictUndefined, finalize=finalize_beide(_docx_finalize)
+    )
+    _filters(env)
+    env.filters["tekst"] = _beide_via_staat("tekst", "subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = _beide_via_staat("tabel", "tabel", markup=False, argumenten=1)
+    env.filters["figuur"] = _beide_via_staat("figuur", "figuur", markup=False)
+    env.tweezijdig(EIGEN)
+    return env
+
+
+@functools.lru_cache(maxsize=8)
+def markdown_revisie_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+    """markdown_omgeving for a tracked-changes render: the template sees both versions."""
+    env = MarkdownRevisieOmgeving(
+        loader=SjabloonLoader(extra),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=finalize_beide(_md_finalize),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    _filters(env)
+    env.filters["tekst"] = _beide_via_staat("tekst", "blok", markup=True, als_tekst=True)
+    env.filters["regel"] = een_regel
+    env.filters["tabel"] = _beide_via_staat("tabel", "tabel", markup=True, argumenten=1)
+    env.filters["figuur"] = _beide_via_staat("figuur", "figuur", markup=True)
+    env.tweezijdig(EIGEN)
+    return env
+
+
 def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
     """Environment for .md templates: plain text is escaped to come out literally.
     One per process and template path, so each template is compiled once."""
@@ -248,4 +327,5 @@ def vergeet_sjablonen() -> None:
     changes templates (`voorstel serve`). A changed file is noticed anyway (its mtime); a
     new file that now goes before the one read is noticed only after this."""
     _markdown_omgeving.cache_clear()
+    markdown_revisie_omgeving.cache_clear()
     md_sjabloonbestanden.cache_clear()

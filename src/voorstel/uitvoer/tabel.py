@@ -19,7 +19,9 @@ from docx.table import _Cell
 from voorstel.blokken.tabellen import Cel, Tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
+from voorstel.uitvoer import revisie
 from voorstel.uitvoer.md_tekst import een_regel
+from voorstel.uitvoer.revisie_docx import tekst_van, zet_tekst
 
 KOPKLEUR = "D9E2F3"
 TEKSTBREEDTE = 16.0
@@ -51,7 +53,7 @@ def cel_tekst(cel: Cel) -> str:
     return "" if cel.waarde is None else str(cel.waarde)
 
 
-def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None = None) -> None:
+def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, Any], None] | None = None) -> None:
     """Add the table (title, header row that repeats, rows, total row, note) to a subdoc.
 
     `proza(cell, text)` writes a prose cell's paragraphs into the cell; without it the
@@ -81,7 +83,7 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
         for index, cel in enumerate(cellen):
             if cel.soort == "proza" and proza is not None:
                 if cel.waarde:
-                    _proza(vakken[index], str(cel.waarde), proza)
+                    _proza(vakken[index], _als_proza(cel.waarde), proza)
             else:
                 _vul(vakken[index], cel_tekst(cel), cel.nadruk, rechts[index], view.lettergrootte)
     for nummer, row in enumerate(rows if vast else []):
@@ -94,6 +96,11 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
             for tc in row._tr.tc_lst:
                 for p in tc.p_lst:
                     _bij_de_volgende(p)
+    for row, staat in zip(rows[1:], getattr(view, "staten", ()), strict=False):
+        if staat != "beide":  # a row only one version has (tracked changes, revisie.py)
+            merk = revisie.DEL if staat == "oud" else revisie.INS
+            zet_tekst(row._tr, merk + (tekst_van(row._tr) or ""))
+            row._tr.tail = revisie.EIND + (row._tr.tail or "")
     _breedtes(table, view.breedtes or inhoudsbreedtes(view))
     if view.lettergrootte is not None:
         _smalle_marges(table)
@@ -102,6 +109,11 @@ def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, str], None] | None =
     sub.add_paragraph()
     for vervolg in view.vervolg:
         docx_tabel(sub, vervolg, proza)
+
+
+def _als_proza(waarde: Any) -> Any:
+    """A prose cell's text; in tracked changes, a cell that changed keeps both versions."""
+    return waarde if hasattr(waarde, "oud") and hasattr(waarde, "nieuw") else str(waarde)
 
 
 def _cellen(table: Any, row: Any) -> list[Any]:
@@ -125,7 +137,7 @@ def _bij_de_volgende(p: Any) -> None:
     p_pr.insert(plaats, OxmlElement("w:keepNext"))
 
 
-def _proza(cell: Any, text: str, proza: Callable[[Any, str], None]) -> None:
+def _proza(cell: Any, text: Any, proza: Callable[[Any, Any], None]) -> None:
     """The prose's paragraphs in place of the cell's empty one (a cell keeps at least one)."""
     leeg = cell.paragraphs[0]._p
     proza(cell, text)
@@ -270,15 +282,24 @@ def md_tabel(
         lines += [f"*{escape(een_regel(view.titel))}*", ""]
     lines.append("| " + " | ".join(escape(een_regel(k)) for k in view.kop) + " |")
     lines.append("|" + "|".join("---:" if r else "---" for r in rechts) + "|")
-    for cellen in view.rijen:
-        lines.append("| " + " | ".join(_md_cel(c) for c in cellen) + " |")
+    staten = list(getattr(view, "staten", ())) or ["beide"] * len(view.alle_rijen)
+    for cellen, staat in zip(view.rijen, staten, strict=False):
+        lines.append(_md_rij("| " + " | ".join(_md_cel(c) for c in cellen) + " |", staat))
     if view.voet:
         # the footer's empty cells as '| |': a total under text columns reads as one line
-        lines.append("|" + "|".join(f" {t} " if t else " " for t in map(_md_cel, view.voet)) + "|")
+        regel = "|" + "|".join(f" {t} " if t else " " for t in map(_md_cel, view.voet)) + "|"
+        lines.append(_md_rij(regel, staten[-1] if staten else "beide"))
     if view.noot:
         lines += ["", f"*{escape(een_regel(view.noot))}*"]
     lines += [f"\n{md_tabel(vervolg)}" for vervolg in view.vervolg]
     return "\n".join(lines)
+
+
+def _md_rij(regel: str, staat: str) -> str:
+    """A row only one version has (tracked changes, revisie.py) between its marks."""
+    if staat == "beide":
+        return regel
+    return revisie.heel(regel, staat)
 
 
 def md_per_rij(
@@ -291,14 +312,16 @@ def md_per_rij(
     delen = []
     if view.titel:
         delen.append(f"*{escape(een_regel(view.titel))}*")
-    for cellen in view.alle_rijen:
+    staten = list(getattr(view, "staten", ())) or ["beide"] * len(view.alle_rijen)
+    for cellen, staat in zip(view.alle_rijen, staten, strict=False):
+        begin = len(delen)
         titel = escape(een_regel(cel_tekst(cellen[0]))) if cellen else ""
         if view.rijlabel:
             titel = f"{escape(een_regel(view.rijlabel))}: {titel}"
         delen.append(f"{'#' * kopniveau} {titel}" if kopniveau else f"**{titel}**")
         for index, cel in enumerate(cellen[1:], start=1):
             if cel.soort == "proza":
-                tekst = (proza or str)(str(cel.waarde)) if cel.waarde else ""
+                tekst = (proza or str)(_als_proza(cel.waarde)) if cel.waarde else ""
             else:
                 tekst = _md_cel(cel)
             if not tekst:
@@ -306,6 +329,7 @@ def md_per_rij(
             if index > 1 and index < len(view.kop):
                 delen.append(f"*{escape(een_regel(view.kop[index]))}*")
             delen.append(tekst)
+        delen[begin:] = [_md_rij(d, staat) for d in delen[begin:]]
     if view.noot:
         delen.append(f"*{escape(een_regel(view.noot))}*")
     delen += [md_tabel(vervolg, proza, kopniveau) for vervolg in view.vervolg]

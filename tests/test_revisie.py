@@ -1,0 +1,260 @@
+"""Tracked changes computed on the data (uitvoer/revisie.py): two contexts merged, the
+template rendered once in both versions, the renderer writing every change.
+
+User templates with conditions, loops, filters and arithmetic: accepting every change must
+give the new version's plain render, rejecting every change the old one's.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import docx
+from lxml import etree
+
+from test_wijzigingen import libreoffice, wijzigingen
+from voorstel.blokken.tabellen import Cel, Tabel
+from voorstel.uitvoer import DocxRenderer, MarkdownRenderer
+from voorstel.uitvoer.revisie import (
+    AFWEZIG,
+    Lijstwijziging,
+    Revisie,
+    Wijziging,
+    samenvoegen,
+    zijde,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def meta(titel: str) -> dict[str, Any]:
+    return {
+        "titel": titel,
+        "auteur": "Beleidsadviseur",
+        "onderwerp": titel,
+        "soort": "collegevoorstel",
+        "datum": datetime(2026, 12, 1, tzinfo=UTC),
+    }
+
+
+OUD: dict[str, Any] = {
+    "soort": "collegevoorstel",
+    "meta": meta("Pilot"),
+    "onderwerp": "Pilot jeugdhulp in de wijk",
+    "zaaknummer": "Z-2026-001",
+    "bedrag": Decimal("25000"),
+    "extra": None,
+    "punten": [
+        {"nummer": "1.", "tekst": "In te stemmen met de pilot."},
+        {"nummer": "2.", "tekst": "De raad te informeren."},
+        {"nummer": "3.", "tekst": "Een budget van € 25.000 beschikbaar te stellen."},
+    ],
+    "posten": [
+        {"naam": "Inhuur", "bedrag": Decimal("15000")},
+        {"naam": "Materiaal", "bedrag": Decimal("10000")},
+    ],
+    "voetnoten": {},
+}
+
+NIEUW: dict[str, Any] = {
+    **OUD,
+    "onderwerp": "Pilot jeugdhulp in de buurt",
+    "zaaknummer": None,
+    "bedrag": Decimal("27500"),
+    "extra": "Een nieuwe alinea na het overleg.",
+    "punten": [
+        {"nummer": "1.", "tekst": "In te stemmen met de pilot."},
+        {"nummer": "2.", "tekst": "De portefeuillehouder te machtigen."},
+        {"nummer": "3.", "tekst": "De raad te informeren."},
+        {"nummer": "4.", "tekst": "Een budget van € 27.500 beschikbaar te stellen."},
+    ],
+    "posten": [
+        {"naam": "Inhuur", "bedrag": Decimal("17500")},
+        {"naam": "Materiaal", "bedrag": Decimal("10000")},
+    ],
+}
+
+
+def test_samenvoegen() -> None:
+    samen = samenvoegen(OUD, NIEUW)
+    assert samen["soort"] == "collegevoorstel"  # equal: the value itself
+    assert isinstance(samen["bedrag"], Wijziging)
+    assert (samen["bedrag"].oud, samen["bedrag"].nieuw) == (Decimal("25000"), Decimal("27500"))
+    punten = samen["punten"]
+    assert isinstance(punten, Lijstwijziging)
+    assert [item.staat for item in punten.items] == ["beide", "nieuw", "beide", "beide"]
+    # a number that follows from the items before it is no change of its own
+    nummer = punten.items[2].waarde["nummer"]
+    assert isinstance(nummer, Wijziging) and nummer.stil
+    # a key only one version has
+    alleen = samenvoegen({"a": 1}, {"b": 2})
+    assert alleen["a"].nieuw is AFWEZIG and alleen["b"].oud is AFWEZIG
+    assert zijde(alleen, "oud") == {"a": 1} and zijde(alleen, "nieuw") == {"b": 2}
+    assert zijde(samen, "oud") == OUD and zijde(samen, "nieuw") == NIEUW
+    # a table is compared whole here; its writer aligns its rows and columns
+    tabel = Tabel(None, ["a"], [[Cel("x")]])
+    anders = Tabel(None, ["a"], [[Cel("y")]])
+    assert samenvoegen(tabel, Tabel(None, ["a"], [[Cel("x")]])) == tabel
+    assert isinstance(samenvoegen(tabel, anders), Wijziging)
+
+
+MD = """\
+# {{ onderwerp }}
+
+{% if zaaknummer %}
+Zaaknummer: {{ zaaknummer }}
+{% elif extra %}
+{{ extra }}
+{% else %}
+Geen zaaknummer.
+{% endif %}
+
+Budget: {{ bedrag|bedrag_heel }}, met 10% onvoorzien {{ (bedrag * 11 / 10)|bedrag_heel }}.
+
+{% for punt in punten %}
+{{ punt.nummer }} {{ punt.tekst }}
+{% endfor %}
+
+{% for post in posten if post.bedrag > 0 %}
+- {{ post.naam }}: {{ post.bedrag|bedrag_heel }}
+{% endfor %}
+"""
+
+CRITIC = re.compile(r"\{--(.*?)--\}|\{\+\+(.*?)\+\+\}")
+
+
+def aanvaard(tekst: str) -> str:
+    return CRITIC.sub(lambda m: m.group(2) or "", tekst)
+
+
+def verworpen(tekst: str) -> str:
+    return CRITIC.sub(lambda m: m.group(1) or "", tekst)
+
+
+def gelijk(tekst: str) -> list[str]:
+    """The lines with text, list numbers as '#.': CriticMarkup marks lines, so a line
+    inserted or deleted whole leaves an empty one."""
+    return [re.sub(r"^\d+\. ", "#. ", regel) for regel in tekst.split("\n") if regel.strip()]
+
+
+def test_markdown_sjabloon_ziet_beide_versies(tmp_path: Path) -> None:
+    map_ = tmp_path / "sjablonen" / "collegevoorstel"
+    map_.mkdir(parents=True)
+    (map_ / "document.md.j2").write_text(MD, "utf-8")
+    renderer = MarkdownRenderer([tmp_path / "sjablonen"])
+    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+    tekst = renderer.render(samenvoegen(OUD, NIEUW), rev=rev).decode("utf-8")
+    assert tekst == (
+        "# Pilot jeugdhulp in de {--wijk--}{++buurt++}\n\n"
+        "{--Zaaknummer: Z-2026-001--}\n"
+        "{++Een nieuwe alinea na het overleg.++}\n\n"
+        "Budget: € {--25.000--}{++27.500++}, met 10% onvoorzien € {--27.500--}{++30.250++}.\n\n"
+        "1. In te stemmen met de pilot.\n"
+        "{++2. De portefeuillehouder te machtigen.++}\n"
+        "3. De raad te informeren.\n"
+        "4. Een budget van € {--25.000--}{++27.500++} beschikbaar te stellen.\n\n"
+        "- Inhuur: € {--15.000--}{++17.500++}\n"
+        "- Materiaal: € 10.000\n"
+    )
+    assert rev.aantal == 13
+    # accepting every change gives the new version, rejecting every change the old one
+    assert gelijk(aanvaard(tekst)) == gelijk(renderer.render(NIEUW).decode("utf-8"))
+    assert gelijk(verworpen(tekst)) == gelijk(renderer.render(OUD).decode("utf-8"))
+
+
+def woord_sjabloon(pad: Path) -> None:
+    """A user's Word template: a condition on a paragraph, a loop over paragraphs, a loop
+    over table rows, values and filters inline."""
+    document = docx.Document()
+    document.add_paragraph("Onderwerp: {{ onderwerp }}")
+    document.add_paragraph("{%p if zaaknummer %}")
+    document.add_paragraph("Zaaknummer: {{ zaaknummer }}")
+    document.add_paragraph("{%p else %}")
+    document.add_paragraph("Zonder zaaknummer.")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p if extra %}")
+    document.add_paragraph("{{ extra }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("Budget: {{ bedrag|bedrag_heel }}.")
+    document.add_paragraph("{%p for punt in punten %}")
+    document.add_paragraph("{{ punt.tekst }}", style="List Number")
+    document.add_paragraph("{%p endfor %}")
+    tabel = document.add_table(rows=3, cols=2)
+    tabel.rows[0].cells[0].text = "{%tr for post in posten %}"
+    tabel.rows[1].cells[0].text = "{{ post.naam }}"
+    tabel.rows[1].cells[1].text = "{{ post.bedrag|bedrag_heel }}"
+    tabel.rows[2].cells[0].text = "{%tr endfor %}"
+    document.add_paragraph("Einde.")
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(pad))
+
+
+def test_word_sjabloon_met_voorwaarden_en_lussen(tmp_path: Path) -> None:
+    sjablonen = tmp_path / "sjablonen"
+    woord_sjabloon(sjablonen / "collegevoorstel" / "document.docx")
+    nieuw_ = {**NIEUW, "posten": [*NIEUW["posten"], {"naam": "Reis", "bedrag": Decimal("500")}]}
+    renderer = DocxRenderer([sjablonen])
+    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+    data = renderer.render(samenvoegen(OUD, nieuw_), rev=rev)
+    pad = tmp_path / "wijzigingen.docx"
+    pad.write_bytes(data)
+    assert wijzigingen(pad) == [
+        ("del", "tekst", "wijk"),
+        ("ins", "tekst", "buurt"),
+        # the branch the old version took, deleted whole; the new one's inserted whole
+        ("del", "alinea", "Zaaknummer: Z-2026-001"),
+        ("del", "tekst", "Zaaknummer: Z-2026-001"),
+        ("ins", "alinea", "Zonder zaaknummer."),
+        ("ins", "tekst", "Zonder zaaknummer."),
+        ("ins", "alinea", "Een nieuwe alinea na het overleg."),
+        ("ins", "tekst", "Een nieuwe alinea na het overleg."),
+        ("del", "tekst", "25.000"),
+        ("ins", "tekst", "27.500"),
+        ("ins", "alinea", "De portefeuillehouder te machtigen."),
+        ("ins", "tekst", "De portefeuillehouder te machtigen."),
+        ("del", "tekst", "25.000"),
+        ("ins", "tekst", "27.500"),
+        ("del", "tekst", "15.000"),
+        ("ins", "tekst", "17.500"),
+        ("ins", "rij", "Reis | € 500"),
+        ("ins", "tekst", "Reis"),
+        ("ins", "tekst", "€ 500"),
+    ]
+    assert rev.aantal == 19
+    root = etree.fromstring(zipfile.ZipFile(pad).read("word/document.xml"))
+    assert not re.search("[\ue000-\ue2ff]", etree.tostring(root, encoding="unicode"))
+    oud_pad, nieuw_pad = tmp_path / "oud.docx", tmp_path / "nieuw.docx"
+    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(OUD))
+    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw_))
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path, [(pad, "accepteer"), (pad, "verwerp"), (oud_pad, "niets"), (nieuw_pad, "niets")]
+    )
+    assert oud_lo["regels"] != nieuw_lo["regels"]
+    assert a["regels"] == nieuw_lo["regels"]
+    assert v["regels"] == oud_lo["regels"]
+
+
+def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
+    """A field only the new version has: its {% if %} is false in the old one, so what it
+    guards is inserted whole; one only the old version has, deleted whole."""
+    oud = {"soort": "collegevoorstel", "meta": meta("A"), "voetnoten": {}, "a": "weg"}
+    nieuw = {"soort": "collegevoorstel", "meta": meta("A"), "voetnoten": {}, "b": "erbij"}
+    samen = samenvoegen(oud, nieuw)
+    from voorstel.uitvoer.omgeving import markdown_revisie_omgeving
+    from voorstel.uitvoer.revisie import critic_md, met_revisie
+
+    env = markdown_revisie_omgeving(())
+    sjabloon = env.from_string(
+        "{% if a is defined and a %}A: {{ a }}\n{% endif %}"
+        "{% if b is defined and b %}B: {{ b }}\n{% endif %}"
+        "{{ a|default('-') }} {{ b|default('-') }}\n"
+    )
+    with met_revisie(Revisie("voorstel", datetime(2026, 1, 1, tzinfo=UTC))):
+        tekst = sjabloon.render(samen)
+    assert critic_md(tekst)[0] == "{--A: weg--}\n{++B: erbij++}\n{--weg--} {++erbij++}\n"
+    assert date(2026, 1, 1)  # the module imports date for the meta of other tests
