@@ -676,3 +676,119 @@ def test_willekeurige_wijzigingen_accepteren_en_weigeren(tmp_path: Path) -> None
         assert verworpen["regels"] == oud_lo["regels"], waar
         assert aanvaard["voetnoten"] == nieuw_lo["voetnoten"], waar
         assert verworpen["voetnoten"] == oud_lo["voetnoten"], waar
+
+
+RAADSVOORSTEL_JIM = ROOT / "data" / "wbo" / "raadsvoorstel-jim-2027.yaml"
+MEMO = ROOT / "data" / "holland-rijnland" / "memo-inkoopstrategie-jeugdhulp-2020.yaml"
+
+
+def test_regionaal_raadsvoorstel_elke_gemeente(tmp_path: Path) -> None:
+    """A regional raadsvoorstel: a figure, a sentence, a table row and a beslispunt change;
+    every gemeente's raadsvoorstel and raadsbesluit shows them in its own figures."""
+    gedeeld = [SLEUTEL, ROOT / "data" / "wbo" / "ambtsdragers-wbo.yaml"]
+    oud = kopie(tmp_path / "oud", RAADSVOORSTEL_JIM, *gedeeld)
+    nieuw = kopie(tmp_path / "nieuw", RAADSVOORSTEL_JIM, *gedeeld)
+    vervang(
+        nieuw,
+        (
+            "JIM (Jouw Ingebrachte Mentor) helpt jeugdigen",
+            "JIM (Jouw Ingebrachte Mentor) steunt jeugdigen",
+        ),
+        (
+            "            bedrag: 36000\n",
+            "            bedrag: 40000\n"
+            "          - onderdeel: Reiskosten van mentoren\n            bedrag: 6000\n",
+        ),
+        ("        totaal: 600000\n", "        totaal: 610000\n"),
+        ("            bedragen: {2027: 600000}", "            bedragen: {2027: 610000}"),
+        ("        saldo: {2027: -187500}", "        saldo: {2027: -197500}"),
+        (
+            "  - >-\n    Kennis te nemen van de eindevaluatie",
+            "  - >-\n    Het college te vragen de raad in 2027 over de trajecten te informeren.\n"
+            "  - >-\n    Kennis te nemen van de eindevaluatie",
+        ),
+    )
+    map_ = tmp_path / "wijzigingen"
+    diff(oud, nieuw, "--docx", tmp_path / "wijzigingen.docx")
+    for gemeente in GEMEENTEN:
+        naam = f"raadsvoorstel-jim-2027-{gemeente}"
+        gevonden = wijzigingen(map_ / f"{naam}.docx")
+        assert ("del", "tekst", "helpt") in gevonden and ("ins", "tekst", "steunt") in gevonden
+        rij = [g for g in gevonden if g[:2] == ("ins", "rij")]
+        assert [r[2].split(" | ")[0] for r in rij] == ["Reiskosten van mentoren"], gemeente
+        punt = "Het college te vragen de raad in 2027 over de trajecten te informeren."
+        assert ("ins", "alinea", punt) in gevonden
+        besluit = wijzigingen(map_ / f"{naam}-raadsbesluit.docx")
+        assert ("ins", "alinea", punt) in besluit
+        # the gemeente's own bijdrage changed with the total: deleted and inserted
+        assert any(g[0] == "del" and re.fullmatch(r"[\d.]+", g[2]) for g in besluit), gemeente
+    naam = "raadsvoorstel-jim-2027-oosterhout"
+    plain = [
+        gebouwd(oud, tmp_path / "b-oud", f"{naam}.docx"),
+        gebouwd(nieuw, tmp_path / "b-nieuw", f"{naam}.docx"),
+        gebouwd(oud, tmp_path / "b-oud", f"{naam}-raadsbesluit.docx"),
+        gebouwd(nieuw, tmp_path / "b-nieuw", f"{naam}-raadsbesluit.docx"),
+    ]
+    docx, besluit_docx = map_ / f"{naam}.docx", map_ / f"{naam}-raadsbesluit.docx"
+    a, v, oud_lo, nieuw_lo, ba, bv, boud, bnieuw = libreoffice(
+        tmp_path,
+        [
+            (docx, "accepteer"),
+            (docx, "verwerp"),
+            (plain[0], "niets"),
+            (plain[1], "niets"),
+            (besluit_docx, "accepteer"),
+            (besluit_docx, "verwerp"),
+            (plain[2], "niets"),
+            (plain[3], "niets"),
+        ],
+    )
+    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    assert a["voetnoten"] == nieuw_lo["voetnoten"] and v["voetnoten"] == oud_lo["voetnoten"]
+    assert ba["regels"] == bnieuw["regels"] and bv["regels"] == boud["regels"]
+
+
+def test_memo_besluit_en_opsomming(tmp_path: Path) -> None:
+    """The memo: a sentence, a besluit added, an item of a list in its prose removed."""
+    oud = kopie(tmp_path / "oud", MEMO)
+    nieuw = kopie(tmp_path / "nieuw", MEMO)
+    vervang(
+        nieuw,
+        (
+            "  - titel: Besluit PHO 30 mei 2018 m.b.t. inkoopstrategie\n",
+            "  - titel: Besluit PHO 12 juni 2019\n    tekst: |\n"
+            "      De gemeenten stemmen in met de verlenging van de contracten.\n"
+            "  - titel: Besluit PHO 30 mei 2018 m.b.t. inkoopstrategie\n",
+        ),
+        (
+            "om zo meer tijd te hebben om zorgvuldige",
+            "om zo meer tijd te hebben voor een zorgvuldige",
+        ),
+        (
+            "      - *Diagnostiek en behandeling van Ernstige Enkelvoudige Dyslexie is voor 11 "
+            "gemeenten\n        gecontracteerd via bestuurlijk contracteren.*\n",
+            "",
+        ),
+    )
+    docx = tmp_path / "wijzigingen.docx"
+    md = tmp_path / "wijzigingen.md"
+    diff(oud, nieuw, "--docx", docx, "--md", md)
+    gevonden = wijzigingen(docx)
+    assert ("ins", "alinea", "Besluit PHO 12 juni 2019") in gevonden
+    assert ("ins", "alinea", "De gemeenten stemmen in met de verlenging van de contracten.") in (
+        gevonden
+    )
+    assert ("del", "tekst", "om") in gevonden and ("ins", "tekst", "voor een") in gevonden
+    weg = [g for g in gevonden if g[:2] == ("del", "alinea")]
+    assert [g[2][:25] for g in weg] == ["Diagnostiek en behandelin"]
+    tekst = md.read_text("utf-8")
+    assert "{--- *Diagnostiek en behandeling" in tekst or "{--*Diagnostiek" in tekst, tekst
+    naam = MEMO.with_suffix(".docx").name
+    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
+    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path,
+        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
+    )
+    assert a["regels"] == nieuw_lo["regels"]
+    assert v["regels"] == oud_lo["regels"]

@@ -188,13 +188,15 @@ def _met(
 
 
 def _contexten(
-    gevalideerd: Gevalideerd, naam: str, keuze: str | None
+    gevalideerd: Gevalideerd, keuze: str | None
 ) -> dict[str, tuple[dict[str, Any], Stuk]]:
     """The context of every output `voorstel build` makes, by its suffix after the name
     ('-breda-raadsbesluit'); with `keuze`, only those of that variant."""
     uit: dict[str, tuple[dict[str, Any], Stuk]] = {}
     stukken = REGISTER.van(gevalideerd.document).stukken
-    for gemeente, context in varianten(gevalideerd.document, gevalideerd.sleutels):
+    for gemeente, context in varianten(
+        gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+    ):
         achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
         if keuze is not None and achtervoegsel != keuze:
             continue
@@ -254,9 +256,9 @@ def schrijf(
     naam = openbaar.markeer(Path(paar.nieuw.bron.path.stem), paar.nieuw.document).name
     keuze = _gekozen(paar.nieuw, gemeente)
     stukken = [s.achtervoegsel for s in REGISTER.van(paar.nieuw.document).stukken]
-    oud = _contexten(paar.oud, naam, keuze)
-    nieuw = _contexten(paar.nieuw, naam, keuze)
-    tussen = [(g, _contexten(g.gevalideerd, naam, keuze)) for g in paar.gedeeld]
+    oud = _contexten(paar.oud, keuze)
+    nieuw = _contexten(paar.nieuw, keuze)
+    tussen = [(g, _contexten(g.gevalideerd, keuze)) for g in paar.gedeeld]
     if keuze is None:
         map_ = doel.with_suffix("") if doel.suffix == renderer.suffix else doel
         namen = {s: map_ / f"{naam}{s}{renderer.suffix}" for s in nieuw}
