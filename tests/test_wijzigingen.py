@@ -510,14 +510,23 @@ def test_werkmap_gewijzigd_met_opmerking(tmp_path: Path) -> None:
 
 
 def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
-    """A table by year (its keys are numbers) and a table of its own (opdrachtwaarde)."""
+    """A table by year (its keys are numbers), a table of its own (opdrachtwaarde) with a
+    row added, a sentence, and a prose cell of the risk table."""
     bron = ROOT / "data" / "wbo" / "inkoopstrategie-jeugdhulp-2027.yaml"
     oud = kopie(tmp_path / "oud", bron)
     nieuw = kopie(tmp_path / "nieuw", bron)
+    tekst = (
+        ("Nederland staat voor grote", "Nederland staat voor enorme"),
+        ("waardoor op- en afschalen niet mogelijk is", "waardoor op- en afschalen soms niet kan"),
+    )
     vervang(
         nieuw,
-        ("      bedrag: 16000000\n", "      bedrag: 17500000\n"),
+        (
+            "      bedrag: 16000000\n",
+            "      bedrag: 17500000\n    - onderdeel: Ambulante hulp\n      bedrag: 5000000\n",
+        ),
         ("    Oosterhout: {2018: 1403, 2019: 1448,", "    Oosterhout: {2018: 1403, 2019: 1548,"),
+        *tekst,
     )
     docx = tmp_path / "wijzigingen.docx"
     uitvoer = diff(oud, nieuw, "--docx", docx)
@@ -539,6 +548,32 @@ def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
     assert len(root.findall(f".//{W}drawing")) == 6
     namen = zipfile.ZipFile(docx).namelist()
     assert len([n for n in namen if n.startswith("word/media/")]) == 6
+    assert ("del", "tekst", "grote") in gevonden and ("ins", "tekst", "enorme") in gevonden
+    assert ("ins", "rij", "Ambulante hulp | € 5.000.000") in gevonden
+    assert ("ins", "tekst", "soms ") in gevonden  # in a prose cell of the risk table
+    assert ("del", "tekst", "mogelijk is") in gevonden and ("ins", "tekst", "kan") in gevonden
+    # LibreOffice (7.x) joins a paragraph of charts to the one before it when it rejects a
+    # changed chart in it, so accepting and rejecting is compared without the chart's change
+    nieuw = kopie(tmp_path / "nieuw-tekst", bron)
+    vervang(
+        nieuw,
+        (
+            "      bedrag: 16000000\n",
+            "      bedrag: 17500000\n    - onderdeel: Ambulante hulp\n      bedrag: 5000000\n",
+        ),
+        *tekst,
+    )
+    docx = tmp_path / "wijzigingen-tekst.docx"
+    diff(oud, nieuw, "--docx", docx)
+    naam = bron.with_suffix(".docx").name
+    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
+    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path,
+        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
+    )
+    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    assert a["voetnoten"] == nieuw_lo["voetnoten"] and v["voetnoten"] == oud_lo["voetnoten"]
 
 
 def test_collegevoorstel_dalfsen_wijzigingen_in_word(tmp_path: Path) -> None:

@@ -197,6 +197,10 @@ def _run(run: Any, stand: _Stand) -> None:
     if not veranderd and all(m is None for m, _ in stukken):
         run.tail = _tekst_tekens(tail, stand)
         return
+    if not stukken:  # only marks: the (empty) run stays, as in a plain render
+        t = _el("t")
+        t.set(XML_SPACE, "preserve")
+        stukken.append((None, t))
     ouder = run.getparent()
     plaats = ouder.index(run)
     ouder.remove(run)
