@@ -9,20 +9,18 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
+from markupsafe import Markup
 
-from voorstel.blokken.nummering import nieuwe_nummering, zet_nummering
+from voorstel.blokken.nummering import nieuwe_nummering
 from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
 from voorstel.kern import prose
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
-from voorstel.uitvoer import revisie
-from voorstel.uitvoer.revisie_docx import tekst_van, zet_tekst
+from voorstel.uitvoer import revisie, wml
 from voorstel.uitvoer.tabel import docx_tabel
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -31,7 +29,7 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 KOP_BASIS = 2
 """Prose headings (#) become Heading 2: the sections themselves are Heading 1."""
 
-MARKEERKLEUR = WD_COLOR_INDEX.YELLOW
+MARKEERKLEUR = "yellow"
 """The highlight of a passage marked for redaction ([[lak ...]]) in an internal build, so
 the writer sees what a publication leaves out."""
 
@@ -58,8 +56,16 @@ def _stijlen_nodig(functie: Callable[..., T]) -> Callable[..., T]:
     return met_stijlen
 
 
+class Wml(Markup):
+    """WordprocessingML a filter writes in place of the paragraph it stands in ({{p }}):
+    shown by the template, never escaped (wml.py made it from escaped text)."""
+
+
 class DocxTekst:
-    """Writes prose fields into one docxtpl document and keeps its footnotes."""
+    """Writes prose fields into one docxtpl document and keeps its footnotes.
+
+    Prose and tables are written straight as WordprocessingML (wml.py): paragraphs in the
+    template's styles, numbering, footnote references, each the XML python-docx wrote."""
 
     def __init__(
         self,
@@ -78,36 +84,45 @@ class DocxTekst:
         """In a tracked-changes render, 'oud' or 'nieuw' while writing prose only that
         version has: each paragraph written is marked as such."""
 
+    def _stijl_id(self, naam: str, soort: str = "paragraph") -> str | None:
+        """A style's id in the template (looked up once per template, sjabloon.py); a
+        style the template lacks is a KeyError python-docx words, as before."""
+        typen = {
+            "paragraph": WD_STYLE_TYPE.PARAGRAPH,
+            "character": WD_STYLE_TYPE.CHARACTER,
+            "table": WD_STYLE_TYPE.TABLE,
+        }
+        return self.tpl.docx.part.get_style_id(naam, typen[soort])  # type: ignore[no-any-return]
+
     @_stijlen_nodig
-    def subdoc(self, text: str) -> Any:
-        """A docxtpl Subdoc holding the prose as Word paragraphs."""
+    def subdoc(self, text: str) -> Wml:
+        """The prose as Word paragraphs."""
         if self._voetnoten_gewijzigd():
             return self.subdoc_wijziging(text, text)
         stuk = prose.parse(text, frozenset(self.centraal))
-        sub = self.tpl.new_subdoc()
-        self._blokken(sub, stuk.blokken, stuk, diepte=0)
-        return sub
+        uit: list[str] = []
+        self._blokken(uit, stuk.blokken, stuk, diepte=0)
+        return Wml("".join(uit))
 
     @_stijlen_nodig
-    def tabel(self, view: Any, kopniveau: Any = None) -> Any:
-        """A docxtpl Subdoc holding a computed table, its prose cells as Word paragraphs.
-        `kopniveau` is for Markdown (a heading per row); in Word a table is a table."""
-        sub = self.tpl.new_subdoc()
+    def tabel(self, view: Any, kopniveau: Any = None) -> Wml:
+        """A computed table, its prose cells as Word paragraphs. `kopniveau` is for
+        Markdown (a heading per row); in Word a table is a table."""
         if not isinstance(view, Tabel):
             raise RenderFout(GEEN_TABEL.format(type(view).__name__))
-        docx_tabel(sub, view, self._proza)
-        return sub
+        return Wml(docx_tabel(view, self._stijl_id, self._proza))
 
-    def _proza(self, cell: Any, text: Any) -> None:
-        """Prose into a table cell: paragraphs, lists and footnotes, as in the text."""
+    def _proza(self, text: Any) -> str:
+        """Prose in a table cell: paragraphs, lists and footnotes, as in the text."""
+        uit: list[str] = []
         if isinstance(text, revisie.Wijziging):
-            self._beide(cell, _tekst(text.oud), _tekst(text.nieuw))
-            return
-        if self._voetnoten_gewijzigd():
-            self._beide(cell, text, text)
-            return
-        stuk = prose.parse(text, frozenset(self.centraal))
-        self._blokken(cell, stuk.blokken, stuk, diepte=0)
+            self._beide(uit, _tekst(text.oud), _tekst(text.nieuw))
+        elif self._voetnoten_gewijzigd():
+            self._beide(uit, text, text)
+        else:
+            stuk = prose.parse(text, frozenset(self.centraal))
+            self._blokken(uit, stuk.blokken, stuk, diepte=0)
+        return "".join(uit)
 
     # -- tracked changes (revisie.py): both versions of a field at once -------------------
 
@@ -117,21 +132,21 @@ class DocxTekst:
         return revisie.kant() == "beide" and self.centraal_oud != self.centraal
 
     @_stijlen_nodig
-    def subdoc_wijziging(self, oud: Any, nieuw: Any) -> Any:
+    def subdoc_wijziging(self, oud: Any, nieuw: Any) -> Wml:
         """A prose field in both versions: its blocks aligned, a paragraph in both with its
         changes word by word, one only in one version marked whole."""
-        sub = self.tpl.new_subdoc()
-        self._beide(sub, _tekst(oud), _tekst(nieuw))
-        return sub
+        uit: list[str] = []
+        self._beide(uit, _tekst(oud), _tekst(nieuw))
+        return Wml("".join(uit))
 
-    def _beide(self, sub: Any, oud: str, nieuw: str) -> None:
+    def _beide(self, uit: list[str], oud: str, nieuw: str) -> None:
         a = prose.parse(oud, frozenset(self.centraal_oud))
         b = prose.parse(nieuw, frozenset(self.centraal))
-        self._blokken_beide(sub, a.blokken, b.blokken, a, b, 0)
+        self._blokken_beide(uit, a.blokken, b.blokken, a, b, 0)
 
     def _blokken_beide(
         self,
-        sub: Any,
+        uit: list[str],
         oude: tuple[Blok, ...],
         nieuwe: tuple[Blok, ...],
         sa: Tekststuk,
@@ -141,19 +156,19 @@ class DocxTekst:
         for i, j in revisie.blokparen(oude, nieuwe):
             if j is None:
                 assert i is not None
-                self._alleen(sub, (oude[i],), sa, diepte, "oud")
+                self._alleen(uit, (oude[i],), sa, diepte, "oud")
             elif i is None:
-                self._alleen(sub, (nieuwe[j],), sb, diepte, "nieuw")
+                self._alleen(uit, (nieuwe[j],), sb, diepte, "nieuw")
             else:
                 a, b = oude[i], nieuwe[j]
                 if isinstance(a, Lijst) and isinstance(b, Lijst):
-                    self._lijst_beide(sub, a, b, sa, sb, diepte)
+                    self._lijst_beide(uit, a, b, sa, sb, diepte)
                 elif isinstance(b, Kop):
                     niveau = min(b.niveau + KOP_BASIS - 1, 9)
-                    p = sub.add_paragraph(style=f"Heading {niveau}")
-                    self._runs(p, self._runs_samen(a, b, sa, sb), sb)
+                    runs = self._runs(self._runs_samen(a, b, sa, sb), sb)
+                    uit.append(self._alinea(runs, f"Heading {niveau}"))
                 else:
-                    self._runs(sub.add_paragraph(), self._runs_samen(a, b, sa, sb), sb)
+                    uit.append(self._alinea(self._runs(self._runs_samen(a, b, sa, sb), sb)))
 
     def _runs_samen(self, a: Any, b: Any, sa: Tekststuk, sb: Tekststuk) -> tuple[Run, ...]:
         return revisie.runs_samen(
@@ -165,30 +180,26 @@ class DocxTekst:
         )
 
     def _alleen(
-        self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int, staat: str
+        self, uit: list[str], blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int, staat: str
     ) -> None:
         vorige, self._heel = self._heel, staat
         try:
-            self._blokken(sub, blokken, stuk, diepte)
+            self._blokken(uit, blokken, stuk, diepte)
         finally:
             self._heel = vorige
 
     def _lijst_beide(
-        self, sub: Any, a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int
+        self, uit: list[str], a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int
     ) -> None:
         suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
         style = ("List Number" if b.genummerd else "List Bullet") + suffix
-        num_id = (
-            nieuwe_nummering(self.tpl.docx, style, b.start, self._stijlnummer(style))
-            if b.genummerd
-            else None
-        )
+        num_id = self._nummering(style, b)
         for i, j in revisie.itemparen(a.items, b.items):
             if j is None:
                 assert i is not None
-                self._item_alleen(sub, a.items[i], style, num_id, suffix, sa, diepte, "oud")
+                self._item_alleen(uit, a.items[i], style, num_id, suffix, sa, diepte, "oud")
             elif i is None:
-                self._item_alleen(sub, b.items[j], style, num_id, suffix, sb, diepte, "nieuw")
+                self._item_alleen(uit, b.items[j], style, num_id, suffix, sb, diepte, "nieuw")
             else:
                 oud, nieuw = a.items[i], b.items[j]
                 if (
@@ -196,19 +207,17 @@ class DocxTekst:
                     and isinstance(oud[0], Alinea)
                     and isinstance(nieuw[0], Alinea)
                 ):
-                    paragraph = sub.add_paragraph(style=style)
-                    if num_id is not None:
-                        zet_nummering(paragraph, num_id)
-                    self._runs(paragraph, self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
+                    runs = self._runs(self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
+                    uit.append(self._alinea(runs, style, num_id))
                 elif oud == nieuw:
-                    self._item(sub, nieuw, style, num_id, suffix, sb, diepte)
+                    self._item(uit, nieuw, style, num_id, suffix, sb, diepte)
                 else:
-                    self._item_alleen(sub, oud, style, num_id, suffix, sa, diepte, "oud")
-                    self._item_alleen(sub, nieuw, style, num_id, suffix, sb, diepte, "nieuw")
+                    self._item_alleen(uit, oud, style, num_id, suffix, sa, diepte, "oud")
+                    self._item_alleen(uit, nieuw, style, num_id, suffix, sb, diepte, "nieuw")
 
     def _item_alleen(
         self,
-        sub: Any,
+        uit: list[str],
         item: tuple[Blok, ...],
         style: str,
         num_id: str | None,
@@ -219,32 +228,29 @@ class DocxTekst:
     ) -> None:
         vorige, self._heel = self._heel, staat
         try:
-            self._item(sub, item, style, num_id, suffix, stuk, diepte)
+            self._item(uit, item, style, num_id, suffix, stuk, diepte)
         finally:
             self._heel = vorige
 
     @_stijlen_nodig
-    def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> Any:
+    def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> Wml:
         """A table in both versions: rows aligned, a changed cell as one deletion and one
         insertion, a row only in one version inserted or deleted whole."""
-        sub = self.tpl.new_subdoc()
         for waarde in (oud, nieuw):
             if waarde not in (None, revisie.AFWEZIG) and not isinstance(waarde, Tabel):
                 raise RenderFout(GEEN_TABEL.format(type(waarde).__name__))
         if isinstance(oud, Tabel) and isinstance(nieuw, Tabel):
             samen = revisie.tabel_samen(oud, nieuw, revisie.cel_heel)
             if samen is not None:
-                docx_tabel(sub, samen, self._proza)
-                return sub
+                return Wml(docx_tabel(samen, self._stijl_id, self._proza))
+        delen = []
         for waarde, staat in ((oud, "oud"), (nieuw, "nieuw")):
             if isinstance(waarde, Tabel):
-                _gemarkeerd(sub, functools.partial(docx_tabel, sub, waarde, self._proza), staat)
-        return sub
+                delen.append(revisie.heel(docx_tabel(waarde, self._stijl_id, self._proza), staat))
+        return Wml("".join(delen))
 
     def figuur_wijziging(self, oud: Any, nieuw: Any) -> Any:
         """A chart that changed: the old one deleted, the new one inserted."""
-        from markupsafe import Markup
-
         delen = []
         if oud not in (None, revisie.AFWEZIG) and oud:
             delen += [revisie.DEL, self.figuur(oud).__html__(), revisie.EIND]
@@ -261,15 +267,26 @@ class DocxTekst:
             self.tpl, getekend(view), Cm(WEERGAVE_CM), str(view["alt"]), self._afbeeldingen
         )
 
-    def _blokken(self, sub: Any, blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int) -> None:
+    # -- the blocks of prose ----------------------------------------------------------------
+
+    def _alinea(self, runs: str, stijl: str | None = None, num_id: str | None = None) -> str:
+        """A paragraph (in a style, of a list), marked whole while writing what only one
+        version has."""
+        sid = None if stijl is None else self._stijl_id(stijl)
+        xml = wml.p(runs, sid, met_stijl=stijl is not None, num_id=num_id)
+        return xml if self._heel is None else revisie.heel(xml, self._heel)
+
+    def _blokken(
+        self, uit: list[str], blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int
+    ) -> None:
         for blok in blokken:
             if isinstance(blok, Alinea):
-                self._runs(sub.add_paragraph(), blok.runs, stuk)
+                uit.append(self._alinea(self._runs(blok.runs, stuk)))
             elif isinstance(blok, Kop):
                 niveau = min(blok.niveau + KOP_BASIS - 1, 9)
-                self._runs(sub.add_paragraph(style=f"Heading {niveau}"), blok.runs, stuk)
+                uit.append(self._alinea(self._runs(blok.runs, stuk), f"Heading {niveau}"))
             else:
-                self._lijst(sub, blok, stuk, diepte)
+                self._lijst(uit, blok, stuk, diepte)
 
     def _stijlnummer(self, style: str) -> str | None:
         """The numbering of a list style, known per template when the template keeps it
@@ -277,20 +294,22 @@ class DocxTekst:
         bekend = getattr(self.tpl, "stijlnummer", None)
         return bekend(style) if bekend is not None else None
 
-    def _lijst(self, sub: Any, lijst: Lijst, stuk: Tekststuk, diepte: int) -> None:
+    def _nummering(self, style: str, lijst: Lijst) -> str | None:
+        if not lijst.genummerd:
+            return None
+        self._stijl_id(style)  # a template without the style says so, before numbering it
+        return nieuwe_nummering(self.tpl.docx, style, lijst.start, self._stijlnummer(style))
+
+    def _lijst(self, uit: list[str], lijst: Lijst, stuk: Tekststuk, diepte: int) -> None:
         suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
         style = ("List Number" if lijst.genummerd else "List Bullet") + suffix
-        num_id = (
-            nieuwe_nummering(self.tpl.docx, style, lijst.start, self._stijlnummer(style))
-            if lijst.genummerd
-            else None
-        )
+        num_id = self._nummering(style, lijst)
         for item in lijst.items:
-            self._item(sub, item, style, num_id, suffix, stuk, diepte)
+            self._item(uit, item, style, num_id, suffix, stuk, diepte)
 
     def _item(
         self,
-        sub: Any,
+        uit: list[str],
         item: tuple[Blok, ...],
         style: str,
         num_id: str | None,
@@ -301,33 +320,25 @@ class DocxTekst:
         first = True
         for blok in item:
             if isinstance(blok, Lijst):
-                self._lijst(sub, blok, stuk, diepte + 1)
+                self._lijst(uit, blok, stuk, diepte + 1)
                 continue
-            runs = blok.runs
+            runs = self._runs(blok.runs, stuk)
             if first:
-                paragraph = sub.add_paragraph(style=style)
-                if num_id is not None:
-                    zet_nummering(paragraph, num_id)
+                uit.append(self._alinea(runs, style, num_id))
                 first = False
             else:
-                paragraph = sub.add_paragraph(style="List Continue" + suffix)
-            self._runs(paragraph, runs, stuk)
+                uit.append(self._alinea(runs, "List Continue" + suffix))
 
-    def _runs(self, paragraph: Any, runs: tuple[Run, ...], stuk: Tekststuk) -> None:
-        if self._heel is not None:  # a paragraph only one version has: marked whole
-            p = paragraph._p
-            mark = revisie.DEL if self._heel == "oud" else revisie.INS
-            zet_tekst(p, mark + (tekst_van(p) or ""))
-            p.tail = revisie.EIND + (p.tail or "")
+    def _runs(self, runs: tuple[Run, ...], stuk: Tekststuk) -> str:
+        uit = []
         for run in runs:
             if run.voetnoot is not None:
-                self._voetnoot_verwijzing(paragraph, self._voetnoot_tekst(run.voetnoot, stuk))
+                uit.append(self._voetnoot_verwijzing(self._voetnoot_tekst(run.voetnoot, stuk)))
                 continue
-            r = voeg_run_toe(paragraph, run.tekst)
-            r.bold = run.vet or None
-            r.italic = run.cursief or None
-            if run.lak is not None:
-                r.font.highlight_color = MARKEERKLEUR
+            markering = MARKEERKLEUR if run.lak is not None else None
+            eigenschappen = wml.r_pr(vet=run.vet, cursief=run.cursief, markering=markering)
+            uit.append(wml.r(wml.inhoud(run.tekst), eigenschappen))
+        return "".join(uit)
 
     def _voetnoot_tekst(self, label: str, stuk: Tekststuk) -> tuple[Run, ...]:
         if label in self._opgelost.runs:
@@ -342,14 +353,11 @@ class DocxTekst:
         eigen = prose.parse(str(centraal[label]))
         return tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
 
-    def _voetnoot_verwijzing(self, paragraph: Any, runs: tuple[Run, ...]) -> None:
+    def _voetnoot_verwijzing(self, runs: tuple[Run, ...]) -> str:
         footnote_id = len(self.voetnoten) + 1
         self.voetnoten.append((footnote_id, runs))
-        r = paragraph.add_run()
-        r.style = "Footnote Reference"
-        ref = OxmlElement("w:footnoteReference")
-        ref.set(qn("w:id"), str(footnote_id))
-        r._r.append(ref)
+        stijl = self._stijl_id("Footnote Reference", "character")
+        return wml.r(f'<w:footnoteReference w:id="{footnote_id}"/>', wml.r_pr(stijl=stijl))
 
     def schrijf_voetnoten(self) -> None:
         """Add the collected footnotes to the document's footnotes part (after rendering)."""
@@ -387,30 +395,6 @@ class Afbeelding(InlineImage):  # type: ignore[misc]
 
 def _tekst(waarde: Any) -> str:
     return "" if waarde is None or waarde is revisie.AFWEZIG else str(waarde)
-
-
-def _gemarkeerd(sub: Any, schrijf: Callable[[], None], staat: str) -> None:
-    """What `schrijf` adds to the subdocument, marked as only in version `staat`."""
-    body = sub.subdocx.element.body
-    voor = set(body)
-    schrijf()
-    nieuw = [e for e in body if e not in voor and e.tag != f"{{{W_NS}}}sectPr"]
-    if not nieuw:
-        return
-    mark = revisie.DEL if staat == "oud" else revisie.INS
-    zet_tekst(nieuw[0], mark + (tekst_van(nieuw[0]) or ""))
-    nieuw[-1].tail = (nieuw[-1].tail or "") + revisie.EIND
-
-
-def voeg_run_toe(paragraph: Any, tekst: str) -> Any:
-    """paragraph.add_run(tekst), without python-docx's walk over every character when the
-    text has no tab or line break (the same XML, a lot faster for long prose)."""
-    if "\t" in tekst or "\n" in tekst or "\r" in tekst:
-        return paragraph.add_run(tekst)
-    run = paragraph.add_run()
-    if tekst:
-        run._r.add_t(tekst)
-    return run
 
 
 def _footnotes_part(tpl: DocxTemplate) -> Any:

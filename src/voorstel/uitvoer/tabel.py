@@ -10,18 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.shared import Cm, Emu, Pt
 
 from voorstel.blokken.tabellen import Cel, Tabel
 from voorstel.kern import nl
 from voorstel.kern.prose import escape
-from voorstel.uitvoer import revisie
+from voorstel.uitvoer import revisie, wml
 from voorstel.uitvoer.md_tekst import een_regel
-from voorstel.uitvoer.revisie_docx import tekst_van, zet_tekst
 
 KOPKLEUR = "D9E2F3"
 TEKSTBREEDTE = 16.0
@@ -53,62 +48,111 @@ def cel_tekst(cel: Cel) -> str:
     return "" if cel.waarde is None else str(cel.waarde)
 
 
-def docx_tabel(sub: Any, view: Tabel, proza: Callable[[Any, Any], None] | None = None) -> None:
-    """Add the table (title, header row that repeats, rows, total row, note) to a subdoc.
+def docx_tabel(
+    view: Tabel,
+    stijl_id: Callable[[str, str], str | None],
+    proza: Callable[[Any], str] | None = None,
+) -> str:
+    """The table (title, header row that repeats, rows, total row, note) as
+    WordprocessingML, the XML python-docx writes for it (wml.py).
 
-    `proza(cell, text)` writes a prose cell's paragraphs into the cell; without it the
-    prose is written as it is. A row of prose may run over a page: such a table is not kept
-    together, and its rows may split."""
+    `stijl_id(naam, soort)` gives a style's id ('paragraph' or 'table'); `proza(text)` the
+    paragraphs of a prose cell (without it, the prose is written as it is). A row of prose
+    may run over a page: such a table is not kept together, and its rows may split. In a
+    tracked-changes render (revisie.py) a row only one version has is between its marks."""
     rijen = view.alle_rijen
     vast = not view.heeft_proza
     klein = vast and len(rijen) + 1 <= KLEINE_TABEL
+    delen: list[str] = []
     if view.titel:
-        sub.add_paragraph(view.titel, style="Caption").paragraph_format.keep_with_next = True
+        bijschrift = stijl_id("Caption", "paragraph")
+        delen.append(wml.p(wml.r(wml.inhoud(view.titel), None), bijschrift, True, keep_next=True))
     rechts = view.rechts()
-    table = sub.add_table(rows=1 + len(rijen), cols=len(view.kop))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    tr_pr = header._tr.get_or_add_trPr()
-    mark = OxmlElement("w:tblHeader")
-    mark.set(qn("w:val"), "true")
-    tr_pr.append(mark)
-    rows = list(table.rows)  # python-docx finds a row, and a row's cells, by a search
-    koppen = _cellen(table, header)
-    for index, titel in enumerate(view.kop):
-        rechts_ = rechts[index] if index < len(rechts) else False
-        _vul(koppen[index], titel, True, rechts_, view.lettergrootte)
-        _arceer(koppen[index])
-    for row, cellen in zip(rows[1:], rijen, strict=True):
-        vakken = _cellen(table, row)
-        for index, cel in enumerate(cellen):
-            if cel.soort == "proza" and proza is not None:
-                if cel.waarde:
-                    _proza(vakken[index], _als_proza(cel.waarde), proza)
-            else:
-                _vul(vakken[index], cel_tekst(cel), cel.nadruk, rechts[index], view.lettergrootte)
-    for nummer, row in enumerate(rows if vast else []):
-        # a row never splits across pages; a small table stays together (each row keeps
-        # with the next, the last one excepted)
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().insert(0, cant)
-        if klein and nummer < len(rows) - 1:
-            for tc in row._tr.tc_lst:
-                for p in tc.p_lst:
-                    _bij_de_volgende(p)
-    for row, staat in zip(rows[1:], getattr(view, "staten", ()), strict=False):
-        if staat != "beide":  # a row only one version has (tracked changes, revisie.py)
-            merk = revisie.DEL if staat == "oud" else revisie.INS
-            zet_tekst(row._tr, merk + (tekst_van(row._tr) or ""))
-            row._tr.tail = revisie.EIND + (row._tr.tail or "")
-    _breedtes(table, view.breedtes or inhoudsbreedtes(view))
+    breedtes = view.breedtes or inhoudsbreedtes(view)
+    kolommen = len(view.kop)
+    if breedtes:
+        twips = [str(Cm(b).twips) for b in breedtes]
+    else:  # python-docx's own: the text width of its blank document, shared out
+        twips = [str(Emu(_BLOKBREEDTE // kolommen).twips)] * kolommen
+    tabelstijl = stijl_id("Table Grid", "table")
+    t_pr = "" if tabelstijl is None else f'<w:tblStyle w:val="{wml.attr(tabelstijl)}"/>'
+    t_pr += '<w:tblW w:type="auto" w:w="0"/>'
+    if breedtes:
+        t_pr += '<w:tblLayout w:type="fixed"/>'
     if view.lettergrootte is not None:
-        _smalle_marges(table)
+        t_pr += (
+            "<w:tblCellMar>"
+            + "".join(
+                f'<w:{kant} w:w="{SMALLE_MARGE}" w:type="dxa"/>' for kant in ("left", "right")
+            )
+            + "</w:tblCellMar>"
+        )
+    t_pr += (
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+    )
+    rijen_xml: list[str] = []
+    grootte = None if view.lettergrootte is None else int(Pt(view.lettergrootte).pt * 2)
+    aantal = 1 + len(rijen)
+    staten = list(getattr(view, "staten", ())) or ["beide"] * len(rijen)
+    for nummer in range(aantal):
+        kop = nummer == 0
+        houden = klein and nummer < aantal - 1
+        cellen: list[str] = []
+        for index in range(kolommen):
+            tc_pr = f'<w:tcW w:type="dxa" w:w="{twips[index]}"/>'
+            rechts_ = rechts[index] if index < len(rechts) else False
+            if kop:
+                tc_pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{KOPKLEUR}"/>'
+                inhoud = _cel_xml(view.kop[index], True, rechts_, grootte, houden)
+            else:
+                rij = rijen[nummer - 1]
+                if index >= len(rij):
+                    inhoud = wml.p(keep_next=houden)
+                elif rij[index].soort == "proza" and proza is not None:
+                    waarde = rij[index].waarde
+                    inhoud = (proza(_als_proza(waarde)) if waarde else "") or "<w:p/>"
+                else:
+                    cel = rij[index]
+                    inhoud = _cel_xml(cel_tekst(cel), cel.nadruk, rechts[index], grootte, houden)
+            cellen.append(f"<w:tc><w:tcPr>{tc_pr}</w:tcPr>{inhoud}</w:tc>")
+        tr_pr = ('<w:cantSplit w:val="true"/>' if vast else "") + (
+            '<w:tblHeader w:val="true"/>' if kop else ""
+        )
+        rij_xml = "<w:tr>" + (f"<w:trPr>{tr_pr}</w:trPr>" if tr_pr else "") + "".join(cellen)
+        rij_xml += "</w:tr>"
+        staat = "beide" if kop else staten[nummer - 1]
+        rijen_xml.append(revisie.heel(rij_xml, staat))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    delen.append(f"<w:tbl><w:tblPr>{t_pr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>")
+    delen.append("".join(rijen_xml) + "</w:tbl>")
     if view.noot:
-        sub.add_paragraph(view.noot, style="Caption")
-    sub.add_paragraph()
+        bijschrift = stijl_id("Caption", "paragraph")
+        delen.append(wml.p(wml.r(wml.inhoud(view.noot), None), bijschrift, True))
+    delen.append("<w:p/>")
     for vervolg in view.vervolg:
-        docx_tabel(sub, vervolg, proza)
+        delen.append(docx_tabel(vervolg, stijl_id, proza))
+    return "".join(delen)
+
+
+def _cel_xml(text: str, vet: bool, rechts: bool, grootte: int | None, houden: bool) -> str:
+    """A figure or text in a cell's paragraph, as _vul wrote it with python-docx."""
+    extra = '<w:spacing w:after="0"/>' + ('<w:jc w:val="right"/>' if rechts else "")
+    run = wml.r(wml.inhoud(text), wml.r_pr(vet=vet, grootte=grootte))
+    return wml.p(run, keep_next=houden, extra=extra)
+
+
+def _blokbreedte() -> int:
+    import docx
+
+    sectie = docx.Document().sections[0]
+    maten = (sectie.page_width, sectie.left_margin, sectie.right_margin)
+    breedte, links, rechts = (int(m or 0) for m in maten)
+    return breedte - links - rechts
+
+
+_BLOKBREEDTE = _blokbreedte()
+"""The text width of python-docx's blank document, in EMU (a table without widths)."""
 
 
 def _als_proza(waarde: Any) -> Any:
@@ -116,64 +160,8 @@ def _als_proza(waarde: Any) -> Any:
     return waarde if hasattr(waarde, "oud") and hasattr(waarde, "nieuw") else str(waarde)
 
 
-def _cellen(table: Any, row: Any) -> list[Any]:
-    """A row's cells, one per w:tc: the tables made here merge no cells, so python-docx's
-    walk over the grid (row.cells) is not needed."""
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
-
-
-_VOOR_KEEPNEXT = {qn("w:pStyle")}
-"""What comes before w:keepNext in a paragraph's properties."""
-
-
-def _bij_de_volgende(p: Any) -> None:
-    """keep_with_next = True on a cell's paragraph (filled by _vul: it has its properties),
-    as python-docx writes it: w:keepNext in its place among them."""
-    p_pr = p.pPr
-    if p_pr is None or p_pr.find(qn("w:keepNext")) is not None:
-        p.get_or_add_pPr().keepNext_val = True  # python-docx's own way
-        return
-    plaats = sum(1 for kind in p_pr if kind.tag in _VOOR_KEEPNEXT)
-    p_pr.insert(plaats, OxmlElement("w:keepNext"))
-
-
-def _proza(cell: Any, text: Any, proza: Callable[[Any, Any], None]) -> None:
-    """The prose's paragraphs in place of the cell's empty one (a cell keeps at least one)."""
-    leeg = cell.paragraphs[0]._p
-    proza(cell, text)
-    if len(cell._tc.p_lst) > 1:
-        cell._tc.remove(leeg)
-
-
-def _breedtes(table: Any, breedtes: list[float] | None) -> None:
-    """Column widths in cm, when the view gives them; LibreOffice reads the grid, Word
-    the cells, so both are set."""
-    if not breedtes:
-        return
-    table.autofit = False
-    for column, breedte in zip(table.columns, breedtes, strict=True):
-        column.width = Cm(breedte)
-    for tr in table._tbl.tr_lst:  # a grid without merged cells: cell i is column i
-        for tc, breedte in zip(tr.tc_lst, breedtes, strict=True):
-            tc.width = Cm(breedte)
-
-
 SMALLE_MARGE = 57
 """The left and right cell margin of a table in a smaller font: 0,1 cm, in twips."""
-
-
-def _smalle_marges(table: Any) -> None:
-    """Narrow left and right cell margins, for a wide table in a smaller font (a
-    begrotingswijziging's eight columns), so its amounts fit without wrapping."""
-    marges = OxmlElement("w:tblCellMar")
-    for kant in ("left", "right"):
-        marge = OxmlElement(f"w:{kant}")
-        marge.set(qn("w:w"), str(SMALLE_MARGE))
-        marge.set(qn("w:type"), "dxa")
-        marges.append(marge)
-    table._tbl.tblPr.insert_element_before(
-        marges, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"
-    )
 
 
 def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[float]:
@@ -210,63 +198,6 @@ def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[floa
     return [
         vast[i] if i in vast else round(rest * gewicht[i] / totaal, 2) for i in range(len(kolommen))
     ]
-
-
-def _vul(cell: Any, text: str, vet: bool, rechts: bool, pt: float | None = None) -> None:
-    """A figure or text in a cell's empty paragraph: the XML python-docx's paragraph_format,
-    add_run, bold and font.size make, built directly (those walk the schema's child order
-    on every call, and a table has hundreds of cells)."""
-    if any(teken in text for teken in "\t\n\r"):  # tabs and breaks: python-docx's own way
-        _vul_traag(cell, text, vet, rechts, pt)
-        return
-    p = cell._tc.p_lst[0]
-    p_pr = _el("w:pPr", _el("w:spacing", after="0"))
-    if rechts:
-        p_pr.append(_el("w:jc", val="right"))
-    p.append(p_pr)
-    r_pr = _el("w:rPr")  # setting bold to None, as python-docx does, leaves it empty
-    if vet:
-        r_pr.append(_el("w:b"))
-    if pt is not None:
-        r_pr.append(_el("w:sz", val=str(int(Pt(pt).pt * 2))))
-    r = _el("w:r", r_pr)
-    if text:
-        t = _el("w:t")
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(XML_SPACE, "preserve")
-        r.append(t)
-    p.append(r)
-
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _el(tag: str, *kinderen: Any, **attrs: str) -> Any:
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    element.extend(kinderen)
-    return element
-
-
-def _vul_traag(cell: Any, text: str, vet: bool, rechts: bool, pt: float | None = None) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = 0
-    if rechts:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = paragraph.add_run(text)
-    run.bold = vet or None
-    if pt is not None:
-        run.font.size = Pt(pt)
-
-
-def _arceer(cell: Any) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), KOPKLEUR)
-    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def md_tabel(
