@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import re
 import zipfile
 import zlib
 from collections import OrderedDict
@@ -22,10 +23,13 @@ import docx
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
 from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap
+from docx.package import Package
 from docx.parts.numbering import NumberingPart
 from docx.parts.styles import StylesPart
 from docxtpl import DocxTemplate
@@ -151,6 +155,26 @@ def sjabloon_bytes(path: Path) -> bytes:
     return _lees(path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
 
 
+@functools.lru_cache(maxsize=16)
+def _lezer(path: Path, grootte: int, mtime_ns: int) -> Any:
+    """A template's package as python-docx reads it (its members, content types and
+    relationships), read once per process: each document unmarshals its parts from it."""
+    lezer: Any = PackageReader
+    return lezer.from_file(io.BytesIO(_lees(path, grootte, mtime_ns)))
+
+
+def _open(sleutel: tuple[Path, int, int]) -> Any:
+    """python-docx's Document(template), from the package read once (_lezer)."""
+    package = Package()
+    uitpakker: Any = Unmarshaller
+    uitpakker.unmarshal(_lezer(*sleutel), package, PartFactory)
+    document_part = package.main_document_part
+    if document_part.content_type != CT.WML_DOCUMENT_MAIN:  # as python-docx refuses it
+        tmpl = "file '%s' is not a Word file, content type is '%s'"
+        raise ValueError(tmpl % (sleutel[0], document_part.content_type))
+    return document_part.document
+
+
 def controleer_word(path: Path) -> Path:
     """The Word template itself, after checking it is one: a RenderFout naming the file when
     it is not a zip, is cut short, has no document or broken XML (never blamed on the YAML)."""
@@ -186,6 +210,10 @@ def _leeg_document() -> Any:
     return docx.Document().element
 
 
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+"""A text that docxtpl's resolve_listing turns into tabs and breaks."""
+
+
 class Sjabloon(DocxTemplate):  # type: ignore[misc]
     """A DocxTemplate read from memory whose blank subdocuments are copied, not opened,
     and whose template XML and style ids are worked out once per template version."""
@@ -198,6 +226,7 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         gegevens = path.stat()
         super().__init__(io.BytesIO(sjabloon_bytes(path)))
         sleutel = (path.resolve(), gegevens.st_size, gegevens.st_mtime_ns)
+        self._sleutel = sleutel
         self._stijlen = Sjabloon._stijl_ids.setdefault(sleutel, {})
         self._nummers = Sjabloon._stijlnummers.setdefault(sleutel, {})
 
@@ -209,8 +238,11 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         return self._nummers[style_name]
 
     def init_docx(self, reload: bool = True) -> None:
-        vorig = self.docx
-        super().init_docx(reload)
+        """docxtpl's init_docx, the template's package read once per process (_open)."""
+        vorig: Any = self.docx
+        if not vorig or (self.is_rendered and reload):
+            self.docx: Any = _open(self._sleutel)
+            self.is_rendered: bool = False
         if self.docx is not vorig:
             self._onthoud_stijlen(self.docx.part)
 
@@ -239,6 +271,13 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
                 Sjabloon._gepatcht.clear()
             gepatcht = Sjabloon._gepatcht[src_xml] = super().patch_xml(src_xml)
         return gepatcht
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's tabs, line and page breaks in rendered text: only when a text holds
+        one (its regular expressions over every paragraph and run change nothing else)."""
+        if _LISTING.search(xml) is None:
+            return xml
+        return super().resolve_listing(xml)  # type: ignore[no-any-return]
 
     def new_subdoc(self, docpath: Any = None) -> Subdoc:
         """A subdocument as docxtpl makes it, from a copy of the blank document."""
