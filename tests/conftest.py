@@ -95,3 +95,29 @@ def gebouwd(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert resultaat.fout is None, str(resultaat.fout)
     assert resultaat.waarschuwingen == []
     return {p.suffix: p for p in resultaat.geschreven if p.stem == "jim-oosterhout"}
+
+
+def word_tabel(document: Any, view: Any, proza: Any = None) -> None:
+    """A computed table as the Word renderer writes it (uitvoer.tabel.docx_tabel, its
+    WordprocessingML), added to the body of a python-docx document."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    from voorstel.uitvoer.tabel import docx_tabel
+
+    soorten = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
+
+    def stijl_id(naam: str, soort: str) -> Any:
+        return document.part.get_style_id(naam, soorten[soort])
+
+    xml = docx_tabel(view, stijl_id, proza)
+    body = parse_xml(
+        f'<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"{xml}</w:body>"
+    )
+    sect_pr = document.element.body.sectPr
+    for element in list(body):
+        if sect_pr is not None:
+            sect_pr.addprevious(element)
+        else:
+            document.element.body.append(element)

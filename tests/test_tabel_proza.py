@@ -11,13 +11,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import MINIMAAL
+from conftest import MINIMAAL, word_tabel
 from test_inkoopstrategie import KLEIN
 from test_raadsvoorstel import STARTER, bouw
 from test_sjabloonfouten import _fout, _md
 from voorstel.blokken.tabellen import cel, tabel
 from voorstel.bouwen.build import bouw_bestand
-from voorstel.uitvoer.tabel import docx_tabel, md_tabel
+from voorstel.uitvoer.tabel import md_tabel
 
 RISICOS = """\
 risicos:
@@ -118,13 +118,12 @@ def test_word_schrijft_proza_in_de_cel() -> None:
     keeps the one paragraph Word needs. A row of prose may run over a page."""
     document = docx.Document()
 
-    def proza(cell: Any, tekst: str) -> None:
-        for alinea in tekst.split("\n\n"):
-            cell.add_paragraph(alinea)
+    def proza(tekst: str) -> str:
+        return "".join(f"<w:p><w:r><w:t>{a}</w:t></w:r></w:p>" for a in tekst.split("\n\n"))
 
     view = tabel(None, ["Naam", "Uitleg"], [[cel("Een"), cel("Eerste.\n\nTweede.", "proza")]])
     view.rijen.append([cel("Twee"), cel(None, "proza")])
-    docx_tabel(document, view, proza)
+    word_tabel(document, view, proza)
     (tabel_,) = document.tables
     assert [p.text for p in tabel_.rows[1].cells[1].paragraphs] == ["Eerste.", "Tweede."]
     assert [p.text for p in tabel_.rows[2].cells[1].paragraphs] == [""]
@@ -137,7 +136,7 @@ def test_een_tabel_zonder_proza_houdt_zijn_regels_bij_elkaar() -> None:
     """A table of short texts keeps its rows whole (and a small one on one page); only a
     table with prose lets a row run over a page."""
     document = docx.Document()
-    docx_tabel(document, tabel(None, ["Wanneer", "Wat"], [[cel("Q1"), cel("Besluit")]]))
+    word_tabel(document, tabel(None, ["Wanneer", "Wat"], [[cel("Q1"), cel("Besluit")]]))
     rijen = list(document.tables[0]._tbl.iter(qn("w:tr")))
     assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rijen)
 

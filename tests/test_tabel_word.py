@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from conftest import word_tabel
 from test_libreoffice import programma
 from voorstel.blokken.modellen import Kostentabel
 from voorstel.blokken.tabellen import kostentabel
-from voorstel.uitvoer.tabel import docx_tabel
 
 LANG = (
     "Inzet van een kwartiermaker die de stuurgroep faciliteert, de werkgroepen organiseert "
@@ -26,7 +26,7 @@ def _word(aantal: int, path: Path) -> Path:
         {"onderdeel": f"Post {i}", "bedrag": 1000} for i in range(aantal - 1)
     ]
     document = docx.Document()
-    docx_tabel(
+    word_tabel(
         document, kostentabel(Kostentabel.model_validate({"titel": "Kosten", "posten": posten}))
     )
     document.save(str(path))

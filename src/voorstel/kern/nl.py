@@ -91,7 +91,19 @@ def _patroon(decimalen: int) -> str:
 
 
 def _getal_tekst(x: Decimal | int, decimalen: int | None) -> str:
-    """Dutch number text: rounded to `decimalen`, or exactly the digits x has when None."""
+    """Dutch number text: rounded to `decimalen`, or exactly the digits x has when None.
+    A Decimal's text is kept by its exact text (a table shows the same figures often)."""
+    if type(x) is Decimal:
+        return _getal_van(str(x), decimalen)
+    return _getal_ruw(x, decimalen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _getal_van(tekst: str, decimalen: int | None) -> str:
+    return _getal_ruw(Decimal(tekst), decimalen)
+
+
+def _getal_ruw(x: Decimal | int, decimalen: int | None) -> str:
     d = _decimal(x)
     d = _exact(d) if decimalen is None else _afgerond(d, decimalen)
     with _ruim(d):

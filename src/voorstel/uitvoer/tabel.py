@@ -68,7 +68,8 @@ def docx_tabel(
         bijschrift = stijl_id("Caption", "paragraph")
         delen.append(wml.p(wml.r(wml.inhoud(view.titel), None), bijschrift, True, keep_next=True))
     rechts = view.rechts()
-    breedtes = view.breedtes or inhoudsbreedtes(view)
+    teksten = [[cel_tekst(c) for c in rij] for rij in rijen]
+    breedtes = view.breedtes or inhoudsbreedtes(view, teksten=teksten)
     kolommen = len(view.kop)
     if breedtes:
         twips = [str(Cm(b).twips) for b in breedtes]
@@ -114,7 +115,8 @@ def docx_tabel(
                     inhoud = (proza(_als_proza(waarde)) if waarde else "") or "<w:p/>"
                 else:
                     cel = rij[index]
-                    inhoud = _cel_xml(cel_tekst(cel), cel.nadruk, rechts[index], grootte, houden)
+                    tekst = teksten[nummer - 1][index]
+                    inhoud = _cel_xml(tekst, cel.nadruk, rechts[index], grootte, houden)
             cellen.append(f"<w:tc><w:tcPr>{tc_pr}</w:tcPr>{inhoud}</w:tc>")
         tr_pr = ('<w:cantSplit w:val="true"/>' if vast else "") + (
             '<w:tblHeader w:val="true"/>' if kop else ""
@@ -164,11 +166,16 @@ SMALLE_MARGE = 57
 """The left and right cell margin of a table in a smaller font: 0,1 cm, in twips."""
 
 
-def inhoudsbreedtes(view: Tabel, beschikbaar: float = TEKSTBREEDTE) -> list[float]:
+def inhoudsbreedtes(
+    view: Tabel, beschikbaar: float = TEKSTBREEDTE, teksten: list[list[str]] | None = None
+) -> list[float]:
     """Column widths from content: a figure column as wide as its widest figure (or the
-    longest word of its header), the text columns share the rest by their longest text."""
+    longest word of its header), the text columns share the rest by their longest text.
+    `teksten`: the cells' texts, when the caller has them already."""
     rechts = view.rechts()
-    kolommen = list(zip(*([cel_tekst(c) for c in rij] for rij in view.alle_rijen), strict=True))
+    if teksten is None:
+        teksten = [[cel_tekst(c) for c in rij] for rij in view.alle_rijen]
+    kolommen = list(zip(*teksten, strict=True))
     if not kolommen:
         return [beschikbaar / len(view.kop)] * len(view.kop)
     vast: dict[int, float] = {}
