@@ -827,3 +827,31 @@ def test_memo_besluit_en_opsomming(tmp_path: Path) -> None:
     )
     assert a["regels"] == nieuw_lo["regels"]
     assert v["regels"] == oud_lo["regels"]
+
+
+def test_een_stuk_dat_er_nieuw_bij_kwam_is_helemaal_ingevoegd(tmp_path: Path) -> None:
+    """A college block added: the collegeoplegger is new, so all of it is inserted;
+    accepting gives its plain build, rejecting leaves nothing of it."""
+    gedeeld = [DALFSEN / "begroting-2026.xlsx"]
+    oud = kopie(tmp_path / "oud", RAADSVOORSTEL, *gedeeld)
+    nieuw = kopie(tmp_path / "nieuw", RAADSVOORSTEL, *gedeeld)
+    tekst = oud.read_text("utf-8")
+    begin, einde = tekst.index("\ncollege:\n"), tekst.index("\nvoetnoten:\n")
+    oud.write_text(tekst[:begin] + tekst[einde:], "utf-8")
+    diff(oud, nieuw, "--docx", tmp_path / "wijzigingen.docx", "--md", tmp_path / "w.md")
+    oplegger = tmp_path / "wijzigingen-collegeoplegger.docx"
+    gevonden = wijzigingen(oplegger)
+    assert gevonden and {soort for soort, _, _ in gevonden} == {"ins"}
+    punt = "De bewoners en ondernemers aan de Vechtkade met een brief te informeren over dit"
+    assert any(punt in t for _, _, t in gevonden)
+    md = (tmp_path / "w-collegeoplegger.md").read_text("utf-8")
+    assert "--}" not in md and all(
+        r.lstrip().startswith("{++") for r in md.splitlines() if r.strip()
+    ), md
+    naam = "raadsvoorstel-kademuur-vechtkade-collegeoplegger.docx"
+    plain = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
+    a, v, nieuw_lo = libreoffice(
+        tmp_path, [(oplegger, "accepteer"), (oplegger, "verwerp"), (plain, "niets")]
+    )
+    assert a["regels"] == nieuw_lo["regels"]
+    assert [r for r in v["regels"] if r.strip()] == []

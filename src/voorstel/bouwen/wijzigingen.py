@@ -283,7 +283,7 @@ def schrijf(
                 oorzaken.voeg_toe(gedeeld.bestand, revisie.samenvoegen(ander, context))
             elif eerder is not None:  # the old text with the new file
                 oorzaken.voeg_toe(gedeeld.bestand, revisie.samenvoegen(eerder, ander))
-        rev = revisie.Revisie(paar.auteur, paar.datum, oorzaken)
+        rev = revisie.Revisie(paar.auteur, paar.datum, oorzaken, alles_nieuw=eerder is None)
         samen = revisie.samenvoegen(eerder if eerder is not None else {}, context)
         data = renderer.render(samen, stuk.naam, rev)  # type: ignore[call-arg]
         uitvoer[pad.resolve()] = data

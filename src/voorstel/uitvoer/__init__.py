@@ -182,6 +182,8 @@ class MarkdownRenderer(Renderer):
         voetnoten = staat.voetnoten_md()
         text = text.rstrip("\n") + "\n" + (f"\n{voetnoten}\n" if voetnoten else "")
         if rev is not None:
+            if rev.alles_nieuw:
+                text = revisie.heel(text, "nieuw")
             text, rev.aantal = revisie.critic_md(text)
         return {self.suffix: text.encode("utf-8"), **staat.figuren}
 

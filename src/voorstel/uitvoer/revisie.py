@@ -568,6 +568,9 @@ class Revisie:
     oorzaken: Oorzaken = field(default_factory=Oorzaken)
     aantal: int = 0
     """The number of changes written (w:ins and w:del; CriticMarkup stretches)."""
+    alles_nieuw: bool = False
+    """The old version has no such document at all (a collegeoplegger that came with a
+    college block): everything in it is inserted."""
 
     @property
     def datum_tekst(self) -> str:

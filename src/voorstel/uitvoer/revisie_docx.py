@@ -419,6 +419,12 @@ def in_document(document: Any, rev: Revisie) -> int:
             root = etree.fromstring(deel.blob)
             blobs.append((deel, root))
             roots.append(root)
+    if rev.alles_nieuw:  # the whole body inserted, as the old version has none of it
+        body = document.element.body
+        kinderen = [k for k in body if k.tag != w("sectPr")]
+        if kinderen:
+            zet_tekst(body, INS + (tekst_van(body) or ""))
+            kinderen[-1].tail = (kinderen[-1].tail or "") + EIND
     stand: _Stand | None = None
     for root in roots:
         if heeft_markeringen(root):
