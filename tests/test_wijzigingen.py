@@ -163,6 +163,38 @@ def libreoffice(
     return [json.loads(Path(j["uit"]).read_text("utf-8")) for j in jobs]
 
 
+def aanvaard_en_verworpen(
+    tmp: Path, versies: tuple[Path, Path], *stukken: tuple[Path, str], voetnoten: bool = False
+) -> list[dict[str, Any]]:
+    """LibreOffice accepts and rejects every change of each tracked-changes file (with the
+    name of its output): the text must be that of the plain builds of the new and the old
+    version, in one LibreOffice run. What accepting gave, per file."""
+    oud, nieuw = versies
+    opdrachten: list[tuple[Path, str]] = []
+    for docx, naam in stukken:
+        plain_oud = gebouwd(oud, tmp / "b-oud", naam)
+        plain_nieuw = gebouwd(nieuw, tmp / "b-nieuw", naam)
+        opdrachten += [
+            (docx, "accepteer"),
+            (docx, "verwerp"),
+            (plain_oud, "niets"),
+            (plain_nieuw, "niets"),
+        ]
+    gelezen = libreoffice(tmp, opdrachten)
+    aanvaard = []
+    for begin in range(0, len(gelezen), 4):
+        a, v, oud_lo, nieuw_lo = gelezen[begin : begin + 4]
+        waar = opdrachten[begin][0]
+        assert oud_lo["regels"] != nieuw_lo["regels"], waar
+        assert a["regels"] == nieuw_lo["regels"], waar
+        assert v["regels"] == oud_lo["regels"], waar
+        if voetnoten:
+            assert a["voetnoten"] == nieuw_lo["voetnoten"], waar
+            assert v["voetnoten"] == oud_lo["voetnoten"], waar
+        aanvaard.append(a)
+    return aanvaard
+
+
 def test_jim_oosterhout_wijzigingen_in_word(tmp_path: Path) -> None:
     oud = kopie(tmp_path / "oud", VOORBEELD, SLEUTEL)
     nieuw = kopie(tmp_path / "nieuw", VOORBEELD, SLEUTEL)
@@ -324,29 +356,14 @@ def test_raadsvoorstel_met_raadsbesluit(tmp_path: Path) -> None:
     assert len(set(lijstnummers(root, "€ "))) == 1
     besluit = wijzigingen(tmp_path / "wijzigingen-raadsbesluit.docx")
     assert ("del", "alinea", "€ 145.000 voor onvoorziene kosten (10%).") in besluit
-    plain = [
-        gebouwd(oud, tmp_path / "b-oud", "raadsvoorstel-kademuur-vechtkade.docx"),
-        gebouwd(nieuw, tmp_path / "b-nieuw", "raadsvoorstel-kademuur-vechtkade.docx"),
-        gebouwd(oud, tmp_path / "b-oud", "raadsvoorstel-kademuur-vechtkade-raadsbesluit.docx"),
-        gebouwd(nieuw, tmp_path / "b-nieuw", "raadsvoorstel-kademuur-vechtkade-raadsbesluit.docx"),
-    ]
-    besluit_docx = tmp_path / "wijzigingen-raadsbesluit.docx"
-    a, v, oud_lo, nieuw_lo, ba, bv, boud, bnieuw = libreoffice(
+    naam = "raadsvoorstel-kademuur-vechtkade"
+    aanvaard_en_verworpen(
         tmp_path,
-        [
-            (docx, "accepteer"),
-            (docx, "verwerp"),
-            (plain[0], "niets"),
-            (plain[1], "niets"),
-            (besluit_docx, "accepteer"),
-            (besluit_docx, "verwerp"),
-            (plain[2], "niets"),
-            (plain[3], "niets"),
-        ],
+        (oud, nieuw),
+        (docx, f"{naam}.docx"),
+        (tmp_path / "wijzigingen-raadsbesluit.docx", f"{naam}-raadsbesluit.docx"),
+        voetnoten=True,
     )
-    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
-    assert a["voetnoten"] == nieuw_lo["voetnoten"] and v["voetnoten"] == oud_lo["voetnoten"]
-    assert ba["regels"] == bnieuw["regels"] and bv["regels"] == boud["regels"]
 
 
 def test_raadsinformatiebrief_alinea_erbij_en_eraf(tmp_path: Path) -> None:
@@ -382,14 +399,7 @@ def test_raadsinformatiebrief_alinea_erbij_en_eraf(tmp_path: Path) -> None:
     tekst = md.read_text("utf-8")
     assert "{++Een nieuwe alinea over de toegang.++}" in tekst
     assert "inkoopproces.{++ De aanbieders krijgen in mei een brief.++}" in tekst
-    plain_oud = gebouwd(oud, tmp_path / "b-oud", "rib-inkoop-jeugdhulp-ijsselland.docx")
-    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", "rib-inkoop-jeugdhulp-ijsselland.docx")
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path,
-        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
-    )
-    assert a["regels"] == nieuw_lo["regels"]
-    assert v["regels"] == oud_lo["regels"]
+    aanvaard_en_verworpen(tmp_path, (oud, nieuw), (docx, "rib-inkoop-jeugdhulp-ijsselland.docx"))
 
 
 def test_critic_markup() -> None:
@@ -499,13 +509,7 @@ def test_werkmap_gewijzigd_met_opmerking(tmp_path: Path) -> None:
     assert document.index("flink") < start  # the sentence changed first, and by the YAML
     opmerkingen = zipfile.ZipFile(docx).read("word/comments.xml").decode()
     assert "gewijzigd door begroting-2026.xlsx" in opmerkingen
-    plain_oud = gebouwd(oud, tmp_path / "b-oud", bron.with_suffix(".docx").name)
-    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", bron.with_suffix(".docx").name)
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path,
-        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
-    )
-    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    (a,) = aanvaard_en_verworpen(tmp_path, (oud, nieuw), (docx, bron.with_suffix(".docx").name))
     assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]
 
 
@@ -566,14 +570,7 @@ def test_inkoopstrategie_met_tabel_per_jaar(tmp_path: Path) -> None:
     docx = tmp_path / "wijzigingen-tekst.docx"
     diff(oud, nieuw, "--docx", docx)
     naam = bron.with_suffix(".docx").name
-    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
-    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path,
-        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
-    )
-    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
-    assert a["voetnoten"] == nieuw_lo["voetnoten"] and v["voetnoten"] == oud_lo["voetnoten"]
+    aanvaard_en_verworpen(tmp_path, (oud, nieuw), (docx, naam), voetnoten=True)
 
 
 def test_collegevoorstel_dalfsen_wijzigingen_in_word(tmp_path: Path) -> None:
@@ -629,13 +626,7 @@ def test_collegevoorstel_dalfsen_wijzigingen_in_word(tmp_path: Path) -> None:
     start, einde = document.index("<w:commentRangeStart"), document.index("<w:commentRangeEnd")
     assert "€ 398.500 N" in document[start:einde] and "€ 70.000 N" in document[start:einde]
     naam = bron.with_suffix(".docx").name
-    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
-    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path,
-        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
-    )
-    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
+    (a,) = aanvaard_en_verworpen(tmp_path, (oud, nieuw), (docx, naam))
     assert a["opmerkingen"] == ["voorstel: gewijzigd door begroting-2026.xlsx"]
 
 
@@ -758,29 +749,13 @@ def test_regionaal_raadsvoorstel_elke_gemeente(tmp_path: Path) -> None:
         # the gemeente's own bijdrage changed with the total: deleted and inserted
         assert any(g[0] == "del" and re.fullmatch(r"[\d.]+", g[2]) for g in besluit), gemeente
     naam = "raadsvoorstel-jim-2027-oosterhout"
-    plain = [
-        gebouwd(oud, tmp_path / "b-oud", f"{naam}.docx"),
-        gebouwd(nieuw, tmp_path / "b-nieuw", f"{naam}.docx"),
-        gebouwd(oud, tmp_path / "b-oud", f"{naam}-raadsbesluit.docx"),
-        gebouwd(nieuw, tmp_path / "b-nieuw", f"{naam}-raadsbesluit.docx"),
-    ]
-    docx, besluit_docx = map_ / f"{naam}.docx", map_ / f"{naam}-raadsbesluit.docx"
-    a, v, oud_lo, nieuw_lo, ba, bv, boud, bnieuw = libreoffice(
+    aanvaard_en_verworpen(
         tmp_path,
-        [
-            (docx, "accepteer"),
-            (docx, "verwerp"),
-            (plain[0], "niets"),
-            (plain[1], "niets"),
-            (besluit_docx, "accepteer"),
-            (besluit_docx, "verwerp"),
-            (plain[2], "niets"),
-            (plain[3], "niets"),
-        ],
+        (oud, nieuw),
+        (map_ / f"{naam}.docx", f"{naam}.docx"),
+        (map_ / f"{naam}-raadsbesluit.docx", f"{naam}-raadsbesluit.docx"),
+        voetnoten=True,
     )
-    assert a["regels"] == nieuw_lo["regels"] and v["regels"] == oud_lo["regels"]
-    assert a["voetnoten"] == nieuw_lo["voetnoten"] and v["voetnoten"] == oud_lo["voetnoten"]
-    assert ba["regels"] == bnieuw["regels"] and bv["regels"] == boud["regels"]
 
 
 def test_memo_besluit_en_opsomming(tmp_path: Path) -> None:
@@ -819,14 +794,7 @@ def test_memo_besluit_en_opsomming(tmp_path: Path) -> None:
     tekst = md.read_text("utf-8")
     assert "{--- *Diagnostiek en behandeling" in tekst or "{--*Diagnostiek" in tekst, tekst
     naam = MEMO.with_suffix(".docx").name
-    plain_oud = gebouwd(oud, tmp_path / "b-oud", naam)
-    plain_nieuw = gebouwd(nieuw, tmp_path / "b-nieuw", naam)
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path,
-        [(docx, "accepteer"), (docx, "verwerp"), (plain_oud, "niets"), (plain_nieuw, "niets")],
-    )
-    assert a["regels"] == nieuw_lo["regels"]
-    assert v["regels"] == oud_lo["regels"]
+    aanvaard_en_verworpen(tmp_path, (oud, nieuw), (docx, naam))
 
 
 def test_een_stuk_dat_er_nieuw_bij_kwam_is_helemaal_ingevoegd(tmp_path: Path) -> None:

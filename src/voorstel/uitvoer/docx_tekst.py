@@ -61,7 +61,7 @@ class Wml(Markup):
     shown by the template, never escaped (wml.py made it from escaped text)."""
 
 
-class DocxTekst:
+class DocxTekst(revisie.BeideVersies):
     """Writes prose fields into one docxtpl document and keeps its footnotes.
 
     Prose and tables are written straight as WordprocessingML (wml.py): paragraphs in the
@@ -170,23 +170,11 @@ class DocxTekst:
                 else:
                     uit.append(self._alinea(self._runs(self._runs_samen(a, b, sa, sb), sb)))
 
-    def _runs_samen(self, a: Any, b: Any, sa: Tekststuk, sb: Tekststuk) -> tuple[Run, ...]:
-        return revisie.runs_samen(
-            a.runs,
-            b.runs,
-            lambda label: self._eigen_voetnoot(label, sa, self.centraal_oud),
-            lambda label: self._eigen_voetnoot(label, sb, self.centraal),
-            self._opgelost,
-        )
-
     def _alleen(
         self, uit: list[str], blokken: tuple[Blok, ...], stuk: Tekststuk, diepte: int, staat: str
     ) -> None:
-        vorige, self._heel = self._heel, staat
-        try:
+        with self._alleen_in(staat):
             self._blokken(uit, blokken, stuk, diepte)
-        finally:
-            self._heel = vorige
 
     def _lijst_beide(
         self, uit: list[str], a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int
@@ -226,11 +214,8 @@ class DocxTekst:
         diepte: int,
         staat: str,
     ) -> None:
-        vorige, self._heel = self._heel, staat
-        try:
+        with self._alleen_in(staat):
             self._item(uit, item, style, num_id, suffix, stuk, diepte)
-        finally:
-            self._heel = vorige
 
     @_stijlen_nodig
     def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> Wml:
@@ -333,25 +318,12 @@ class DocxTekst:
         uit = []
         for run in runs:
             if run.voetnoot is not None:
-                uit.append(self._voetnoot_verwijzing(self._voetnoot_tekst(run.voetnoot, stuk)))
+                uit.append(self._voetnoot_verwijzing(self._voetnoot_runs(run.voetnoot, stuk)))
                 continue
             markering = MARKEERKLEUR if run.lak is not None else None
             eigenschappen = wml.r_pr(vet=run.vet, cursief=run.cursief, markering=markering)
             uit.append(wml.r(wml.inhoud(run.tekst), eigenschappen))
         return "".join(uit)
-
-    def _voetnoot_tekst(self, label: str, stuk: Tekststuk) -> tuple[Run, ...]:
-        if label in self._opgelost.runs:
-            return self._opgelost.runs[label]
-        centraal = self.centraal_oud if self._heel == "oud" else self.centraal
-        return self._eigen_voetnoot(label, stuk, centraal)
-
-    @staticmethod
-    def _eigen_voetnoot(label: str, stuk: Tekststuk, centraal: dict[str, str]) -> tuple[Run, ...]:
-        if label in stuk.voetnoten:
-            return stuk.voetnoten[label]
-        eigen = prose.parse(str(centraal[label]))
-        return tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
 
     def _voetnoot_verwijzing(self, runs: tuple[Run, ...]) -> str:
         footnote_id = len(self.voetnoten) + 1

@@ -21,7 +21,7 @@ def een_regel(text: str) -> str:
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text.strip())
 
 
-class MarkdownTekst:
+class MarkdownTekst(revisie.BeideVersies):
     """Writes prose fields as Markdown and collects the footnotes of one document."""
 
     def __init__(
@@ -82,21 +82,9 @@ class MarkdownTekst:
                     uit.append(self._runs(self._runs_samen(a, b, sa, sb), sb))
         return uit
 
-    def _runs_samen(self, a: Any, b: Any, sa: Tekststuk, sb: Tekststuk) -> tuple[Run, ...]:
-        return revisie.runs_samen(
-            a.runs,
-            b.runs,
-            lambda label: self._eigen_voetnoot(label, sa, self.centraal_oud),
-            lambda label: self._eigen_voetnoot(label, sb, self.centraal),
-            self._opgelost,
-        )
-
     def _alleen(self, blok: Blok, stuk: Tekststuk, diepte: int, staat: str) -> str:
-        vorige, self._heel = self._heel, staat
-        try:
+        with self._alleen_in(staat):
             return revisie.heel(self._blok(blok, stuk, diepte), staat)
-        finally:
-            self._heel = vorige
 
     def _lijst_beide(self, a: Lijst, b: Lijst, sa: Tekststuk, sb: Tekststuk, diepte: int) -> str:
         regels = []
@@ -225,20 +213,8 @@ class MarkdownTekst:
         key = (id(stuk) if label in stuk.voetnoten else 0, label)
         if key not in self.nummers:
             self.nummers[key] = len(self.voetnoten) + 1
-            if label in self._opgelost.runs:
-                runs = self._opgelost.runs[label]
-            else:
-                centraal = self.centraal_oud if self._heel == "oud" else self.centraal
-                runs = self._eigen_voetnoot(label, stuk, centraal)
-            self.voetnoten.append((self.nummers[key], runs))
+            self.voetnoten.append((self.nummers[key], self._voetnoot_runs(label, stuk)))
         return self.nummers[key]
-
-    @staticmethod
-    def _eigen_voetnoot(label: str, stuk: Tekststuk, centraal: dict[str, str]) -> tuple[Run, ...]:
-        if label in stuk.voetnoten:
-            return stuk.voetnoten[label]
-        eigen = prose.parse(str(centraal[label]))
-        return tuple(r for b in eigen.blokken if not isinstance(b, Lijst) for r in b.runs)
 
     def voetnoten_md(self) -> str:
         """The footnote definitions, to close the document."""

@@ -169,11 +169,23 @@ def _filters(env: VeiligeOmgeving) -> None:
 def docx_omgeving() -> ImmutableSandboxedEnvironment:
     """Environment for docxtpl: autoescape on, so user text is XML text, never markup.
     One per process, so each template part is compiled once."""
-    env = CompilerendeOmgeving(autoescape=True, undefined=StrictUndefined, finalize=_docx_finalize)
+    return _docx_omgeving(CompilerendeOmgeving, _docx_finalize, _via_staat)
+
+
+def _docx_omgeving(
+    soort: type[CompilerendeOmgeving],
+    finalize: Callable[[Any], Any],
+    via_staat: Callable[..., Callable[..., Any]],
+) -> ImmutableSandboxedEnvironment:
+    """A Word environment: of a plain render, or (DocxRevisieOmgeving) of a
+    tracked-changes render."""
+    env = soort(autoescape=True, undefined=StrictUndefined, finalize=finalize)
     _filters(env)
-    env.filters["tekst"] = _via_staat("tekst", "subdoc", markup=False, als_tekst=True)
-    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=False, argumenten=1)
-    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=False)
+    env.filters["tekst"] = via_staat("tekst", "subdoc", markup=False, als_tekst=True)
+    env.filters["tabel"] = via_staat("tabel", "tabel", markup=False, argumenten=1)
+    env.filters["figuur"] = via_staat("figuur", "figuur", markup=False)
+    if isinstance(env, Tweezijdige):
+        env.tweezijdig(EIGEN)
     return env
 
 
@@ -222,36 +234,15 @@ EIGEN = ("tekst", "tabel", "figuur")
 @functools.cache
 def docx_revisie_omgeving() -> ImmutableSandboxedEnvironment:
     """docx_omgeving for a tracked-changes render: the template sees both versions."""
-    env = DocxRevisieOmgeving(
-        autoescape=True, undefined=StrictUndefined, finalize=finalize_beide(_docx_finalize)
-    )
-    _filters(env)
-    env.filters["tekst"] = _beide_via_staat("tekst", "subdoc", markup=False, als_tekst=True)
-    env.filters["tabel"] = _beide_via_staat("tabel", "tabel", markup=False, argumenten=1)
-    env.filters["figuur"] = _beide_via_staat("figuur", "figuur", markup=False)
-    env.tweezijdig(EIGEN)
-    return env
+    return _docx_omgeving(DocxRevisieOmgeving, finalize_beide(_docx_finalize), _beide_via_staat)
 
 
 @functools.lru_cache(maxsize=8)
 def markdown_revisie_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
     """markdown_omgeving for a tracked-changes render: the template sees both versions."""
-    env = MarkdownRevisieOmgeving(
-        loader=SjabloonLoader(extra),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=finalize_beide(_md_finalize),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    return _md_omgeving(
+        MarkdownRevisieOmgeving, finalize_beide(_md_finalize), _beide_via_staat, extra
     )
-    _filters(env)
-    env.filters["tekst"] = _beide_via_staat("tekst", "blok", markup=True, als_tekst=True)
-    env.filters["regel"] = een_regel
-    env.filters["tabel"] = _beide_via_staat("tabel", "tabel", markup=True, argumenten=1)
-    env.filters["figuur"] = _beide_via_staat("figuur", "figuur", markup=True)
-    env.tweezijdig(EIGEN)
-    return env
 
 
 def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironment:
@@ -262,20 +253,33 @@ def markdown_omgeving(extra: Sequence[Path] = ()) -> ImmutableSandboxedEnvironme
 
 @functools.lru_cache(maxsize=8)
 def _markdown_omgeving(extra: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
-    env = VeiligeOmgeving(
+    return _md_omgeving(VeiligeOmgeving, _md_finalize, _via_staat, extra)
+
+
+def _md_omgeving(
+    soort: type[VeiligeOmgeving],
+    finalize: Callable[[Any], Any],
+    via_staat: Callable[..., Callable[..., Any]],
+    extra: tuple[Path, ...],
+) -> ImmutableSandboxedEnvironment:
+    """A Markdown environment: of a plain render, or (MarkdownRevisieOmgeving) of a
+    tracked-changes render."""
+    env = soort(
         loader=SjabloonLoader(extra),
         autoescape=False,
         undefined=StrictUndefined,
-        finalize=_md_finalize,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     _filters(env)
-    env.filters["tekst"] = _via_staat("tekst", "blok", markup=True, als_tekst=True)
+    env.filters["tekst"] = via_staat("tekst", "blok", markup=True, als_tekst=True)
     env.filters["regel"] = een_regel
-    env.filters["tabel"] = _via_staat("tabel", "tabel", markup=True, argumenten=1)
-    env.filters["figuur"] = _via_staat("figuur", "figuur", markup=True)
+    env.filters["tabel"] = via_staat("tabel", "tabel", markup=True, argumenten=1)
+    env.filters["figuur"] = via_staat("figuur", "figuur", markup=True)
+    if isinstance(env, Tweezijdige):
+        env.tweezijdig(EIGEN)
     return env
 
 

@@ -913,6 +913,54 @@ def runs_samen(
     return tuple(uit)
 
 
+class BeideVersies:
+    """What the Word and the Markdown prose writer share in a tracked-changes render: the
+    document's footnotes in both versions, the footnotes of merged prose, and which
+    version is being written whole (`heel`: 'oud', 'nieuw', or None for both)."""
+
+    centraal: dict[str, str]
+    centraal_oud: dict[str, str]
+    _opgelost: Voetnoten
+    _heel: str | None
+
+    @staticmethod
+    def _eigen_voetnoot(label: str, stuk: Any, centraal: dict[str, str]) -> tuple[Any, ...]:
+        """A footnote's runs: defined in the prose itself, or in the document's footnotes."""
+        from voorstel.kern import prose
+
+        if label in stuk.voetnoten:
+            return tuple(stuk.voetnoten[label])
+        eigen = prose.parse(str(centraal[label]))
+        return tuple(r for b in eigen.blokken if not isinstance(b, prose.Lijst) for r in b.runs)
+
+    def _voetnoot_runs(self, label: str, stuk: Any) -> tuple[Any, ...]:
+        """The runs of a footnote referred to: one of merged prose, or of the version being
+        written."""
+        if label in self._opgelost.runs:
+            return self._opgelost.runs[label]
+        centraal = self.centraal_oud if self._heel == "oud" else self.centraal
+        return self._eigen_voetnoot(label, stuk, centraal)
+
+    def _runs_samen(self, a: Any, b: Any, sa: Any, sb: Any) -> tuple[Any, ...]:
+        """The runs of a paragraph in both versions (runs_samen)."""
+        return runs_samen(
+            a.runs,
+            b.runs,
+            lambda label: self._eigen_voetnoot(label, sa, self.centraal_oud),
+            lambda label: self._eigen_voetnoot(label, sb, self.centraal),
+            self._opgelost,
+        )
+
+    @contextmanager
+    def _alleen_in(self, staat: str) -> Iterator[None]:
+        """Write what only version `staat` has."""
+        vorige, self._heel = self._heel, staat
+        try:
+            yield
+        finally:
+            self._heel = vorige
+
+
 def heel_runs(runs: Sequence[Any], staat: str) -> tuple[Any, ...]:
     """Runs only one version has, each marked."""
     import dataclasses

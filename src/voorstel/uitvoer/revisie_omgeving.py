@@ -44,6 +44,21 @@ def _roep(naam: str, args: list[nodes.Expr], lineno: int) -> nodes.Call:
     return nodes.Call(_naam(naam, lineno), args, [], None, None, lineno=lineno)
 
 
+def _per_versie(oud: nodes.Expr, nieuw: nodes.Expr, regel: int) -> list[nodes.Expr]:
+    """A test as arguments of a call: its truth as the old version, then as the new one
+    (each between _vs_zet and _vs_herstel; Python evaluates arguments in order)."""
+    return [
+        nodes.Or(_roep("_vs_zet", [nodes.Const("oud")], regel), _roep("_vs_waar", [oud], regel)),
+        nodes.Or(
+            nodes.Or(
+                _roep("_vs_herstel", [], regel), _roep("_vs_zet", [nodes.Const("nieuw")], regel)
+            ),
+            _roep("_vs_waar", [nieuw], regel),
+        ),
+        _roep("_vs_herstel", [], regel),
+    ]
+
+
 class Tweezijdig(NodeTransformer):
     """Rewrites {% if %} and {% for %} to be decided for both versions (see above)."""
 
@@ -60,24 +75,7 @@ class Tweezijdig(NodeTransformer):
         regel = node.lineno
         naam = f"_vs_t{next(self.teller)}"
         test = cast(nodes.Expr, node.test)
-        # the test once as the old version, once as the new one
-        uitkomst = _roep(
-            "_vs_tak",
-            [
-                nodes.Or(
-                    _roep("_vs_zet", [nodes.Const("oud")], regel), _roep("_vs_waar", [test], regel)
-                ),
-                nodes.Or(
-                    nodes.Or(
-                        _roep("_vs_herstel", [], regel),
-                        _roep("_vs_zet", [nodes.Const("nieuw")], regel),
-                    ),
-                    _roep("_vs_waar", [test], regel),
-                ),
-                _roep("_vs_herstel", [], regel),
-            ],
-            regel,
-        )
+        uitkomst = _roep("_vs_tak", _per_versie(test, test, regel), regel)
         uit: list[nodes.Node] = [nodes.Assign(nodes.Name(naam, "store"), uitkomst, lineno=regel)]
 
         def tak(lichaam: list[nodes.Node], als: bool) -> nodes.If:
@@ -112,25 +110,8 @@ class Tweezijdig(NodeTransformer):
             eigen = _Vervang(doel.name, _roep("_vs_waarde", [_naam(naam, regel)], regel))
             oud_t = eigen.visit(copy.deepcopy(node.test))
             nieuw_t = eigen.visit(copy.deepcopy(node.test))
-            test = _roep(
-                "_vs_filter",
-                [
-                    _naam(naam, regel),
-                    nodes.Or(
-                        _roep("_vs_zet", [nodes.Const("oud")], regel),
-                        _roep("_vs_waar", [oud_t], regel),
-                    ),
-                    nodes.Or(
-                        nodes.Or(
-                            _roep("_vs_herstel", [], regel),
-                            _roep("_vs_zet", [nodes.Const("nieuw")], regel),
-                        ),
-                        _roep("_vs_waar", [nieuw_t], regel),
-                    ),
-                    _roep("_vs_herstel", [], regel),
-                ],
-                regel,
-            )
+            argumenten = [_naam(naam, regel), *_per_versie(oud_t, nieuw_t, regel)]
+            test = _roep("_vs_filter", argumenten, regel)
         lichaam = [
             nodes.Assign(doel, _roep("_vs_waarde", [_naam(naam, regel)], regel), lineno=regel),
             nodes.Output([_roep("_vs_item_begin", [_naam(naam, regel)], regel)], lineno=regel),
