@@ -275,15 +275,20 @@ def _yaml_bericht(exc: MarkedYAMLError) -> str:
 
 
 def walk(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every (location, value) pair in plain data or a model, depth first, parents first."""
-    yield loc, data
-    fields = getattr(type(data), "model_fields", None)  # a pydantic model: its fields
-    if fields is not None:
-        for name in fields:
-            yield from walk(getattr(data, name), (*loc, name))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, (*loc, str(key)))
-    elif isinstance(data, list | tuple):
-        for index, value in enumerate(data):
-            yield from walk(value, (*loc, index))
+    """Every (location, value) pair in plain data or a model, depth first, parents first.
+    With a stack of its own, not a generator per level (a document has thousands of
+    values, each one yielded through every level above it otherwise)."""
+    stapel: list[tuple[Loc, Any]] = [(loc, data)]
+    while stapel:
+        loc, data = stapel.pop()
+        yield loc, data
+        fields = getattr(type(data), "model_fields", None)  # a pydantic model: its fields
+        if fields is not None:
+            kinderen = [((*loc, name), getattr(data, name)) for name in fields]
+        elif isinstance(data, dict):
+            kinderen = [((*loc, str(key)), value) for key, value in data.items()]
+        elif isinstance(data, list | tuple):
+            kinderen = [((*loc, index), value) for index, value in enumerate(data)]
+        else:
+            continue
+        stapel.extend(reversed(kinderen))
