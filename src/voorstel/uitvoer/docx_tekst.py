@@ -20,7 +20,7 @@ from voorstel.blokken.tabellen import GEEN_TABEL, Tabel
 from voorstel.kern import prose
 from voorstel.kern.errors import RenderFout
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk
-from voorstel.uitvoer import revisie, wml
+from voorstel.uitvoer import revisie, revisie_inhoud, wml
 from voorstel.uitvoer.tabel import docx_tabel
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,7 +61,7 @@ class Wml(Markup):
     shown by the template, never escaped (wml.py made it from escaped text)."""
 
 
-class DocxTekst(revisie.BeideVersies):
+class DocxTekst(revisie_inhoud.BeideVersies):
     """Writes prose fields into one docxtpl document and keeps its footnotes.
 
     Prose and tables are written straight as WordprocessingML (wml.py): paragraphs in the
@@ -79,7 +79,7 @@ class DocxTekst(revisie.BeideVersies):
         """In a tracked-changes render, the document's footnotes as the old version has them."""
         self.voetnoten: list[tuple[int, tuple[Run, ...]]] = []
         self._afbeeldingen = 0
-        self._opgelost = revisie.Voetnoten()
+        self._opgelost = revisie_inhoud.Voetnoten()
         self._heel: str | None = None
         """In a tracked-changes render, 'oud' or 'nieuw' while writing prose only that
         version has: each paragraph written is marked as such."""
@@ -153,7 +153,7 @@ class DocxTekst(revisie.BeideVersies):
         sb: Tekststuk,
         diepte: int,
     ) -> None:
-        for i, j in revisie.blokparen(oude, nieuwe):
+        for i, j in revisie_inhoud.blokparen(oude, nieuwe):
             if j is None:
                 assert i is not None
                 self._alleen(uit, (oude[i],), sa, diepte, "oud")
@@ -182,7 +182,7 @@ class DocxTekst(revisie.BeideVersies):
         suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
         style = ("List Number" if b.genummerd else "List Bullet") + suffix
         num_id = self._nummering(style, b)
-        for i, j in revisie.itemparen(a.items, b.items):
+        for i, j in revisie_inhoud.itemparen(a.items, b.items):
             if j is None:
                 assert i is not None
                 self._item_alleen(uit, a.items[i], style, num_id, suffix, sa, diepte, "oud")
@@ -225,7 +225,7 @@ class DocxTekst(revisie.BeideVersies):
             if waarde not in (None, revisie.AFWEZIG) and not isinstance(waarde, Tabel):
                 raise RenderFout(GEEN_TABEL.format(type(waarde).__name__))
         if isinstance(oud, Tabel) and isinstance(nieuw, Tabel):
-            samen = revisie.tabel_samen(oud, nieuw, revisie.cel_heel)
+            samen = revisie_inhoud.tabel_samen(oud, nieuw, revisie_inhoud.cel_heel)
             if samen is not None:
                 return Wml(docx_tabel(samen, self._stijl_id, self._proza))
         delen = []

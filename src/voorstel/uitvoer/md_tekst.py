@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from voorstel.kern import prose
 from voorstel.kern.prose import Alinea, Blok, Kop, Lijst, Run, Tekststuk, escape
-from voorstel.uitvoer import revisie
+from voorstel.uitvoer import revisie, revisie_inhoud
 
 
 def _tekst(waarde: Any) -> str:
@@ -21,7 +21,7 @@ def een_regel(text: str) -> str:
     return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text.strip())
 
 
-class MarkdownTekst(revisie.BeideVersies):
+class MarkdownTekst(revisie_inhoud.BeideVersies):
     """Writes prose fields as Markdown and collects the footnotes of one document."""
 
     def __init__(
@@ -32,7 +32,7 @@ class MarkdownTekst(revisie.BeideVersies):
     ) -> None:
         self.centraal = voetnoten
         self.centraal_oud = voetnoten if oude_voetnoten is None else oude_voetnoten
-        self._opgelost = revisie.Voetnoten()
+        self._opgelost = revisie_inhoud.Voetnoten()
         self.naam = naam
         self.figuren: dict[str, bytes] = {}
         """The chart images, by their suffix after the document's name."""
@@ -65,7 +65,7 @@ class MarkdownTekst(revisie.BeideVersies):
         diepte: int,
     ) -> list[str]:
         uit = []
-        for i, j in revisie.blokparen(oude, nieuwe):
+        for i, j in revisie_inhoud.blokparen(oude, nieuwe):
             if j is None:
                 assert i is not None
                 uit.append(self._alleen(oude[i], sa, diepte, "oud"))
@@ -90,7 +90,7 @@ class MarkdownTekst(revisie.BeideVersies):
         regels = []
         indent = "   " * diepte
         nummer = b.start
-        for i, j in revisie.itemparen(a.items, b.items):
+        for i, j in revisie_inhoud.itemparen(a.items, b.items):
             marker = f"{nummer}." if b.genummerd else "-"
             if j is None:
                 assert i is not None
@@ -125,7 +125,7 @@ class MarkdownTekst(revisie.BeideVersies):
         from voorstel.uitvoer.tabel import md_tabel
 
         if isinstance(oud, Tabel) and isinstance(nieuw, Tabel):
-            samen = revisie.tabel_samen(oud, nieuw, revisie.cel_woorden)
+            samen = revisie_inhoud.tabel_samen(oud, nieuw, revisie_inhoud.cel_woorden)
             if samen is not None:
                 self.tabel(nieuw, kopniveau)  # the same checks
                 return md_tabel(samen, self.blok, kopniveau)
