@@ -823,3 +823,32 @@ def test_een_stuk_dat_er_nieuw_bij_kwam_is_helemaal_ingevoegd(tmp_path: Path) ->
     )
     assert a["regels"] == nieuw_lo["regels"]
     assert [r for r in v["regels"] if r.strip()] == []
+
+
+def test_met_huisstijl_uit_voorstel_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project's huisstijl (voorstel.toml) is in the tracked-changes file too, with
+    the changes on top: accepting every change gives the plain build in that huisstijl."""
+    from test_huisstijl import maak_huisstijl
+
+    project = tmp_path / "project"
+    project.mkdir()
+    huisstijl = maak_huisstijl(project / "huisstijl.docx")
+    (project / "voorstel.toml").write_text('[bouwen]\nhuisstijl = "huisstijl.docx"\n', "utf-8")
+    oud = kopie(tmp_path / "oud", RIB)
+    nieuw = kopie(tmp_path / "nieuw", RIB)
+    vervang(
+        nieuw, ("  inkoopproces.\n", "  inkoopproces. De aanbieders krijgen in mei een brief.\n")
+    )
+    monkeypatch.chdir(project)
+    docx = tmp_path / "wijzigingen.docx"
+    diff(oud, nieuw, "--docx", docx)
+    assert ("ins", "tekst", " De aanbieders krijgen in mei een brief.") in wijzigingen(docx)
+    with zipfile.ZipFile(docx) as archief:
+        assert b"Georgia" in archief.read("word/styles.xml")
+        koppen = [n for n in archief.namelist() if n.startswith("word/huisstijl-header")]
+        assert any(b"Gemeente Proefdorp" in archief.read(n) for n in koppen)
+    resultaat = bouw_bestand(nieuw, tmp_path / "b-nieuw", ["docx"], huisstijl=huisstijl)
+    assert resultaat.fout is None, str(resultaat.fout)
+    (plain,) = [p for p in resultaat.geschreven if p.suffix == ".docx"]
+    a, plain_lo = libreoffice(tmp_path, [(docx, "accepteer"), (plain, "niets")])
+    assert a["regels"] == plain_lo["regels"]
