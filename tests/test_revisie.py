@@ -258,3 +258,21 @@ def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
         tekst = sjabloon.render(samen)
     assert critic_md(tekst)[0] == "{--A: weg--}\n{++B: erbij++}\n{--weg--} {++erbij++}\n"
     assert date(2026, 1, 1)  # the module imports date for the meta of other tests
+
+
+def test_set_in_een_tak_van_een_versie() -> None:
+    """A variable set in branches that only one version takes holds both versions' values
+    after them: what is written with it shows its change."""
+    from voorstel.uitvoer.omgeving import markdown_revisie_omgeving
+    from voorstel.uitvoer.revisie import critic_md, met_revisie
+
+    env = markdown_revisie_omgeving(())
+    sjabloon = env.from_string(
+        "{% if zaaknummer %}{% set label = 'Met zaak' %}{% else %}{% set label = 'Zonder' %}"
+        "{% endif %}Soort: {{ label }}\n"
+        "{% set vast = 'altijd' %}{{ vast }}\n"
+    )
+    with met_revisie(Revisie("voorstel", datetime(2026, 1, 1, tzinfo=UTC))):
+        tekst = sjabloon.render(samenvoegen(OUD, NIEUW))
+    assert critic_md(tekst)[0] == "Soort: {--Met zaak--}{++Zonder++}\naltijd\n"
+    assert sjabloon.render(OUD) == "Soort: Met zaak\naltijd\n"

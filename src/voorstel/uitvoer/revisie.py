@@ -656,6 +656,21 @@ def _als_lijst(waarde: Any) -> list[Any]:
     return list(waarde)
 
 
+def toegewezen(vorige: Any, waarde: Any) -> Any:
+    """The value of `{% set x = waarde %}`: inside what only one version has (a branch,
+    an item), written while both versions are, it is that version's value of x; the
+    other version keeps the value x had before."""
+    welke = kant()
+    if welke == "beide" or not any(teken == EIND for _, teken in _STAPEL.get()):
+        return waarde
+    from jinja2 import Undefined
+
+    ander = "nieuw" if welke == "oud" else "oud"
+    eerder = AFWEZIG if isinstance(vorige, Undefined) else zijde(vorige, ander)
+    zelf = zijde(waarde, welke)
+    return Wijziging(zelf, eerder) if welke == "oud" else Wijziging(eerder, zelf)
+
+
 def item_waarde(item: Item) -> Any:
     return item.waarde
 

@@ -33,6 +33,7 @@ _NAMEN = {
     "_vs_lus": revisie.lus,
     "_vs_waarde": revisie.item_waarde,
     "_vs_filter": revisie.item_filter,
+    "_vs_set": revisie.toegewezen,
 }
 
 
@@ -95,6 +96,15 @@ class Tweezijdig(NodeTransformer):
         if anders:
             uit.append(tak(anders, False))
         return uit
+
+    def visit_Assign(self, node: nodes.Assign) -> nodes.Node:
+        """`{% set x = V %}` in a branch only one version takes sets x for that version
+        only (_vs_set): after the branch, x holds both versions' values."""
+        node = cast(nodes.Assign, self.generic_visit(node))
+        if isinstance(node.target, nodes.Name):
+            vorige = nodes.Name(node.target.name, "load", lineno=node.lineno)
+            node.node = _roep("_vs_set", [vorige, cast(nodes.Expr, node.node)], node.lineno)
+        return node
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         node = cast(nodes.For, self.generic_visit(node))
