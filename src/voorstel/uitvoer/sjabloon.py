@@ -1,15 +1,15 @@
 """Word templates read once per process, compiled once, saved byte for byte the same.
 
-docxtpl re-reads the .docx, recompiles the Jinja source of every part and opens a blank
-python-docx document for every subdocument, on every render. In a batch that is most
-of the work, so a process keeps the template bytes, the compiled Jinja templates and one
-blank document to copy. docxtpl changes its DocxTemplate while rendering, so every
-render still gets its own DocxTemplate, parsed from the bytes kept in memory.
+docxtpl re-reads the .docx and recompiles the Jinja source of every part on every render.
+In a batch that is most of the work, so a process keeps the template's package as python-
+docx reads it and the compiled Jinja templates. docxtpl changes its DocxTemplate while
+rendering, so every render still gets its own DocxTemplate, its parts unmarshalled from
+the package kept in memory. (Prose and tables are WordprocessingML written as text,
+wml.py: no subdocuments.)
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 import re
@@ -19,8 +19,6 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-import docx
-from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
@@ -33,7 +31,6 @@ from docx.package import Package
 from docx.parts.numbering import NumberingPart
 from docx.parts.styles import StylesPart
 from docxtpl import DocxTemplate
-from docxtpl.subdoc import Subdoc
 from jinja2 import Template
 from lxml import etree
 
@@ -42,7 +39,7 @@ from voorstel.kern.errors import RenderFout
 from voorstel.kern.vastezip import herpak, vaste_zip
 from voorstel.uitvoer.grenzen import BegrensdeOmgeving
 
-# Importing docxtpl's Subdoc imports docxcompose, which rebinds python-docx's "cp" prefix to
+# Importing docxtpl (its Subdoc) imports docxcompose, which rebinds python-docx's "cp" prefix to
 # the custom-properties namespace; core properties (keywords, lastModifiedBy, revision) would
 # then be written a second time in the wrong namespace, which Word reports as unreadable
 # content. Bind the prefix back to the core-properties namespace.
@@ -204,19 +201,13 @@ def _controleer_word(echt: Path, grootte: int, mtime_ns: int, naam: str) -> None
         raise RenderFout(f"het bevat kapotte XML ({exc.msg}): {advies}", path=naam) from None
 
 
-@functools.cache
-def _leeg_document() -> Any:
-    """The XML of python-docx's blank document, which docxtpl's subdocuments start from."""
-    return docx.Document().element
-
-
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 """A text that docxtpl's resolve_listing turns into tabs and breaks."""
 
 
 class Sjabloon(DocxTemplate):  # type: ignore[misc]
-    """A DocxTemplate read from memory whose blank subdocuments are copied, not opened,
-    and whose template XML and style ids are worked out once per template version."""
+    """A DocxTemplate read from memory, whose package, template XML and style ids are
+    worked out once per template version."""
 
     _gepatcht: ClassVar[dict[str, str]] = {}
     _stijl_ids: ClassVar[dict[tuple[Any, ...], dict[tuple[str, Any], str | None]]] = {}
@@ -278,17 +269,6 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
         if _LISTING.search(xml) is None:
             return xml
         return super().resolve_listing(xml)  # type: ignore[no-any-return]
-
-    def new_subdoc(self, docpath: Any = None) -> Subdoc:
-        """A subdocument as docxtpl makes it, from a copy of the blank document."""
-        if docpath is not None:
-            return super().new_subdoc(docpath)
-        self.init_docx()
-        sub = Subdoc.__new__(Subdoc)
-        sub.tpl = self
-        sub.docx = self.get_docx()
-        sub.subdocx = WordDocument(copy.deepcopy(_leeg_document()), self.docx._part)
-        return sub
 
     def als_bytes(self) -> bytes:
         """The rendered document as a .docx whose bytes depend on its content only.
