@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from lxml import etree
 
 from test_wijzigingen import libreoffice, wijzigingen
@@ -256,7 +257,9 @@ def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
     )
     with met_revisie(Revisie("voorstel", datetime(2026, 1, 1, tzinfo=UTC))):
         tekst = sjabloon.render(samen)
-    assert critic_md(tekst)[0] == "{--A: weg--}\n{++B: erbij++}\n{--weg--} {++erbij++}\n"
+    assert (
+        critic_md(tekst)[0] == "{--A: weg--}\n{++B: erbij++}\n{--weg--}{++-++} {-----}{++erbij++}\n"
+    )
     assert date(2026, 1, 1)  # the module imports date for the meta of other tests
 
 
@@ -276,3 +279,69 @@ def test_set_in_een_tak_van_een_versie() -> None:
         tekst = sjabloon.render(samenvoegen(OUD, NIEUW))
     assert critic_md(tekst)[0] == "Soort: {--Met zaak--}{++Zonder++}\naltijd\n"
     assert sjabloon.render(OUD) == "Soort: Met zaak\naltijd\n"
+
+
+GEVALLEN = [
+    ("{{ 'ja' if a else 'nee' }}", {"a": 1}, {"a": 0}),
+    ("{{ a or b }} {{ a and b }}", {"a": "", "b": "x"}, {"a": "y", "b": "x"}),
+    ("{{ a|default('-') }}", {"a": "x"}, {}),
+    ("{{ a == b }} {{ a < b }}", {"a": 1, "b": 2}, {"a": 2, "b": 2}),
+    ("{{ a.upper() }} {{ a[0] }} {{ a[1:] }}", {"a": "abc"}, {"a": "xbz"}),
+    ("{% for i in range(n) %}{{ i }} {% endfor %}", {"n": 2}, {"n": 3}),
+    (
+        "{% for x in l %}{{ loop.index }}: {{ x }}\n{% endfor %}",
+        {"l": ["a", "b", "c"]},
+        {"l": ["a", "c"]},
+    ),
+    (
+        "{% for x in l %}{{ x }}{% if not loop.last %}, {% endif %}{% endfor %}",
+        {"l": ["a", "b"]},
+        {"l": ["a", "b", "c"]},
+    ),
+    ("{% for x in l %}{{ x }}\n{% else %}leeg\n{% endfor %}", {"l": []}, {"l": [1]}),
+    (
+        "{% for x in l if x > 1 %}{{ loop.index }}={{ x }} {% endfor %}",
+        {"l": [1, 2, 3]},
+        {"l": [3, 1, 5]},
+    ),
+    (
+        "{% set ns = namespace(t=0) %}{% for x in l %}{% set ns.t = ns.t + x %}{% endfor %}"
+        "{{ ns.t }}",
+        {"l": [1, 2]},
+        {"l": [1, 2, 3]},
+    ),
+    (
+        "{% for k, v in d|dictsort %}{{ k }}={{ v }}\n{% endfor %}",
+        {"d": {"a": 1, "b": 2}},
+        {"d": {"a": 1, "c": 3}},
+    ),
+    (
+        "{% for a, b in l %}{{ a }}={{ b }}\n{% endfor %}",
+        {"l": [[1, 2], [3, 4]]},
+        {"l": [[1, 2], [3, 5]]},
+    ),
+    ("{% set a, b = p %}{{ a }}-{{ b }}", {"p": [1, 2]}, {"p": [1, 3]}),
+    ("{{ (a ~ b)|length }}", {"a": "x", "b": "q"}, {"a": "yy", "b": "q"}),
+    ("{{ a }}", {"a": Decimal("1.0")}, {"a": Decimal("1.00")}),
+]
+
+
+@pytest.mark.parametrize(("sjabloon", "oud", "nieuw"), GEVALLEN)
+def test_elke_uitdrukking_per_versie(
+    sjabloon: str, oud: dict[str, Any], nieuw: dict[str, Any]
+) -> None:
+    """Every expression of a template is worked out for each version (inline if, and/or,
+    comparisons, methods, slices, range, loop.index and loop.last, for-else, loop tests,
+    namespaces, dictionaries, unpacking): accepting every change gives the new render,
+    rejecting every change the old one, in both directions."""
+    from voorstel.uitvoer.omgeving import markdown_revisie_omgeving
+    from voorstel.uitvoer.revisie import critic_md, met_revisie
+
+    env = markdown_revisie_omgeving(())
+    template = env.from_string(sjabloon)
+    for eerst, dan in ((oud, nieuw), (nieuw, oud)):
+        with met_revisie(Revisie("voorstel", datetime(2026, 1, 1, tzinfo=UTC))):
+            tekst, aantal = critic_md(template.render(samenvoegen(eerst, dan)))
+        assert aantal > 0, sjabloon
+        assert gelijk(aanvaard(tekst)) == gelijk(template.render(dan)), (sjabloon, tekst)
+        assert gelijk(verworpen(tekst)) == gelijk(template.render(eerst)), (sjabloon, tekst)

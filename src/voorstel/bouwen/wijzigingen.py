@@ -284,7 +284,8 @@ def schrijf(
             elif eerder is not None:  # the old text with the new file
                 oorzaken.voeg_toe(gedeeld.bestand, revisie.samenvoegen(eerder, ander))
         rev = revisie.Revisie(paar.auteur, paar.datum, oorzaken, alles_nieuw=eerder is None)
-        samen = revisie.samenvoegen(eerder if eerder is not None else {}, context)
+        # a stuk the old version lacks is the new one, inserted whole (alles_nieuw)
+        samen = context if eerder is None else revisie.samenvoegen(eerder, context)
         data = renderer.render(samen, stuk.naam, rev)  # type: ignore[call-arg]
         uitvoer[pad.resolve()] = data
         geschreven.append(Geschreven(pad, rev.aantal, _wat(sleutel, paar.nieuw)))

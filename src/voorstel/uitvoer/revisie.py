@@ -25,9 +25,10 @@ from __future__ import annotations
 import contextvars
 import difflib
 import functools
+import itertools
 import operator
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -196,6 +197,18 @@ class Wijziging:
     def __rmod__(self, ander: Any) -> Any:
         return _reken(operator.mod, ander, self)
 
+    def __getitem__(self, sleutel: Any) -> Any:
+        return _reken(operator.getitem, self, sleutel)
+
+    def __index__(self) -> int:
+        return operator.index(self.zijde())
+
+    def __int__(self) -> int:
+        return int(self.zijde())
+
+    def __float__(self) -> float:
+        return float(self.zijde())
+
     def __neg__(self) -> Any:
         return _reken(operator.neg, self)
 
@@ -225,10 +238,15 @@ def _reken(bewerking: Callable[..., Any], *args: Any) -> Any:
 
 @dataclass
 class Item:
-    """One item of an aligned list: in both versions ('beide'), or only in one."""
+    """One item of an aligned list: in both versions ('beide'), or only in one; with its
+    place among the items each version has (gefilterd), for `loop.index` and the like."""
 
     staat: str
     waarde: Any
+    weg: bool = False
+    """Left out by the loop's test in every version (item_filter)."""
+    plaats: dict[str, int] = field(default_factory=dict)
+    per_versie: dict[str, list[Item]] = field(default_factory=dict)
 
 
 class Lijstwijziging(Wijziging):
@@ -289,15 +307,23 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
             if sleutel not in nieuw:
                 uit[sleutel] = Wijziging(waarde, AFWEZIG)
         return uit
-    if type(oud) is type(nieuw) or (isinstance(oud, str) and isinstance(nieuw, str)):
-        try:
-            if oud == nieuw:
-                return nieuw
-        except Exception:
-            pass
+    try:
+        if gelijk(oud, nieuw):
+            return nieuw
+    except Exception:  # a value that cannot be compared has changed
+        pass
     if isinstance(oud, list | tuple) and isinstance(nieuw, list | tuple):
         return lijst(list(oud), list(nieuw))
     return Wijziging(oud, nieuw)
+
+
+def gelijk(oud: Any, nieuw: Any) -> bool:
+    """Equal, and written the same: Decimal 1.0 and 1.00 are equal but read differently."""
+    if isinstance(oud, Decimal) and isinstance(nieuw, Decimal):
+        return str(oud) == str(nieuw)
+    return bool(type(oud) is type(nieuw) and oud == nieuw) or (
+        isinstance(oud, str) and isinstance(nieuw, str) and oud == nieuw
+    )
 
 
 def lijst(oud: list[Any], nieuw: list[Any]) -> Any:
@@ -640,19 +666,84 @@ def lus(waarde: Any) -> list[Item]:
         if isinstance(waarde, Lijstwijziging):
             return [Item(item.staat, item.waarde) for item in waarde.items]
         if isinstance(waarde, Wijziging):
-            samen = samenvoegen(_als_lijst(waarde.oud), _als_lijst(waarde.nieuw))
-            if isinstance(samen, Lijstwijziging):
-                return samen.items
-            return [Item("beide", x) for x in samen]
+            return _uitgelijnd(waarde.oud, waarde.nieuw)
+        if isinstance(waarde, dict) and gewijzigd(waarde):  # its keys, as each version has them
+            return _uitgelijnd(zijde(waarde, "oud"), zijde(waarde, "nieuw"))
         return [Item("beide", x) for x in waarde]
-    return [Item("beide", x) for x in zijde(waarde)]
+    return [Item("beide", x) for x in _als_lijst(zijde(waarde))]
+
+
+def lus_per_versie(_a: Any, oud: Any, _b: Any, _c: Any, nieuw: Any, _d: Any) -> list[Item]:
+    """The items of a {% for %} whose list was worked out for each version (its value as
+    the old and as the new version): aligned."""
+    if oud is nieuw or kant() != "beide":
+        return lus(nieuw)
+    return _uitgelijnd(zijde(oud, "oud"), zijde(nieuw, "nieuw"))
+
+
+def _uitgelijnd(oud: Any, nieuw: Any) -> list[Item]:
+    samen = samenvoegen(_als_lijst(zijde(oud, "oud")), _als_lijst(zijde(nieuw, "nieuw")))
+    if isinstance(samen, Lijstwijziging):
+        return [Item(item.staat, item.waarde) for item in samen.items]
+    return [Item("beide", x) for x in samen]
+
+
+def gefilterd(items: list[Item]) -> list[Item]:
+    """The items a loop's test let through (item_filter), each with its place among the
+    items of each version."""
+    over = [item for item in items if not item.weg]
+    per_versie: dict[str, list[Item]] = {"oud": [], "nieuw": []}
+    for item in over:
+        for welke in ("oud", "nieuw"):
+            if item.staat in ("beide", welke):
+                item.plaats[welke] = len(per_versie[welke])
+                per_versie[welke].append(item)
+        item.per_versie = per_versie
+    return over
+
+
+def leeg(items: list[Item], welke: str) -> bool:
+    """Whether a loop had no items in version `welke` (for its {% else %})."""
+    return not any(not item.weg and item.staat in ("beide", welke) for item in items)
+
+
+def lusinfo(loop: Any, item: Item, attr: str) -> Any:
+    """`loop.<attr>` as the version being written sees it: its index, length, first and
+    last, neighbours and cycle among the items that version has."""
+    welke = "oud" if kant() == "oud" else "nieuw"
+    if welke not in item.plaats:
+        welke = "oud" if welke == "nieuw" else "nieuw"
+    if welke not in item.plaats or attr not in LUSVELDEN:
+        return getattr(loop, attr)
+    index0, items = item.plaats[welke], item.per_versie[welke]
+    lengte = len(items)
+    if attr == "cycle":
+        return lambda *waarden: waarden[index0 % len(waarden)]
+    if attr == "previtem":
+        return items[index0 - 1].waarde if index0 > 0 else getattr(loop, attr)
+    if attr == "nextitem":
+        return items[index0 + 1].waarde if index0 + 1 < lengte else getattr(loop, attr)
+    return {
+        "index": index0 + 1,
+        "index0": index0,
+        "revindex": lengte - index0,
+        "revindex0": lengte - index0 - 1,
+        "first": index0 == 0,
+        "last": index0 == lengte - 1,
+        "length": lengte,
+    }[attr]
+
+
+LUSVELDEN = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle"}
+    | {"previtem", "nextitem"}
+)
+"""The attributes of Jinja's `loop` that depend on the items of a version."""
 
 
 def _als_lijst(waarde: Any) -> list[Any]:
     if waarde is AFWEZIG or waarde is None:
         return []
-    if isinstance(waarde, Mapping):
-        return list(waarde)
     return list(waarde)
 
 
@@ -675,38 +766,67 @@ def item_waarde(item: Item) -> Any:
     return item.waarde
 
 
-def item_filter(item: Item, oud: bool, nieuw: bool, *_: Any) -> bool:
+def item_filter(item: Item, oud: bool, nieuw: bool, *_: Any) -> None:
     """The test of `{% for x in L if T %}` for an item, T decided for each version: an
     item in both that only one version lets through is only in that one."""
     oud = oud and item.staat != "nieuw"
     nieuw = nieuw and item.staat != "oud"
     if oud and nieuw:
-        return True
+        return
     if oud or nieuw:
         item.staat = "oud" if oud else "nieuw"
-        return True
-    return False
+    else:
+        item.weg = True
 
 
-def getild(functie: Callable[..., Any]) -> Callable[..., Any]:
+def per_versie(_a: Any, oud: Any, _b: Any, _c: Any, nieuw: Any, _d: Any) -> Any:
+    """The value of an expression worked out for each version (its value as the old and
+    as the new version): the value when they are equal, else a Wijziging of the two."""
+    if oud is nieuw or kant() != "beide":
+        return nieuw
+    stil = any(isinstance(w, Wijziging) and w.stil for w in (oud, nieuw))
+    oud, nieuw = zijde(oud, "oud"), zijde(nieuw, "nieuw")
+    try:
+        if gelijk(oud, nieuw):
+            return nieuw
+    except Exception:
+        pass
+    return Wijziging(oud, nieuw, stil=stil)
+
+
+def pak(waarde: Any, aantal: int) -> Any:
+    """A value to unpack into `aantal` names ({% set a, b = V %}, {% for k, v in L %}):
+    position by position for each version."""
+    if not isinstance(waarde, Wijziging):
+        return waarde
+    oud, nieuw = zijde(waarde, "oud"), zijde(waarde, "nieuw")
+    oude = [AFWEZIG] * aantal if oud is AFWEZIG else list(oud)
+    nieuwe = [AFWEZIG] * aantal if nieuw is AFWEZIG else list(nieuw)
+    return [samenvoegen(a, b) for a, b in itertools.zip_longest(oude, nieuwe, fillvalue=AFWEZIG)]
+
+
+def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[..., Any]:
     """A filter (or test) that takes each version's values: in both versions at once, its
-    result for each, a Wijziging when they differ. A side where the value is absent stays
-    absent."""
+    result for each, a Wijziging when they differ; in one version, that version's values
+    (also inside merged dictionaries). A side where a value is absent stays absent, but a
+    filter about being there (`onbekend`: default, defined) sees it undefined, as a plain
+    render would."""
 
     @functools.wraps(functie)
     def per_versie(*args: Any, **kwargs: Any) -> Any:
-        if not any(isinstance(a, Wijziging) for a in (*args, *kwargs.values())):
+        waarden = (*args, *kwargs.values())
+        if not any(_samengevoegd(a) for a in waarden):
             return functie(*args, **kwargs)
         huidig = kant()
         if huidig != "beide":
-            return _op(functie, huidig, args, kwargs)
+            return _op(functie, huidig, args, kwargs, onbekend)
         with als("oud"):
-            oud = _op(functie, "oud", args, kwargs)
+            oud = _op(functie, "oud", args, kwargs, onbekend)
         with als("nieuw"):
-            nieuw = _op(functie, "nieuw", args, kwargs)
-        stil = all(a.stil for a in (*args, *kwargs.values()) if isinstance(a, Wijziging))
+            nieuw = _op(functie, "nieuw", args, kwargs, onbekend)
+        stil = all(a.stil for a in waarden if isinstance(a, Wijziging))
         try:
-            if type(oud) is type(nieuw) and oud == nieuw:
+            if gelijk(oud, nieuw):
                 return nieuw
         except Exception:
             pass
@@ -715,11 +835,25 @@ def getild(functie: Callable[..., Any]) -> Callable[..., Any]:
     return per_versie
 
 
-def _op(functie: Callable[..., Any], welke: str, args: Any, kwargs: Any) -> Any:
+def _samengevoegd(waarde: Any) -> bool:
+    """Whether a value is (or holds, as a dictionary) something of both versions."""
+    return (
+        isinstance(waarde, Wijziging)
+        or waarde is AFWEZIG
+        or (isinstance(waarde, dict) and gewijzigd(waarde))
+    )
+
+
+def _op(functie: Callable[..., Any], welke: str, args: Any, kwargs: Any, onbekend: bool) -> Any:
     zijden = [zijde(a, welke) for a in args]
     kw = {k: zijde(v, welke) for k, v in kwargs.items()}
-    if any(isinstance(a, Wijziging) and z is AFWEZIG for a, z in zip(args, zijden, strict=True)):
-        return AFWEZIG
+    if any(z is AFWEZIG for z in (*zijden, *kw.values())):
+        if not onbekend:
+            return AFWEZIG  # nothing there in this version: nothing to filter
+        from jinja2 import Undefined
+
+        zijden = [Undefined() if z is AFWEZIG else z for z in zijden]
+        kw = {k: Undefined() if v is AFWEZIG else v for k, v in kw.items()}
     return functie(*zijden, **kw)
 
 

@@ -1,18 +1,23 @@
 """The Jinja environments of a tracked-changes render: the template sees both versions.
 
 Each template is parsed as usual and then rewritten once (`Tweezijdig`):
+- every expression (`{{ }}`, `{% set %}`, the list of a `{% for %}`) is worked out once as
+  the old and once as the new version (_vs_uit); where the two differ, it is a Wijziging.
+  An expression with a filter that writes both versions itself (tekst, tabel, figuur), a
+  macro call, or a `namespace()` is evaluated once, in both versions at once;
 - `{% if T %}A{% else %}B{% endif %}` decides T for the old and for the new version. A
   branch that only one version takes is written between the marks of that version (INS or
-  DEL ... EIND), with that version's values; a branch both take is written as usual.
-- `{% for x in L %}` runs over the aligned items of L (revisie.lus); an item only one
-  version has is written between its marks.
-Filters, tests, attribute lookups and arithmetic take each version's values (getild): in
-both versions at once their result is a Wijziging when the versions differ.
+  DEL ... EIND), with that version's values; a branch both take is written as usual. A
+  `{% set %}` in such a branch sets the variable for that version only;
+- `{% for x in L if T %}...{% else %}...{% endfor %}` runs over the aligned items of L
+  (revisie.lus_per_versie), T decided per version of each item, `loop.index` and the like
+  per version (revisie.lusinfo), the `{% else %}` for the versions whose loop was empty;
+  an item only one version has is written between its marks.
+Filters, tests, attribute lookups and arithmetic take each version's values (getild).
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
 from collections.abc import Callable, Sequence
 from typing import Any, cast
@@ -34,15 +39,39 @@ _NAMEN = {
     "_vs_waarde": revisie.item_waarde,
     "_vs_filter": revisie.item_filter,
     "_vs_set": revisie.toegewezen,
+    "_vs_uit": revisie.per_versie,
+    "_vs_lus_per_versie": revisie.lus_per_versie,
+    "_vs_gefilterd": revisie.gefilterd,
+    "_vs_leeg": revisie.leeg,
+    "_vs_loop": revisie.lusinfo,
+    "_vs_pak": revisie.pak,
 }
+
+
+def _kopie(waarde: Any) -> Any:
+    """A copy of a piece of the template's tree (its fields copied, its environment and
+    line shared): the same expression evaluated a second time."""
+    if isinstance(waarde, nodes.Node):
+        kopie = object.__new__(type(waarde))
+        for veld in waarde.fields:
+            setattr(kopie, veld, _kopie(getattr(waarde, veld)))
+        for attribuut in waarde.attributes:
+            if hasattr(waarde, attribuut):
+                setattr(kopie, attribuut, getattr(waarde, attribuut))
+        return kopie
+    if isinstance(waarde, list):
+        return [_kopie(x) for x in waarde]
+    if isinstance(waarde, tuple):
+        return tuple(_kopie(x) for x in waarde)
+    return waarde
 
 
 def _naam(naam: str, lineno: int) -> nodes.Name:
     return nodes.Name(naam, "load", lineno=lineno)
 
 
-def _roep(naam: str, args: list[nodes.Expr], lineno: int) -> nodes.Call:
-    return nodes.Call(_naam(naam, lineno), args, [], None, None, lineno=lineno)
+def _roep(naam: str, args: Sequence[nodes.Expr], lineno: int) -> nodes.Call:
+    return nodes.Call(_naam(naam, lineno), list(args), [], None, None, lineno=lineno)
 
 
 def _per_versie(oud: nodes.Expr, nieuw: nodes.Expr, regel: int) -> list[nodes.Expr]:
@@ -60,11 +89,74 @@ def _per_versie(oud: nodes.Expr, nieuw: nodes.Expr, regel: int) -> list[nodes.Ex
     ]
 
 
+def _tweemaal(expr: nodes.Expr, regel: int) -> list[nodes.Expr]:
+    """An expression as arguments of a call: its value as the old version, then as the new
+    one (_vs_zet ... _vs_herstel around each; Python evaluates arguments in order)."""
+    return [
+        _roep("_vs_zet", [nodes.Const("oud")], regel),
+        expr,
+        _roep("_vs_herstel", [], regel),
+        _roep("_vs_zet", [nodes.Const("nieuw")], regel),
+        _kopie(expr),
+        _roep("_vs_herstel", [], regel),
+    ]
+
+
+EIGEN_FILTERS = frozenset({"tekst", "tabel", "figuur"})
+"""Filters that write both versions of a value themselves (prose, tables, charts): an
+expression with one is evaluated once, in both versions at once."""
+ZELF = frozenset({"caller", "super", "self", "namespace", "cycler", "joiner"})
+"""Names whose calls render template code (a macro's caller, a block) or make an object
+that keeps a state (a namespace): called once, in both versions at once."""
+
+
 class Tweezijdig(NodeTransformer):
     """Rewrites {% if %} and {% for %} to be decided for both versions (see above)."""
 
     def __init__(self) -> None:
         self.teller = itertools.count()
+        self.macros: set[str] = set(ZELF)
+        """Names that render template code when called: macros, imports, caller."""
+
+    def visit_Template(self, node: nodes.Template) -> nodes.Node:
+        for macro in node.find_all(nodes.Macro):
+            self.macros.add(macro.name)
+        for imp in node.find_all(nodes.Import):
+            self.macros.add(imp.target)
+        for van in node.find_all(nodes.FromImport):
+            for naam in van.names:
+                self.macros.add(naam[1] if isinstance(naam, tuple) else naam)
+        return self.generic_visit(node)
+
+    def _eenmaal(self, expr: nodes.Node) -> bool:
+        """Whether an expression must be evaluated once, in both versions: it has a filter
+        that writes both itself, or it calls template code (a macro, caller(), a block)."""
+        filters = [expr] if isinstance(expr, nodes.Filter) else []
+        for filter_ in [*filters, *expr.find_all(nodes.Filter)]:
+            if filter_.name in EIGEN_FILTERS:
+                return True
+        aanroepen = [expr] if isinstance(expr, nodes.Call) else []
+        for aanroep in [*aanroepen, *expr.find_all(nodes.Call)]:
+            if isinstance(aanroep.node, nodes.Name) and aanroep.node.name == "loop":
+                return True  # a recursive loop's next level
+            doel = aanroep.node
+            while isinstance(doel, nodes.Getattr):
+                doel = doel.node
+            if isinstance(doel, nodes.Name) and doel.name in self.macros:
+                return True
+        return False
+
+    def _per_versie_waarde(self, expr: nodes.Expr) -> nodes.Expr:
+        """An expression whose value is worked out for each version (_vs_uit): equal, the
+        value; different, a Wijziging of the two."""
+        if isinstance(expr, nodes.Const | nodes.TemplateData) or self._eenmaal(expr):
+            return expr
+        return _roep("_vs_uit", _tweemaal(expr, expr.lineno), expr.lineno)
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        node = cast(nodes.Output, self.generic_visit(node))
+        node.nodes = [self._per_versie_waarde(kind) for kind in node.nodes]
+        return node
 
     def visit_If(self, node: nodes.If) -> list[nodes.Node]:
         anders = list(node.else_)
@@ -79,77 +171,157 @@ class Tweezijdig(NodeTransformer):
         uitkomst = _roep("_vs_tak", _per_versie(test, test, regel), regel)
         uit: list[nodes.Node] = [nodes.Assign(nodes.Name(naam, "store"), uitkomst, lineno=regel)]
 
-        def tak(lichaam: list[nodes.Node], als: bool) -> nodes.If:
-            vergelijking = nodes.Compare(
-                _naam(naam, regel),
-                [nodes.Operand("lt" if als else "gt", nodes.Const(3 if als else 0))],
-                lineno=regel,
-            )
-            begin = nodes.Output(
-                [_roep("_vs_tak_begin", [_naam(naam, regel), nodes.Const(als)], regel)],
-                lineno=regel,
-            )
-            eind = nodes.Output([_roep("_vs_eind", [], regel)], lineno=regel)
-            return nodes.If(vergelijking, [begin, *lichaam, eind], [], [], lineno=regel)
-
-        uit.append(tak(list(node.body), True))
+        uit.append(self._tak(naam, list(node.body), True, regel))
         if anders:
-            uit.append(tak(anders, False))
+            uit.append(self._tak(naam, anders, False, regel))
         return uit
 
     def visit_Assign(self, node: nodes.Assign) -> nodes.Node:
-        """`{% set x = V %}` in a branch only one version takes sets x for that version
-        only (_vs_set): after the branch, x holds both versions' values."""
+        """`{% set x = V %}`: V worked out for each version; in a branch only one version
+        takes, x is set for that version only (_vs_set), so after the branch it holds both
+        versions' values. `{% set a, b = V %}` takes V apart per version (_vs_pak)."""
         node = cast(nodes.Assign, self.generic_visit(node))
-        if isinstance(node.target, nodes.Name):
-            vorige = nodes.Name(node.target.name, "load", lineno=node.lineno)
-            node.node = _roep("_vs_set", [vorige, cast(nodes.Expr, node.node)], node.lineno)
+        regel = node.lineno
+        waarde = self._per_versie_waarde(cast(nodes.Expr, node.node))
+        doel = node.target
+        if isinstance(doel, nodes.Name):
+            vorige: nodes.Expr = nodes.Name(doel.name, "load", lineno=regel)
+            node.node = _roep("_vs_set", [vorige, waarde], regel)
+        elif isinstance(doel, nodes.NSRef):
+            vorige = nodes.Getattr(nodes.Name(doel.name, "load"), doel.attr, "load", lineno=regel)
+            node.node = _roep("_vs_set", [vorige, waarde], regel)
+        elif isinstance(doel, nodes.Tuple):
+            node.node = _roep("_vs_pak", [waarde, nodes.Const(len(doel.items))], regel)
+        else:
+            node.node = waarde
         return node
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:
+    def visit_For(self, node: nodes.For) -> nodes.Node | list[nodes.Node]:
+        """`{% for x in L if T %}...{% else %}E{% endfor %}`: L worked out for each version
+        and its items aligned (_vs_lus); T decided per version of each item in a first
+        pass (_vs_filter), the loop then over what passed (_vs_gefilterd); `loop.index`
+        and the like per version (_vs_loop); E written for the versions whose loop was
+        empty."""
         node = cast(nodes.For, self.generic_visit(node))
         doel = node.target
-        if node.recursive or (node.test is not None and not isinstance(doel, nodes.Name)):
+        if node.recursive:
             return node  # runs over the version being rendered, as it is
         regel = node.lineno
-        naam = f"_vs_i{next(self.teller)}"
-        test = None
+        nummer = next(self.teller)
+        naam, lijst = f"_vs_i{nummer}", f"_vs_l{nummer}"
+        iter_ = cast(nodes.Expr, node.iter)
+        uit: list[nodes.Node] = []
+        if self._eenmaal(iter_):
+            items = _roep("_vs_lus", [iter_], regel)
+        else:
+            items = _roep("_vs_lus_per_versie", _tweemaal(iter_, regel), regel)
+        uit.append(nodes.Assign(nodes.Name(lijst, "store"), items, lineno=regel))
+        if isinstance(doel, nodes.Name):
+            toewijzing = nodes.Assign(
+                doel, _roep("_vs_waarde", [_naam(naam, regel)], regel), lineno=regel
+            )
+        else:
+            aantal = len(doel.items) if isinstance(doel, nodes.Tuple) else 0
+            toewijzing = nodes.Assign(
+                doel,
+                _roep(
+                    "_vs_pak",
+                    [_roep("_vs_waarde", [_naam(naam, regel)], regel), nodes.Const(aantal)],
+                    regel,
+                ),
+                lineno=regel,
+            )
         if node.test is not None:
-            # `{% for x in L if T %}`: T decided for each version of each item (_vs_filter)
-            assert isinstance(doel, nodes.Name)
-            eigen = _Vervang(doel.name, _roep("_vs_waarde", [_naam(naam, regel)], regel))
-            oud_t = eigen.visit(copy.deepcopy(node.test))
-            nieuw_t = eigen.visit(copy.deepcopy(node.test))
-            argumenten = [_naam(naam, regel), *_per_versie(oud_t, nieuw_t, regel)]
-            test = _roep("_vs_filter", argumenten, regel)
+            # the test of each item, in each version, in a pass of its own
+            proef = cast(nodes.Expr, _kopie(node.test))
+            vooraf: list[nodes.Node] = [_kopie(toewijzing)]
+            argumenten = [_naam(naam, regel), *_per_versie(proef, _kopie(proef), regel)]
+            vooraf.append(nodes.ExprStmt(_roep("_vs_filter", argumenten, regel), lineno=regel))
+            uit.append(
+                nodes.For(
+                    nodes.Name(naam, "store", lineno=regel),
+                    _naam(lijst, regel),
+                    vooraf,
+                    [],
+                    None,
+                    False,
+                    lineno=regel,
+                )
+            )
+        bron = _roep("_vs_gefilterd", [_naam(lijst, regel)], regel)
         lichaam = [
-            nodes.Assign(doel, _roep("_vs_waarde", [_naam(naam, regel)], regel), lineno=regel),
+            toewijzing,
             nodes.Output([_roep("_vs_item_begin", [_naam(naam, regel)], regel)], lineno=regel),
-            *node.body,
+            *_VervangLoop(naam).lichaam(list(node.body)),
             nodes.Output([_roep("_vs_eind", [], regel)], lineno=regel),
         ]
-        return nodes.For(
-            nodes.Name(naam, "store", lineno=regel),
-            _roep("_vs_lus", [cast(nodes.Expr, node.iter)], regel),
-            lichaam,
-            list(node.else_),
-            test,
-            False,
+        uit.append(
+            nodes.For(
+                nodes.Name(naam, "store", lineno=regel),
+                bron,
+                lichaam,
+                [],
+                None,
+                False,
+                lineno=regel,
+            )
+        )
+        if node.else_:
+            leeg: list[nodes.Expr] = [
+                _roep("_vs_leeg", [_naam(lijst, regel), nodes.Const(w)], regel)
+                for w in ("oud", "nieuw")
+            ]
+            code = f"_vs_t{next(self.teller)}"
+            uit.append(
+                nodes.Assign(nodes.Name(code, "store"), _roep("_vs_tak", leeg, regel), lineno=regel)
+            )
+            uit.append(self._tak(code, list(node.else_), True, regel))
+        return uit
+
+    def _tak(self, naam: str, lichaam: list[nodes.Node], als: bool, regel: int) -> nodes.If:
+        """A branch of a decided {% if %} (its outcome in `naam`, see revisie._tak): written
+        for the versions that take it, between the marks of a version only one takes."""
+        vergelijking = nodes.Compare(
+            _naam(naam, regel),
+            [nodes.Operand("lt" if als else "gt", nodes.Const(3 if als else 0))],
             lineno=regel,
         )
+        begin = nodes.Output(
+            [_roep("_vs_tak_begin", [_naam(naam, regel), nodes.Const(als)], regel)],
+            lineno=regel,
+        )
+        eind = nodes.Output([_roep("_vs_eind", [], regel)], lineno=regel)
+        return nodes.If(vergelijking, [begin, *lichaam, eind], [], [], lineno=regel)
 
 
-class _Vervang(NodeTransformer):
-    """Every use of the loop variable `naam` in a loop's test, as the item's value."""
+class _VervangLoop(NodeTransformer):
+    """`loop.index`, `loop.first`, `loop.cycle(...)` and the like in a loop's body, as the
+    version being written sees them (_vs_loop with the item); not in loops inside it,
+    whose `loop` is their own."""
 
-    def __init__(self, naam: str, door: nodes.Expr) -> None:
-        self.naam = naam
-        self.door = door
+    def __init__(self, item: str) -> None:
+        self.item = item
 
-    def visit_Name(self, node: nodes.Name) -> nodes.Node:
-        if node.name == self.naam and node.ctx == "load":
-            return copy.deepcopy(self.door)
+    def lichaam(self, lichaam: list[nodes.Node]) -> list[nodes.Node]:
+        return [cast(nodes.Node, self.visit(kind)) for kind in lichaam]
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        node.iter = self.visit(node.iter)  # the inner loop's list may use the outer loop
         return node
+
+    def visit_Getattr(self, node: nodes.Getattr) -> nodes.Node:
+        if isinstance(node.node, nodes.Name) and node.node.name == "loop":
+            regel = node.lineno
+            return _roep(
+                "_vs_loop",
+                [node.node, _naam(self.item, regel), nodes.Const(node.attr)],
+                regel,
+            )
+        return self.generic_visit(node)
+
+
+WOORDENBOEK = frozenset({"get", "items", "keys", "values"})
+"""Methods of a dictionary that look into its values."""
 
 
 class Tweezijdige(VeiligeOmgeving):
@@ -161,6 +333,13 @@ class Tweezijdige(VeiligeOmgeving):
         return cast(nodes.Template, Tweezijdig().visit(boom))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        if (
+            isinstance(obj, dict)
+            and attribute in WOORDENBOEK
+            and kant() != "beide"
+            and revisie.gewijzigd(obj)
+        ):  # d.get(...), d.items(): the dictionary of the version being written
+            return super().getattr(revisie.zijde(obj), attribute)
         if isinstance(obj, Wijziging):
             gewoon = super().getattr
             return getild(lambda o: AFWEZIG if o is AFWEZIG else gewoon(o, attribute))(obj)
@@ -189,10 +368,10 @@ class Tweezijdige(VeiligeOmgeving):
         filters = self.filters
         for naam in list(filters):
             if naam not in eigen:
-                filters[naam] = getild(filters[naam])
+                filters[naam] = getild(filters[naam], onbekend=naam in ("default", "d"))
         tests: dict[str, Any] = self.tests
         for naam in list(tests):
-            tests[naam] = getild(tests[naam])
+            tests[naam] = getild(tests[naam], onbekend=naam in ("defined", "undefined", "none"))
 
 
 def markeer(teken: str) -> Markup:
@@ -209,9 +388,7 @@ def finalize_beide(finalize: Callable[[Any], Any]) -> Callable[[Any], Any]:
         if kant() != "beide" or value.stil:
             zijde = value.zijde("oud" if kant() == "oud" else "nieuw")
             return finalize("" if zijde is AFWEZIG or zijde is None else zijde)
-        oud, nieuw = value.oud, value.nieuw
-        oud = "" if oud is AFWEZIG or oud is None else oud
-        nieuw = "" if nieuw is AFWEZIG or nieuw is None else nieuw
+        oud, nieuw = _getoond(value.oud), _getoond(value.nieuw)
         if isinstance(oud, str) and isinstance(nieuw, str) and not hasattr(oud, "__html__"):
             ruw = revisie.tekstwijziging(str(oud), str(nieuw))
             delen = _stukken(ruw)
@@ -232,6 +409,14 @@ def finalize_beide(finalize: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return markeer(revisie.oorzaak_om(str(uit), value.oud, value.nieuw))
 
     return _finalize
+
+
+def _getoond(waarde: Any) -> Any:
+    """A side of a Wijziging as a plain render shows it: nothing when absent, None as
+    Jinja writes it."""
+    if waarde is AFWEZIG:
+        return ""
+    return "None" if waarde is None else waarde
 
 
 def _stukken(tekst: str) -> list[str]:
