@@ -182,6 +182,11 @@ def woord_sjabloon(pad: Path) -> None:
     document.add_paragraph("{{ extra }}")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("Budget: {{ bedrag|bedrag_heel }}.")
+    document.add_paragraph(
+        "Stand: {% if extra %}met een extra alinea{% else %}zonder extra{% endif %}; "
+        "posten: {% for post in posten %}{{ post.naam }}{% if not loop.last %}, {% endif %}"
+        "{% endfor %}."
+    )
     document.add_paragraph("{%p for punt in punten %}")
     document.add_paragraph("{{ punt.tekst }}", style="List Number")
     document.add_paragraph("{%p endfor %}")
@@ -216,6 +221,10 @@ def test_word_sjabloon_met_voorwaarden_en_lussen(tmp_path: Path) -> None:
         ("ins", "tekst", "Een nieuwe alinea na het overleg."),
         ("del", "tekst", "25.000"),
         ("ins", "tekst", "27.500"),
+        # a branch inside a paragraph, and the list written inline, its new separator too
+        ("ins", "tekst", "met een extra alinea"),
+        ("del", "tekst", "zonder extra"),
+        ("ins", "tekst", ", Reis"),
         ("ins", "alinea", "De portefeuillehouder te machtigen."),
         ("ins", "tekst", "De portefeuillehouder te machtigen."),
         ("del", "tekst", "25.000"),
@@ -226,7 +235,7 @@ def test_word_sjabloon_met_voorwaarden_en_lussen(tmp_path: Path) -> None:
         ("ins", "tekst", "Reis"),
         ("ins", "tekst", "€ 500"),
     ]
-    assert rev.aantal == 19
+    assert rev.aantal == 22
     root = etree.fromstring(zipfile.ZipFile(pad).read("word/document.xml"))
     assert not re.search("[\ue000-\ue2ff]", etree.tostring(root, encoding="unicode"))
     oud_pad, nieuw_pad = tmp_path / "oud.docx", tmp_path / "nieuw.docx"
