@@ -332,6 +332,11 @@ GEVALLEN = [
     ("{% set a, b = p %}{{ a }}-{{ b }}", {"p": [1, 2]}, {"p": [1, 3]}),
     ("{{ (a ~ b)|length }}", {"a": "x", "b": "q"}, {"a": "yy", "b": "q"}),
     ("{{ a }}", {"a": Decimal("1.0")}, {"a": Decimal("1.00")}),
+    (
+        "{% set blok %}Hallo {{ n }}{% endset %}{{ blok }} {{ blok|length }}",
+        {"n": "x"},
+        {"n": "yy"},
+    ),
 ]
 
 

@@ -196,6 +196,46 @@ class Tweezijdig(NodeTransformer):
             node.node = waarde
         return node
 
+    def visit_AssignBlock(self, node: nodes.AssignBlock) -> nodes.Node | list[nodes.Node]:
+        """`{% set x %}...{% endset %}`: the block written once as the old and once as the
+        new version, so x holds each version's text (as `{% set x = V %}` does); a block
+        with prose, a table, a chart or a macro call is written once, with its changes."""
+        node = cast(nodes.AssignBlock, self.generic_visit(node))
+        if any(self._eenmaal(kind) for kind in node.body) or not isinstance(
+            node.target, nodes.Name | nodes.NSRef
+        ):
+            return node
+        regel = node.lineno
+        nummer = next(self.teller)
+        blokken: list[nodes.Node] = []
+        namen = []
+        for welke in ("oud", "nieuw"):
+            naam = f"_vs_b{nummer}_{welke}"
+            namen.append(naam)
+            lichaam = [
+                nodes.ExprStmt(_roep("_vs_zet", [nodes.Const(welke)], regel), lineno=regel),
+                *_kopie(list(node.body)),
+                nodes.ExprStmt(_roep("_vs_herstel", [], regel), lineno=regel),
+            ]
+            blokken.append(
+                nodes.AssignBlock(
+                    nodes.Name(naam, "store"), _kopie(node.filter), lichaam, lineno=regel
+                )
+            )
+        leeg = nodes.Const(None)
+        waarde = _roep(
+            "_vs_uit",
+            [leeg, _naam(namen[0], regel), leeg, leeg, _naam(namen[1], regel), leeg],
+            regel,
+        )
+        doel = node.target
+        if isinstance(doel, nodes.Name):
+            vorige: nodes.Expr = nodes.Name(doel.name, "load", lineno=regel)
+        else:
+            vorige = nodes.Getattr(nodes.Name(doel.name, "load"), doel.attr, "load", lineno=regel)
+        toewijzing = nodes.Assign(doel, _roep("_vs_set", [vorige, waarde], regel), lineno=regel)
+        return [*blokken, toewijzing]
+
     def visit_For(self, node: nodes.For) -> nodes.Node | list[nodes.Node]:
         """`{% for x in L if T %}...{% else %}E{% endfor %}`: L worked out for each version
         and its items aligned (_vs_lus); T decided per version of each item in a first
