@@ -75,7 +75,7 @@ class DocxRenderer(Renderer):
             raise RenderFout(f"geen Word-sjabloon gevonden voor soort '{soort}'") from None
         tpl = Sjabloon(controleer_word(path))
         voetnoten = context.get("voetnoten") or {}
-        staat = DocxTekst(tpl, revisie.zijde(voetnoten, "nieuw"), revisie.zijde(voetnoten, "oud"))
+        staat = DocxTekst(tpl, *_voetnoten(voetnoten, rev))
         try:
             if rev is None:
                 with met_staat(staat), begrensd():
@@ -108,6 +108,16 @@ class DocxRenderer(Renderer):
             return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve(), *huisstijl]
         except FileNotFoundError:
             return huisstijl
+
+
+def _voetnoten(
+    voetnoten: dict[str, Any], rev: Revisie | None
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The document's footnotes for its prose writer: in a tracked-changes render as the
+    new and the old version have them, otherwise as they are."""
+    if rev is None:
+        return voetnoten, None
+    return revisie.zijde(voetnoten, "nieuw"), revisie.zijde(voetnoten, "oud")
 
 
 def _eigenschappen(tpl: DocxTemplate, context: dict[str, Any]) -> None:
@@ -165,9 +175,8 @@ class MarkdownRenderer(Renderer):
         else:
             env = markdown_revisie_omgeving(tuple(self.sjablonen))
         voetnoten_ = context.get("voetnoten") or {}
-        staat = MarkdownTekst(
-            revisie.zijde(voetnoten_, "nieuw"), naam, revisie.zijde(voetnoten_, "oud")
-        )
+        nieuwe, oude = _voetnoten(voetnoten_, rev)
+        staat = MarkdownTekst(nieuwe, naam, oude)
         sjabloon = f"{revisie.zijde(context['soort'], 'nieuw')}/{stuk}.md.j2"
         try:
             template = env.get_template(sjabloon)

@@ -182,40 +182,16 @@ class DocxTekst(revisie_inhoud.BeideVersies):
         suffix = "" if diepte == 0 else f" {min(diepte + 1, 3)}"
         style = ("List Number" if b.genummerd else "List Bullet") + suffix
         num_id = self._nummering(style, b)
-        for i, j in revisie_inhoud.itemparen(a.items, b.items):
-            if j is None:
-                assert i is not None
-                self._item_alleen(uit, a.items[i], style, num_id, suffix, sa, diepte, "oud")
-            elif i is None:
-                self._item_alleen(uit, b.items[j], style, num_id, suffix, sb, diepte, "nieuw")
+        for staat, item in self._itemstappen(a, b):
+            if staat == "alinea":
+                runs = self._runs(self._runs_samen(item[0], item[1], sa, sb), sb)
+                uit.append(self._alinea(runs, style, num_id))
+            elif staat == "zelfde":
+                self._item(uit, item, style, num_id, suffix, sb, diepte)
             else:
-                oud, nieuw = a.items[i], b.items[j]
-                if (
-                    len(oud) == len(nieuw) == 1
-                    and isinstance(oud[0], Alinea)
-                    and isinstance(nieuw[0], Alinea)
-                ):
-                    runs = self._runs(self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
-                    uit.append(self._alinea(runs, style, num_id))
-                elif oud == nieuw:
-                    self._item(uit, nieuw, style, num_id, suffix, sb, diepte)
-                else:
-                    self._item_alleen(uit, oud, style, num_id, suffix, sa, diepte, "oud")
-                    self._item_alleen(uit, nieuw, style, num_id, suffix, sb, diepte, "nieuw")
-
-    def _item_alleen(
-        self,
-        uit: list[str],
-        item: tuple[Blok, ...],
-        style: str,
-        num_id: str | None,
-        suffix: str,
-        stuk: Tekststuk,
-        diepte: int,
-        staat: str,
-    ) -> None:
-        with self._alleen_in(staat):
-            self._item(uit, item, style, num_id, suffix, stuk, diepte)
+                with self._alleen_in(staat):
+                    stuk = sa if staat == "oud" else sb
+                    self._item(uit, item, style, num_id, suffix, stuk, diepte)
 
     @_stijlen_nodig
     def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> Wml:

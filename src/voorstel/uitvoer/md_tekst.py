@@ -90,33 +90,19 @@ class MarkdownTekst(revisie_inhoud.BeideVersies):
         regels = []
         indent = "   " * diepte
         nummer = b.start
-        for i, j in revisie_inhoud.itemparen(a.items, b.items):
+        for staat, item in self._itemstappen(a, b):
             marker = f"{nummer}." if b.genummerd else "-"
-            if j is None:
-                assert i is not None
-                oud_marker = marker if b.genummerd else "-"
-                tekst = self._item(a.items[i], oud_marker, indent, sa, diepte)
-                regels.append(revisie.heel(tekst, "oud"))
-                continue
-            nummer += 1
-            if i is None:
-                regels.append(
-                    revisie.heel(self._item(b.items[j], marker, indent, sb, diepte), "nieuw")
-                )
-                continue
-            oud, nieuw = a.items[i], b.items[j]
-            if (
-                len(oud) == len(nieuw) == 1
-                and isinstance(oud[0], Alinea)
-                and isinstance(nieuw[0], Alinea)
-            ):
-                runs = self._runs(self._runs_samen(oud[0], nieuw[0], sa, sb), sb)
+            if staat == "alinea":
+                runs = self._runs(self._runs_samen(item[0], item[1], sa, sb), sb)
                 regels.append(f"{indent}{marker} {runs}")
-            elif oud == nieuw:
-                regels.append(self._item(nieuw, marker, indent, sb, diepte))
+            elif staat == "zelfde":
+                regels.append(self._item(item, marker, indent, sb, diepte))
             else:
-                regels.append(revisie.heel(self._item(oud, marker, indent, sa, diepte), "oud"))
-                regels.append(revisie.heel(self._item(nieuw, marker, indent, sb, diepte), "nieuw"))
+                with self._alleen_in(staat):
+                    tekst = self._item(item, marker, indent, sa if staat == "oud" else sb, diepte)
+                regels.append(revisie.heel(tekst, staat))
+            if staat != "oud":  # a deleted item takes no number of the new list
+                nummer += 1
         return "\n".join(regels)
 
     def tabel_wijziging(self, oud: Any, nieuw: Any, kopniveau: Any = None) -> str:

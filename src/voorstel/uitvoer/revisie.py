@@ -603,9 +603,21 @@ class Revisie:
 # -- the template sees both versions --------------------------------------------------------
 
 
-def _tak(oud: Any, nieuw: Any, *_: Any) -> int:
-    """The outcome of an {% if %} in both versions: 0 both, 1 only new, 2 only old, 3 none."""
+def _tak(_a: Any, oud: Any, _b: Any, _c: Any, nieuw: Any, _d: Any) -> int:
+    """The outcome of an {% if %} whose test was worked out for each version (as the
+    arguments of _vs_uit): 0 both true, 1 only new, 2 only old, 3 neither."""
+    oud, nieuw = _waarheid(oud, nieuw)
     return 0 if oud and nieuw else 1 if nieuw else 2 if oud else 3
+
+
+def _waarheid(oud: Any, nieuw: Any) -> tuple[bool, bool]:
+    """The truth of a value worked out as the old and as the new version: of the side of
+    the version it was worked out as (in one version only, both are that one)."""
+    huidig = kant()
+    return (
+        bool(zijde(oud, "oud" if huidig == "beide" else huidig)),
+        bool(zijde(nieuw, "nieuw" if huidig == "beide" else huidig)),
+    )
 
 
 def _zet(welke: str) -> None:
@@ -620,10 +632,6 @@ def _herstel() -> None:
     (vorige, _), rest = stapel[-1], stapel[:-1]
     _STAPEL.set(rest)
     _KANT.set(vorige)
-
-
-def _waar(waarde: Any) -> bool:
-    return bool(waarde)
 
 
 class Markeerder:
@@ -766,11 +774,12 @@ def item_waarde(item: Item) -> Any:
     return item.waarde
 
 
-def item_filter(item: Item, oud: bool, nieuw: bool, *_: Any) -> None:
-    """The test of `{% for x in L if T %}` for an item, T decided for each version: an
+def item_filter(item: Item, _a: Any, oud: Any, _b: Any, _c: Any, nieuw: Any, _d: Any) -> None:
+    """The test of `{% for x in L if T %}` for an item, T worked out for each version: an
     item in both that only one version lets through is only in that one."""
-    oud = oud and item.staat != "nieuw"
-    nieuw = nieuw and item.staat != "oud"
+    waar_oud, waar_nieuw = _waarheid(oud, nieuw)
+    oud = waar_oud and item.staat != "nieuw"
+    nieuw = waar_nieuw and item.staat != "oud"
     if oud and nieuw:
         return
     if oud or nieuw:
@@ -785,11 +794,15 @@ def per_versie(_a: Any, oud: Any, _b: Any, _c: Any, nieuw: Any, _d: Any) -> Any:
     if oud is nieuw or kant() != "beide":
         return nieuw
     stil = any(isinstance(w, Wijziging) and w.stil for w in (oud, nieuw))
-    oud, nieuw = zijde(oud, "oud"), zijde(nieuw, "nieuw")
+    return _verschil(zijde(oud, "oud"), zijde(nieuw, "nieuw"), stil)
+
+
+def _verschil(oud: Any, nieuw: Any, stil: bool = False) -> Any:
+    """The new value when both versions give the same, else a Wijziging of the two."""
     try:
         if gelijk(oud, nieuw):
             return nieuw
-    except Exception:
+    except Exception:  # values that cannot be compared differ
         pass
     return Wijziging(oud, nieuw, stil=stil)
 
@@ -824,13 +837,7 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
             oud = _op(functie, "oud", args, kwargs, onbekend)
         with als("nieuw"):
             nieuw = _op(functie, "nieuw", args, kwargs, onbekend)
-        stil = all(a.stil for a in waarden if isinstance(a, Wijziging))
-        try:
-            if gelijk(oud, nieuw):
-                return nieuw
-        except Exception:
-            pass
-        return Wijziging(oud, nieuw, stil=stil)
+        return _verschil(oud, nieuw, all(a.stil for a in waarden if isinstance(a, Wijziging)))
 
     return per_versie
 
@@ -860,7 +867,7 @@ def _op(functie: Callable[..., Any], welke: str, args: Any, kwargs: Any, onbeken
 # -- Markdown -------------------------------------------------------------------------------
 
 
-def critic_md(tekst: str, oorzaken: Oorzaken | None = None) -> tuple[str, int]:
+def critic_md(tekst: str) -> tuple[str, int]:
     """Markdown with marks as CriticMarkup: {--old--} for what only the old version has,
     {++new++} for what only the new one has, opened and closed on every line (a stretch
     never holds a line break or a blank line). The number of stretches."""

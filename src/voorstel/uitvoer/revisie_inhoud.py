@@ -217,6 +217,28 @@ class BeideVersies:
             self._opgelost,
         )
 
+    @staticmethod
+    def _itemstappen(oud: Any, nieuw: Any) -> Iterator[tuple[str, Any]]:
+        """The items of a list in both versions, aligned, as what to write: ('oud', item)
+        and ('nieuw', item) whole in one version, ('zelfde', item) as it is, ('alinea',
+        (old paragraph, new paragraph)) for an item of one paragraph in both, word by word."""
+        from voorstel.kern.prose import Alinea
+
+        for i, j in itemparen(oud.items, nieuw.items):
+            if j is None:
+                yield "oud", oud.items[i]
+            elif i is None:
+                yield "nieuw", nieuw.items[j]
+            else:
+                a, b = oud.items[i], nieuw.items[j]
+                if len(a) == len(b) == 1 and isinstance(a[0], Alinea) and isinstance(b[0], Alinea):
+                    yield "alinea", (a[0], b[0])
+                elif a == b:
+                    yield "zelfde", b
+                else:
+                    yield "oud", a
+                    yield "nieuw", b
+
     @contextmanager
     def _alleen_in(self, staat: str) -> Iterator[None]:
         """Write what only version `staat` has."""

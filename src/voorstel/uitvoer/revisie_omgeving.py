@@ -34,7 +34,6 @@ _NAMEN = {
     "_vs_tak": revisie._tak,
     "_vs_zet": revisie._zet,
     "_vs_herstel": revisie._herstel,
-    "_vs_waar": revisie._waar,
     "_vs_lus": revisie.lus,
     "_vs_waarde": revisie.item_waarde,
     "_vs_filter": revisie.item_filter,
@@ -72,21 +71,6 @@ def _naam(naam: str, lineno: int) -> nodes.Name:
 
 def _roep(naam: str, args: Sequence[nodes.Expr], lineno: int) -> nodes.Call:
     return nodes.Call(_naam(naam, lineno), list(args), [], None, None, lineno=lineno)
-
-
-def _per_versie(oud: nodes.Expr, nieuw: nodes.Expr, regel: int) -> list[nodes.Expr]:
-    """A test as arguments of a call: its truth as the old version, then as the new one
-    (each between _vs_zet and _vs_herstel; Python evaluates arguments in order)."""
-    return [
-        nodes.Or(_roep("_vs_zet", [nodes.Const("oud")], regel), _roep("_vs_waar", [oud], regel)),
-        nodes.Or(
-            nodes.Or(
-                _roep("_vs_herstel", [], regel), _roep("_vs_zet", [nodes.Const("nieuw")], regel)
-            ),
-            _roep("_vs_waar", [nieuw], regel),
-        ),
-        _roep("_vs_herstel", [], regel),
-    ]
 
 
 def _tweemaal(expr: nodes.Expr, regel: int) -> list[nodes.Expr]:
@@ -168,7 +152,7 @@ class Tweezijdig(NodeTransformer):
         regel = node.lineno
         naam = f"_vs_t{next(self.teller)}"
         test = cast(nodes.Expr, node.test)
-        uitkomst = _roep("_vs_tak", _per_versie(test, test, regel), regel)
+        uitkomst = _roep("_vs_tak", _tweemaal(test, regel), regel)
         uit: list[nodes.Node] = [nodes.Assign(nodes.Name(naam, "store"), uitkomst, lineno=regel)]
 
         uit.append(self._tak(naam, list(node.body), True, regel))
@@ -275,7 +259,7 @@ class Tweezijdig(NodeTransformer):
             # the test of each item, in each version, in a pass of its own
             proef = cast(nodes.Expr, _kopie(node.test))
             vooraf: list[nodes.Node] = [_kopie(toewijzing)]
-            argumenten = [_naam(naam, regel), *_per_versie(proef, _kopie(proef), regel)]
+            argumenten = [_naam(naam, regel), *_tweemaal(proef, regel)]
             vooraf.append(nodes.ExprStmt(_roep("_vs_filter", argumenten, regel), lineno=regel))
             uit.append(
                 nodes.For(
@@ -312,8 +296,13 @@ class Tweezijdig(NodeTransformer):
                 for w in ("oud", "nieuw")
             ]
             code = f"_vs_t{next(self.teller)}"
+            geen = nodes.Const(None)
             uit.append(
-                nodes.Assign(nodes.Name(code, "store"), _roep("_vs_tak", leeg, regel), lineno=regel)
+                nodes.Assign(
+                    nodes.Name(code, "store"),
+                    _roep("_vs_tak", [geen, leeg[0], geen, geen, leeg[1], geen], regel),
+                    lineno=regel,
+                )
             )
             uit.append(self._tak(code, list(node.else_), True, regel))
         return uit
