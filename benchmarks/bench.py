@@ -45,8 +45,9 @@ from typing import Any
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from voorstel.bouwen.build import laad_en_valideer, slug, uitvoernaam, verzamel
-from voorstel.pijplijn.compute import aantal_varianten, varianten
+from voorstel.bouwen.build import laad_en_valideer, slug, stuk_context, uitvoernaam, verzamel
+from voorstel.pijplijn.compute import varianten
+from voorstel.soorten import REGISTER
 from voorstel.uitvoer.docx_tekst import DocxTekst
 from voorstel.uitvoer.omgeving import docx_omgeving, met_staat, zoek_sjabloon
 
@@ -57,11 +58,27 @@ DELEN = ("word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/fo
 
 
 def voorbeelden() -> list[tuple[Path, int]]:
-    """Each example document in data/ with how many Word outputs it gives."""
+    """Each example document in data/ with how many Word files it gives (every stuk of
+    every variant: a raadsvoorstel also makes its raadsbesluit and collegeoplegger)."""
+    return [
+        (bron, len(word_bestanden(bron, Path(bron.stem)))) for bron, _ in verzamel([ROOT / "data"])
+    ]
+
+
+def word_bestanden(bron: Path, naam: Path) -> list[tuple[Path, str, dict[str, Any]]]:
+    """(.docx name, stuk, context) of every Word file voorstel makes of one source, named
+    as voorstel names them."""
+    gevalideerd = laad_en_valideer(bron)
+    stukken = REGISTER.van(gevalideerd.document).stukken
     result = []
-    for bron, _ in verzamel([ROOT / "data"]):
-        gevalideerd = laad_en_valideer(bron)
-        result.append((bron, aantal_varianten(gevalideerd.document, gevalideerd.sleutels)))
+    for gemeente, context in varianten(
+        gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
+    ):
+        achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
+        for stuk in stukken:
+            if stuk.gemaakt(context):
+                eind = f"{naam.name}{achtervoegsel}{stuk.achtervoegsel}.docx"
+                result.append((naam.with_name(eind), stuk.naam, stuk_context(context, stuk)))
     return result
 
 
@@ -107,25 +124,20 @@ def voorstel(*args: str) -> float:
     return time.perf_counter() - start
 
 
-def contexten(data: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """(relative .docx name, context) of every Word output, as voorstel names them."""
-    result = []
-    for bron, basis in verzamel([data]):
-        gevalideerd = laad_en_valideer(bron)
-        naam = uitvoernaam(bron, basis)
-        for gemeente, context in varianten(
-            gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers
-        ):
-            achtervoegsel = "" if gemeente is None else f"-{slug(gemeente)}"
-            result.append((naam.with_name(f"{naam.name}{achtervoegsel}.docx"), context))
-    return result
+def contexten(data: Path) -> list[tuple[Path, str, dict[str, Any]]]:
+    """(relative .docx name, stuk, context) of every Word file voorstel makes."""
+    return [
+        taak
+        for bron, basis in verzamel([data])
+        for taak in word_bestanden(bron, uitvoernaam(bron, basis))
+    ]
 
 
-def docxtpl_lus(taken: list[tuple[Path, dict[str, Any]]], uit: Path) -> float:
-    """Seconds a plain docxtpl loop takes to render and save every document."""
+def docxtpl_lus(taken: list[tuple[Path, str, dict[str, Any]]], uit: Path) -> float:
+    """Seconds a plain docxtpl loop takes to render and save every Word file."""
     start = time.perf_counter()
-    for naam, context in taken:
-        tpl = DocxTemplate(str(zoek_sjabloon(f"{context['soort']}/document.docx")))
+    for naam, stuk, context in taken:
+        tpl = DocxTemplate(str(zoek_sjabloon(f"{context['soort']}/{stuk}.docx")))
         staat = DocxTekst(tpl, context.get("voetnoten") or {})
         env = docx_omgeving.__wrapped__()  # a fresh environment, as a plain script makes
         with met_staat(staat):
@@ -176,7 +188,7 @@ def vergelijking(tmp: Path, voorbeelden: list[tuple[Path, int]], n: int) -> floa
     piek_voorstel = piek_mb(resource.RUSAGE_CHILDREN)
     taken = contexten(data)
     t_lus = docxtpl_lus(taken, tmp / "a" / "lus")
-    namen = [naam for naam, _ in taken]
+    namen = [naam for naam, _, _ in taken]
     zelfde_tekst, zelfde_delen = vergelijk(namen, uit, tmp / "a" / "lus")
     print(f"{len(namen)} Word-documenten uit {documenten} bronbestanden")
     print(f"voorstel build:  {t_voorstel:7.2f} s  ({len(namen) / t_voorstel:5.1f} per seconde)")
@@ -187,7 +199,55 @@ def vergelijking(tmp: Path, voorbeelden: list[tuple[Path, int]], n: int) -> floa
     print(f"deze benchmark met de lus {piek_mb(resource.RUSAGE_SELF):.0f} MB")
     if zelfde_tekst != len(namen):
         raise SystemExit("tekst verschilt van de docxtpl-lus")
+    grens(data, uit, namen, t_lus)
     return t_lus / t_voorstel
+
+
+OPSTART = (
+    "import jinja2, voorstel.bouwen.bronnen, voorstel.pijplijn.compute, voorstel.kern.vastezip"
+)
+"""What any build must import: loading and validating, computing, and the floor's writer."""
+
+
+def grens(data: Path, uit: Path, namen: list[Path], t_lus: float) -> None:
+    """`speedup_grens:` the speedup against the loop that a build with nothing but the
+    unavoidable work would reach on this machine: a fresh Python importing what loading,
+    validating and the floor need, then loading, validating and computing every source and
+    writing every Word file at the floor (the same bytes; see vloer()), spread without any
+    loss over every core. No build can do better, so a speedup target above it cannot be
+    met here."""
+    from voorstel.bouwen.batch import processen_standaard
+
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", OPSTART], check=True)
+    t_start = time.perf_counter() - start
+    start = time.perf_counter()
+    for bron, _ in verzamel([data]):
+        gevalideerd = laad_en_valideer(bron)
+        for _ in varianten(gevalideerd.document, gevalideerd.sleutels, gevalideerd.ambtsdragers):
+            pass
+    t_laden = time.perf_counter() - start
+    vloeren = []
+    for naam in namen:
+        with zipfile.ZipFile(uit / naam) as archief:
+            delen = {deel: archief.read(deel) for deel in archief.namelist()}
+        sjablonen = {
+            deel: vloersjabloon(inhoud)
+            for deel, inhoud in delen.items()
+            if deel.startswith("word/") and deel.endswith(".xml") and b"<w:t" in inhoud
+        }
+        vloeren.append((delen, sjablonen))
+    start = time.perf_counter()
+    for delen, sjablonen in vloeren:
+        _op_de_vloer(delen, sjablonen)
+    t_vloer = time.perf_counter() - start
+    kernen = processen_standaard()
+    beste = t_start + (t_laden + t_vloer) / kernen
+    print(
+        f"speedup_grens: opstarten {t_start:.2f} s, lezen en berekenen {t_laden:.2f} s, "
+        f"alle {len(namen)} bestanden op de vloer {t_vloer:.2f} s, over {kernen} kernen: "
+        f"op zijn best {beste:.2f} s, dus hoogstens {t_lus / beste:.1f}x de lus".replace(".", ",")
+    )
 
 
 def geheugen(tmp: Path, voorbeelden: list[tuple[Path, int]], aantallen: tuple[int, ...]) -> None:
