@@ -99,3 +99,24 @@ def test_de_omgezette_formaten_zijn_die_van_de_omzetters() -> None:
 
     assert set(formaten.OMGEZET) == set(omzetters.OMZETTERS)
     assert set(formaten.OMGEZET) <= set(formaten.FORMATEN)
+
+
+def test_een_build_zonder_pdf_laadt_de_pdf_maker_niet(tmp_path: Path) -> None:
+    """A build that makes no PDF does not import the PDF maker, pypdf or the LibreOffice
+    bridge: every single build starts about 50 ms sooner."""
+    args = ["build", "data/wbo/jim.yaml", "--out", str(tmp_path), "--format", "docx,md"]
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from voorstel.cli import main\n"
+        f"uit = CliRunner().invoke(main, {args!r})\n"
+        "assert uit.exit_code == 0, uit.output\n"
+        "namen = ('pypdf', 'voorstel.uitvoer.pdf', 'voorstel.uitvoer.libreoffice')\n"
+        "print(sorted(m for m in namen if m in sys.modules))\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.splitlines()[-1] == "[]", uit.stdout
+    assert (tmp_path / "jim.docx").is_file()

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from voorstel.uitvoer import pdf
-from voorstel.uitvoer.pdf import MetPdf
+if TYPE_CHECKING:  # the PDF maker (and pypdf) is loaded only by a build that makes PDF
+    from voorstel.uitvoer.pdf import MetPdf
 
 
 class Omzetter(Protocol):
@@ -42,14 +42,18 @@ class PdfOmzetter:
     publicatie: bool = False
     """A folder to publish holds what is published only: no LibreOffice profile is kept in
     it (a temporary one is used)."""
-    naam: ClassVar[str] = pdf.PDF
+    naam: ClassVar[str] = "pdf"
     bron: ClassVar[str] = "docx"
 
     def controleer(self) -> None:
+        from voorstel.uitvoer import pdf
+
         pdf.soffice()
         pdf.tijd(0)  # a VOORSTEL_PDF_TIJD that is no number stops here, not after building
 
     def zet_om(self, resultaten: Sequence[MetPdf], out: Path) -> None:
+        from voorstel.uitvoer import pdf
+
         pdf.maak_pdfs(resultaten, out, self.pdfa, self.pdfua, profiel=not self.publicatie)
 
 
