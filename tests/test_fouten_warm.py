@@ -112,7 +112,7 @@ def test_een_vastgelopen_libreoffice_wordt_met_zijn_groep_gestopt_en_herstart(
         "LibreOffice gaf bij het omzetten binnen 1 seconde geen antwoord; het is gestopt, met "
         "alle processen die het startte; voorstel0.pdf is niet gemaakt"
     )
-    assert stdout.endswith("2 van 3 documenten gemaakt\n")
+    assert stdout.endswith("2 van 3 documenten gemaakt\n"), stderr
     processen = [int(p) for p in pids.read_text().split()]
     wacht_tot_weg(*processen)
     for pid in processen:
@@ -185,3 +185,31 @@ def test_een_tweede_bouw_in_dezelfde_map_krijgt_een_eigen_profiel(tmp_path: Path
         assert daarna == cache / "libreoffice"  # free again
     with libreoffice.profiel_in(None, werk) as zonder:
         assert zonder == werk / "profiel"
+
+
+def test_het_einde_van_een_vorige_start_stopt_de_nieuwe_niet(tmp_path: Path, brug: Path) -> None:
+    """The output of a LibreOffice that was stopped may end only after the new one started
+    (on a busy machine a hung one takes a while to go): that end belongs to the old start and
+    must not read as the new one stopping."""
+    warm = libreoffice.WarmeLibreOffice(
+        str(tmp_path / "bin" / "nepbrug"),
+        "soffice",
+        tmp_path / "profiel",
+        tmp_path / "werk",
+        tijd_start=10,
+        tijd_document=10,
+        stop=pdf.stop,
+    )
+    warm.start()
+    oud = warm.proces
+    assert oud is not None
+    warm.proces = None  # started again while the old one is still there
+    warm.start()
+    oud.kill()  # now the old one's output ends
+    oud.wait()
+    time.sleep(0.2)  # its reader has seen the end
+    docx = tmp_path / "voorstel0.docx"
+    docx.write_bytes(b"docx")
+    warm.zet_om(docx, tmp_path / "voorstel0.pdf", {})
+    assert (tmp_path / "voorstel0.pdf").read_bytes() == nep_office.pdf("voorstel0")
+    warm.sluit()

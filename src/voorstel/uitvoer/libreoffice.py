@@ -166,16 +166,13 @@ class WarmeLibreOffice:
             )
         except OSError as exc:
             raise Gestoord(f"LibreOffice kon niet starten ({exc.strerror})") from None
-        threading.Thread(target=self._lees, args=(self.proces.stdout,), daemon=True).start()
+        regels = self._regels  # this start's own: a reader of an earlier start that ends
+        # late (its LibreOffice stopped after hanging) must not end this one's lines
+        threading.Thread(target=_lees, args=(self.proces.stdout, regels), daemon=True).start()
         antwoord = self._antwoord(self.tijd_start, "starten")
         if not antwoord.get("klaar"):
             self.sluit()
             raise Gestoord(str(antwoord.get("fout") or "LibreOffice startte niet"), self._gemeld())
-
-    def _lees(self, uit: IO[bytes]) -> None:
-        for regel in uit:
-            self._regels.put(regel)
-        self._regels.put(None)
 
     def _gemeld(self) -> bytes:
         """What LibreOffice and the bridge wrote on stderr."""
@@ -243,6 +240,13 @@ class WarmeLibreOffice:
         if self._stderr is not None:
             self._stderr.close()
             self._stderr = None
+
+
+def _lees(uit: IO[bytes], regels: queue.Queue[bytes | None]) -> None:
+    """Every line of the bridge into `regels`, then None when it closed its output."""
+    for regel in uit:
+        regels.put(regel)
+    regels.put(None)
 
 
 @contextlib.contextmanager
