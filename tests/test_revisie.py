@@ -337,6 +337,28 @@ GEVALLEN = [
         {"n": "x"},
         {"n": "yy"},
     ),
+    (
+        "{% for x in l %}{% if loop.changed(x.g) %}# {{ x.g }}\n{% endif %}{{ x.n }}\n{% endfor %}",
+        {"l": [{"g": 1, "n": "a"}, {"g": 1, "n": "b"}, {"g": 2, "n": "c"}]},
+        {"l": [{"g": 1, "n": "a"}, {"g": 2, "n": "b"}, {"g": 2, "n": "c"}]},
+    ),
+    (
+        "{% for k, v in d.items() %}{{ k }}={{ v }}\n{% endfor %}"
+        "{% for k in d %}{{ k }}{% endfor %}",
+        {"d": {"a": 1, "b": 2}},
+        {"d": {"b": 2, "a": 1}},
+    ),
+    (
+        "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(a)|length }} {{ m(a)|upper }}"
+        "{% if m(a) is eq '<xy>' %} gelijk{% endif %}",
+        {"a": "xy"},
+        {"a": "xyz"},
+    ),
+    (
+        "{% macro m(l) %}{% for x in l %}{{ x }} {% endfor %}{% endmacro %}{{ m(l)|wordcount }}",
+        {"l": [1, 2]},
+        {"l": [1, 3, 2]},
+    ),
 ]
 
 
@@ -345,8 +367,9 @@ def test_elke_uitdrukking_per_versie(
     sjabloon: str, oud: dict[str, Any], nieuw: dict[str, Any]
 ) -> None:
     """Every expression of a template is worked out for each version (inline if, and/or,
-    comparisons, methods, slices, range, loop.index and loop.last, for-else, loop tests,
-    namespaces, dictionaries, unpacking): accepting every change gives the new render,
+    comparisons, methods, slices, range, loop.index and loop.last, loop.changed, for-else,
+    loop tests, namespaces, dictionaries and their key order, unpacking, filters and tests
+    over a macro's output): accepting every change gives the new render,
     rejecting every change the old one, in both directions."""
     from voorstel.uitvoer.omgeving import markdown_revisie_omgeving
     from voorstel.uitvoer.revisie import critic_md, met_revisie

@@ -270,8 +270,9 @@ def zijde(waarde: Any, welke: str | None = None) -> Any:
         return waarde.zijde(welke)
     if isinstance(waarde, dict):
         uit = {}
-        for sleutel, ding in waarde.items():
-            kant_ = zijde(ding, welke)
+        sleutels = waarde.oud if isinstance(waarde, Volgorde) and welke == "oud" else waarde
+        for sleutel in sleutels:
+            kant_ = zijde(waarde[sleutel], welke)
             if kant_ is not AFWEZIG:
                 uit[sleutel] = kant_
         return uit
@@ -282,9 +283,22 @@ def gewijzigd(waarde: Any) -> bool:
     """Whether a merged value holds a change anywhere."""
     if isinstance(waarde, Wijziging):
         return not waarde.stil
+    if isinstance(waarde, Volgorde):
+        return True
     if isinstance(waarde, dict):
         return any(gewijzigd(v) for v in waarde.values())
     return False
+
+
+class Volgorde(dict[Any, Any]):
+    """A merged dictionary whose keys the old version had in another order (`oud`): a
+    template that runs over its keys writes them in each version's order."""
+
+    __slots__ = ("oud",)
+
+    def __init__(self, samen: dict[Any, Any], oud: list[Any]) -> None:
+        super().__init__(samen)
+        self.oud = oud
 
 
 # -- merging two contexts -------------------------------------------------------------------
@@ -306,6 +320,8 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
         for sleutel, waarde in oud.items():
             if sleutel not in nieuw:
                 uit[sleutel] = Wijziging(waarde, AFWEZIG)
+        if [k for k in oud if k in nieuw] != [k for k in nieuw if k in oud]:
+            return Volgorde(uit, list(oud))
         return uit
     try:
         if gelijk(oud, nieuw):
@@ -717,7 +733,10 @@ def leeg(items: list[Item], welke: str) -> bool:
 
 def lusinfo(loop: Any, item: Item, attr: str) -> Any:
     """`loop.<attr>` as the version being written sees it: its index, length, first and
-    last, neighbours and cycle among the items that version has."""
+    last, neighbours and cycle among the items that version has, and `loop.changed`
+    remembering each version's last value."""
+    if attr == "changed" and kant() != "beide":
+        return _veranderd(loop, item, kant())
     welke = "oud" if kant() == "oud" else "nieuw"
     if welke not in item.plaats:
         welke = "oud" if welke == "nieuw" else "nieuw"
@@ -742,9 +761,28 @@ def lusinfo(loop: Any, item: Item, attr: str) -> Any:
     }[attr]
 
 
+def _veranderd(loop: Any, item: Item, welke: str) -> Any:
+    """`loop.changed(...)` in version `welke`: whether the value differs from the one it
+    was last called with in that version (Jinja keeps one last value, and both versions
+    call it for each item). For an item that version does not have: False, and nothing
+    remembered (its output is not written in that version)."""
+    vorige: dict[str, Any] = loop.__dict__.setdefault("_vs_veranderd", {})
+
+    def changed(*waarde: Any) -> bool:
+        if item.staat not in ("beide", welke):
+            return False
+        waarde = tuple(zijde(w, welke) for w in waarde)
+        if welke in vorige and vorige[welke] == waarde:
+            return False
+        vorige[welke] = waarde
+        return True
+
+    return changed
+
+
 LUSVELDEN = frozenset(
     {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle"}
-    | {"previtem", "nextitem"}
+    | {"previtem", "nextitem", "changed"}
 )
 """The attributes of Jinja's `loop` that depend on the items of a version."""
 
@@ -829,7 +867,10 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
     def per_versie(*args: Any, **kwargs: Any) -> Any:
         waarden = (*args, *kwargs.values())
         if not any(_samengevoegd(a) for a in waarden):
-            return functie(*args, **kwargs)
+            uitkomst = functie(*args, **kwargs)
+            if isinstance(uitkomst, str) or not any(_gemarkeerd(a) for a in waarden):
+                return uitkomst  # text stays text with its marks (|upper, |trim, |safe)
+            return _per_tekstversie(functie, args, kwargs)  # |length of a macro's output
         huidig = kant()
         if huidig != "beide":
             return _op(functie, huidig, args, kwargs, onbekend)
@@ -840,6 +881,45 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
         return _verschil(oud, nieuw, all(a.stil for a in waarden if isinstance(a, Wijziging)))
 
     return per_versie
+
+
+def _gemarkeerd(waarde: Any) -> bool:
+    """Whether a value is text with changes marked in it (a macro's output)."""
+    return isinstance(waarde, str) and MARKERINGEN.search(waarde) is not None
+
+
+def tekstzijde(tekst: str, welke: str) -> str:
+    """Marked text as version `welke` has it: what only the other version has left out,
+    the marks (and those of comments) taken away."""
+    uit: list[str] = []
+    stapel: list[str] = []
+    weg = INS if welke == "oud" else DEL
+    for stuk in MARKERINGEN_SPLIT.split(tekst):
+        if stuk in (INS, DEL):
+            stapel.append(stuk)
+        elif stuk == EIND:
+            if stapel:
+                stapel.pop()
+        elif MARKERINGEN.fullmatch(stuk) is None and weg not in stapel:
+            uit.append(stuk)
+    return type(tekst)("".join(uit))
+
+
+def _per_tekstversie(functie: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+    """A filter or test whose result is no text, over marked text: its result for each
+    version's text, a Wijziging when they differ."""
+
+    def op(welke: str) -> Any:
+        with als(welke):
+            return functie(
+                *(tekstzijde(a, welke) if _gemarkeerd(a) else a for a in args),
+                **{k: tekstzijde(v, welke) if _gemarkeerd(v) else v for k, v in kwargs.items()},
+            )
+
+    huidig = kant()
+    if huidig != "beide":
+        return op(huidig)
+    return _verschil(op("oud"), op("nieuw"))
 
 
 def _samengevoegd(waarde: Any) -> bool:
