@@ -359,6 +359,19 @@ GEVALLEN = [
         {"l": [1, 2]},
         {"l": [1, 3, 2]},
     ),
+    ("{{ a }} & {{ b|upper }}", {"a": "auto's", "b": "<a & b>"}, {"a": "fiets", "b": "c & d"}),
+    ("{{ l|sum }} {{ l[0] }}", {"l": [Decimal("1.10"), Decimal("2")]}, {"l": [Decimal("1.1"), 2]}),
+    (
+        "{% for g in l|groupby('soort') %}{{ g.grouper }}: "
+        "{{ g.list|map(attribute='n')|join(',') }}\n{% endfor %}",
+        {"l": [{"soort": "a", "n": 1}, {"soort": "b", "n": 2}]},
+        {"l": [{"soort": "a", "n": 1}, {"soort": "a", "n": 2}, {"soort": "b", "n": 3}]},
+    ),
+    (
+        "{% if 'k' in d %}{{ d.k }}{% else %}geen{% endif %} {{ 'x' not in d }}",
+        {"d": {}},
+        {"d": {"k": 5, "x": 1}},
+    ),
 ]
 
 

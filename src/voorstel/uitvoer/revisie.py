@@ -276,7 +276,15 @@ def zijde(waarde: Any, welke: str | None = None) -> Any:
             if kant_ is not AFWEZIG:
                 uit[sleutel] = kant_
         return uit
+    if isinstance(waarde, tuple) and hasattr(waarde, "_fields") and gewijzigd(waarde):
+        return type(waarde)(*(zijde(veld, welke) for veld in waarde))
     return waarde
+
+
+def zijde_nu(waarde: Any) -> Any:
+    """The value as the version being worked out has it (in both versions at once: as it
+    is)."""
+    return waarde if kant() == "beide" else zijde(waarde)
 
 
 def gewijzigd(waarde: Any) -> bool:
@@ -287,6 +295,8 @@ def gewijzigd(waarde: Any) -> bool:
         return True
     if isinstance(waarde, dict):
         return any(gewijzigd(v) for v in waarde.values())
+    if isinstance(waarde, tuple) and hasattr(waarde, "_fields"):
+        return any(gewijzigd(v) for v in waarde)
     return False
 
 
@@ -328,15 +338,35 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
             return nieuw
     except Exception:  # a value that cannot be compared has changed
         pass
+    if (
+        isinstance(oud, tuple)
+        and hasattr(nieuw, "_fields")
+        and type(oud) is type(nieuw)
+        and len(oud) == len(nieuw)
+    ):  # a named tuple (groupby's grouper and list): field by field, still named
+        return type(nieuw)(*(samenvoegen(a, b) for a, b in zip(oud, nieuw, strict=True)))
     if isinstance(oud, list | tuple) and isinstance(nieuw, list | tuple):
         return lijst(list(oud), list(nieuw))
     return Wijziging(oud, nieuw)
 
 
 def gelijk(oud: Any, nieuw: Any) -> bool:
-    """Equal, and written the same: Decimal 1.0 and 1.00 are equal but read differently."""
+    """Equal, and written the same: Decimal 1.0 and 1.00 are equal but read differently,
+    and so are 1, 1.0 and True; in lists and dictionaries (in their order) too."""
     if isinstance(oud, Decimal) and isinstance(nieuw, Decimal):
         return str(oud) == str(nieuw)
+    if isinstance(oud, list | tuple) and isinstance(nieuw, list | tuple):
+        return (
+            type(oud) is type(nieuw)
+            and len(oud) == len(nieuw)
+            and all(gelijk(a, b) for a, b in zip(oud, nieuw, strict=True))
+        )
+    if isinstance(oud, dict) and isinstance(nieuw, dict):
+        return (
+            type(oud) is type(nieuw)
+            and list(oud) == list(nieuw)
+            and all(gelijk(oud[k], nieuw[k]) for k in oud)
+        )
     return bool(type(oud) is type(nieuw) and oud == nieuw) or (
         isinstance(oud, str) and isinstance(nieuw, str) and oud == nieuw
     )
@@ -927,7 +957,7 @@ def _samengevoegd(waarde: Any) -> bool:
     return (
         isinstance(waarde, Wijziging)
         or waarde is AFWEZIG
-        or (isinstance(waarde, dict) and gewijzigd(waarde))
+        or (isinstance(waarde, dict | tuple) and gewijzigd(waarde))
     )
 
 

@@ -44,6 +44,7 @@ _NAMEN = {
     "_vs_leeg": revisie.leeg,
     "_vs_loop": revisie.lusinfo,
     "_vs_pak": revisie.pak,
+    "_vs_zijde": revisie.zijde_nu,
 }
 
 
@@ -136,6 +137,15 @@ class Tweezijdig(NodeTransformer):
         if isinstance(expr, nodes.Const | nodes.TemplateData) or self._eenmaal(expr):
             return expr
         return _roep("_vs_uit", _tweemaal(expr, expr.lineno), expr.lineno)
+
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
+        """`x in d` looks into the version being worked out (a merged dictionary holds the
+        keys of both)."""
+        node = cast(nodes.Compare, self.generic_visit(node))
+        for operand in node.ops:
+            if operand.op in ("in", "notin"):
+                operand.expr = _roep("_vs_zijde", [operand.expr], node.lineno)
+        return node
 
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
         node = cast(nodes.Output, self.generic_visit(node))
@@ -421,12 +431,13 @@ def finalize_beide(finalize: Callable[[Any], Any]) -> Callable[[Any], Any]:
         if isinstance(oud, str) and isinstance(nieuw, str) and not hasattr(oud, "__html__"):
             ruw = revisie.tekstwijziging(str(oud), str(nieuw))
             delen = _stukken(ruw)
-            uit = Markup("").join(
-                markeer(d) if d in revisie.MARKEERTEKENS else finalize(d) for d in delen
+            uit = "".join(  # as text: Markdown's finalize gives text Markup would escape
+                str(markeer(d) if d in revisie.MARKEERTEKENS else finalize(d)) for d in delen
             )
         else:
-            uit = Markup("").join(
-                [
+            uit = "".join(
+                str(d)
+                for d in [
                     markeer(revisie.DEL) if oud != "" else Markup(""),
                     finalize(oud) if oud != "" else Markup(""),
                     markeer(revisie.EIND) if oud != "" else Markup(""),
