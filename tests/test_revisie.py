@@ -249,6 +249,68 @@ def test_word_sjabloon_met_voorwaarden_en_lussen(tmp_path: Path) -> None:
     assert v["regels"] == oud_lo["regels"]
 
 
+def test_word_sjabloon_met_een_kop_per_groep(tmp_path: Path) -> None:
+    """A user's Word template that writes a heading per category (loop.changed) over a
+    dictionary of risks: a risk moved to another category, and the categories in another
+    order, so the last paragraph is one only a version has. LibreOffice's accept all and
+    reject all give the plain renders, in both directions."""
+    document = docx.Document()
+    document.add_paragraph("{%p for risico in risicos %}")
+    document.add_paragraph("{%p if loop.changed(risico.soort) %}")
+    document.add_paragraph("{{ risico.soort }}", style="Heading 2")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{{ risico.naam }}: {{ risico.kans }}", style="List Bullet")
+    document.add_paragraph("{%p endfor %}")
+    cel = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cel.text = "Kansen:"
+    for regel in ("{%p for naam in kansen %}", "{{ naam }}", "{%p endfor %}"):
+        cel.add_paragraph(regel)
+    document.add_paragraph("{%p for naam, kans in kansen.items() %}")
+    document.add_paragraph("{{ naam }} ({{ kans }})")
+    document.add_paragraph("{%p endfor %}")
+    sjablonen = tmp_path / "sjablonen"
+    (sjablonen / "collegevoorstel").mkdir(parents=True)
+    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+
+    def risico(soort: str, naam: str, kans: str) -> dict[str, str]:
+        return {"soort": soort, "naam": naam, "kans": kans}
+
+    oud = {
+        **OUD,
+        "risicos": [
+            risico("Financieel", "Overschrijding", "klein"),
+            risico("Financieel", "Minder subsidie", "middel"),
+            risico("Uitvoering", "Te weinig aanbieders", "groot"),
+        ],
+        "kansen": {"klein": 1, "middel": 2, "groot": 3},
+    }
+    nieuw = {
+        **oud,
+        "risicos": [
+            risico("Financieel", "Overschrijding", "klein"),
+            risico("Uitvoering", "Minder subsidie", "middel"),
+            risico("Uitvoering", "Te weinig aanbieders", "groot"),
+        ],
+        "kansen": {"groot": 3, "middel": 2, "klein": 1},
+    }
+    bestanden = []
+    for naam, eerst, dan in (("heen", oud, nieuw), ("terug", nieuw, oud)):
+        pad = tmp_path / f"{naam}.docx"
+        rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+        pad.write_bytes(DocxRenderer([sjablonen]).render(samenvoegen(eerst, dan), rev=rev))
+        assert rev.aantal > 0
+        bestanden += [(pad, "accepteer"), (pad, "verwerp")]
+    oud_pad, nieuw_pad = tmp_path / "oud.docx", tmp_path / "nieuw.docx"
+    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(oud))
+    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw))
+    a, v, a_terug, v_terug, oud_lo, nieuw_lo = libreoffice(
+        tmp_path, [*bestanden, (oud_pad, "niets"), (nieuw_pad, "niets")]
+    )
+    assert oud_lo["regels"] != nieuw_lo["regels"]
+    assert a["regels"] == v_terug["regels"] == nieuw_lo["regels"]  # no empty paragraph left
+    assert v["regels"] == a_terug["regels"] == oud_lo["regels"]
+
+
 def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
     """A field only the new version has: its {% if %} is false in the old one, so what it
     guards is inserted whole; one only the old version has, deleted whole."""

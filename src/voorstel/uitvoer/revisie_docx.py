@@ -101,6 +101,8 @@ def verwerk(root: Any, rev: Revisie, stand: _Stand | None = None) -> _Stand:
     _bezoek(root, stand)
     for ouder in list(root.iter(w("body"), w("tc"))):
         _voor_tabellen(ouder)
+    for ouder in list(root.iter(w("body"), w("tc"), w("hdr"), w("ftr"), w("footnote"))):
+        _aan_het_eind(ouder)
     return stand
 
 
@@ -340,6 +342,68 @@ def _voor_tabellen(ouder: Any) -> None:
             continue  # a table or another change before it: left as it is
         markering.getparent().remove(markering)
         _markeer_alinea(vorige, INS if markering.tag == w("ins") else DEL)
+
+
+def _aan_het_eind(ouder: Any) -> None:
+    """The last paragraph of a body, cell, header or footnote keeps its mark in Word and
+    LibreOffice: one inserted or deleted whole there would leave an empty paragraph after
+    rejecting (or accepting). So the last mark stays, and the version that lacks it ends
+    one mark earlier instead: the mark before it that this version has becomes one only
+    the other version has, or, if only this version had it, goes (its paragraph joins the
+    next). Only when these paragraphs have the same properties, which the one paragraph
+    left then has in both versions."""
+    kinderen = [k for k in ouder if k.tag != w("sectPr")]
+    if not kinderen or kinderen[-1].tag != w("p"):
+        return
+    laatste = kinderen[-1]
+    markering = _alineamarkering(laatste)
+    if markering is None:
+        return
+    reeks = [laatste]  # the paragraphs back to the one whose mark the other version has
+    vorige = laatste.getprevious()
+    while vorige is not None and vorige.tag == w("p"):
+        reeks.insert(0, vorige)
+        ander = _alineamarkering(vorige)
+        if ander is None or ander.tag != markering.tag:
+            break
+        vorige = vorige.getprevious()
+    else:
+        return  # no paragraph before it that the other version ends with
+    if len(reeks) < 2 or len({_eigenschappen(p) for p in reeks}) != 1:
+        return
+    eerste = reeks[0]
+    ander = _alineamarkering(eerste)
+    markering.getparent().remove(markering)
+    if ander is None:  # in both versions: now only in the one that had the last mark
+        _markeer_alinea(eerste, INS if markering.tag == w("ins") else DEL)
+        return
+    ander.getparent().remove(ander)  # in no version now: the paragraph joins the next
+    volgende = eerste.getnext()
+    plek = volgende.find(w("pPr"))
+    for kind in [k for k in eerste if k.tag != w("pPr")]:
+        if plek is None:
+            volgende.insert(0, kind)
+            plek = kind
+        else:
+            plek.addnext(kind)
+            plek = kind
+    ouder.remove(eerste)
+
+
+def _eigenschappen(p: Any) -> bytes:
+    """A paragraph's properties without the tracking of its mark."""
+    p_pr = p.find(w("pPr"))
+    if p_pr is None:
+        return b""
+    kopie = copy.deepcopy(p_pr)
+    for r_pr in kopie.findall(w("rPr")):
+        for teken in r_pr.findall(w("ins")) + r_pr.findall(w("del")):
+            r_pr.remove(teken)
+        if len(r_pr) == 0:
+            kopie.remove(r_pr)
+    if len(kopie) == 0 and not kopie.attrib:
+        return b""
+    return bytes(etree.tostring(kopie))
 
 
 def nummer(roots: list[Any], rev: Revisie) -> int:
