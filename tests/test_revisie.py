@@ -311,6 +311,41 @@ def test_word_sjabloon_met_een_kop_per_groep(tmp_path: Path) -> None:
     assert v["regels"] == a_terug["regels"] == oud_lo["regels"]
 
 
+def test_word_sjabloon_met_een_recursieve_lus(tmp_path: Path) -> None:
+    """A tree of chapters written by a recursive loop over paragraphs: each version's tree
+    written whole, the two compared; accept all and reject all give the plain renders."""
+    document = docx.Document()
+    document.add_paragraph("Inhoud")
+    document.add_paragraph("{%p for h in hoofdstukken recursive %}")
+    document.add_paragraph("{{ loop.depth }}.{{ loop.index }} {{ h.titel }}")
+    document.add_paragraph("{%p if h.delen %}")
+    document.add_paragraph("{{ loop(h.delen) }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("Einde.")
+    sjablonen = tmp_path / "sjablonen"
+    (sjablonen / "collegevoorstel").mkdir(parents=True)
+    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+
+    def h(titel: str, *delen: dict[str, Any]) -> dict[str, Any]:
+        return {"titel": titel, "delen": list(delen)}
+
+    oud = {**OUD, "hoofdstukken": [h("Inleiding", h("Doel"))]}
+    nieuw = {**OUD, "hoofdstukken": [h("Inleiding", h("Doel"), h("Aanleiding")), h("Besluit")]}
+    pad, oud_pad, nieuw_pad = tmp_path / "w.docx", tmp_path / "oud.docx", tmp_path / "nieuw.docx"
+    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+    pad.write_bytes(DocxRenderer([sjablonen]).render(samenvoegen(oud, nieuw), rev=rev))
+    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(oud))
+    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw))
+    assert rev.aantal > 0
+    a, v, oud_lo, nieuw_lo = libreoffice(
+        tmp_path, [(pad, "accepteer"), (pad, "verwerp"), (oud_pad, "niets"), (nieuw_pad, "niets")]
+    )
+    assert oud_lo["regels"] != nieuw_lo["regels"]
+    assert a["regels"] == nieuw_lo["regels"]
+    assert v["regels"] == oud_lo["regels"]
+
+
 def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
     """A field only the new version has: its {% if %} is false in the old one, so what it
     guards is inserted whole; one only the old version has, deleted whole."""
@@ -428,6 +463,12 @@ GEVALLEN = [
         "{{ g.list|map(attribute='n')|join(',') }}\n{% endfor %}",
         {"l": [{"soort": "a", "n": 1}, {"soort": "b", "n": 2}]},
         {"l": [{"soort": "a", "n": 1}, {"soort": "a", "n": 2}, {"soort": "b", "n": 3}]},
+    ),
+    (
+        "{% for x in t recursive %}{{ loop.depth }}.{{ loop.index }} {{ x.n }}\n"
+        "{% if x.c %}{{ loop(x.c) }}{% endif %}{% endfor %}",
+        {"t": [{"n": "a", "c": [{"n": "a1", "c": []}]}, {"n": "b", "c": []}]},
+        {"t": [{"n": "a", "c": [{"n": "a1", "c": []}, {"n": "a2", "c": []}]}, {"n": "b", "c": []}]},
     ),
     (
         "{% if 'k' in d %}{{ d.k }}{% else %}geen{% endif %} {{ 'x' not in d }}",

@@ -113,9 +113,10 @@ class Tweezijdig(NodeTransformer):
                 self.macros.add(naam[1] if isinstance(naam, tuple) else naam)
         return self.generic_visit(node)
 
-    def _eenmaal(self, expr: nodes.Node) -> bool:
+    def _eenmaal(self, expr: nodes.Node, lus: bool = True) -> bool:
         """Whether an expression must be evaluated once, in both versions: it has a filter
-        that writes both itself, or it calls template code (a macro, caller(), a block)."""
+        that writes both itself, or it calls template code (a macro, caller(), a block,
+        and unless not `lus`, a recursive loop's next level)."""
         filters = [expr] if isinstance(expr, nodes.Filter) else []
         for filter_ in [*filters, *expr.find_all(nodes.Filter)]:
             if filter_.name in EIGEN_FILTERS:
@@ -123,7 +124,9 @@ class Tweezijdig(NodeTransformer):
         aanroepen = [expr] if isinstance(expr, nodes.Call) else []
         for aanroep in [*aanroepen, *expr.find_all(nodes.Call)]:
             if isinstance(aanroep.node, nodes.Name) and aanroep.node.name == "loop":
-                return True  # a recursive loop's next level
+                if lus:
+                    return True  # a recursive loop's next level
+                continue
             doel = aanroep.node
             while isinstance(doel, nodes.Getattr):
                 doel = doel.node
@@ -200,28 +203,7 @@ class Tweezijdig(NodeTransformer):
         ):
             return node
         regel = node.lineno
-        nummer = next(self.teller)
-        blokken: list[nodes.Node] = []
-        namen = []
-        for welke in ("oud", "nieuw"):
-            naam = f"_vs_b{nummer}_{welke}"
-            namen.append(naam)
-            lichaam = [
-                nodes.ExprStmt(_roep("_vs_zet", [nodes.Const(welke)], regel), lineno=regel),
-                *_kopie(list(node.body)),
-                nodes.ExprStmt(_roep("_vs_herstel", [], regel), lineno=regel),
-            ]
-            blokken.append(
-                nodes.AssignBlock(
-                    nodes.Name(naam, "store"), _kopie(node.filter), lichaam, lineno=regel
-                )
-            )
-        leeg = nodes.Const(None)
-        waarde = _roep(
-            "_vs_uit",
-            [leeg, _naam(namen[0], regel), leeg, leeg, _naam(namen[1], regel), leeg],
-            regel,
-        )
+        blokken, waarde = self._per_versie_blok(node.body, regel, node.filter)
         doel = node.target
         if isinstance(doel, nodes.Name):
             vorige: nodes.Expr = nodes.Name(doel.name, "load", lineno=regel)
@@ -229,6 +211,34 @@ class Tweezijdig(NodeTransformer):
             vorige = nodes.Getattr(nodes.Name(doel.name, "load"), doel.attr, "load", lineno=regel)
         toewijzing = nodes.Assign(doel, _roep("_vs_set", [vorige, waarde], regel), lineno=regel)
         return [*blokken, toewijzing]
+
+    def _per_versie_blok(
+        self, lichaam: list[nodes.Node], regel: int, filter_: nodes.Filter | None = None
+    ) -> tuple[list[nodes.Node], nodes.Expr]:
+        """Template code written once as the old and once as the new version, each into a
+        variable of its own; and the expression of its value (_vs_uit: equal, the text;
+        different, a Wijziging of the two)."""
+        nummer = next(self.teller)
+        blokken: list[nodes.Node] = []
+        namen = []
+        for welke in ("oud", "nieuw"):
+            naam = f"_vs_b{nummer}_{welke}"
+            namen.append(naam)
+            eigen = [
+                nodes.ExprStmt(_roep("_vs_zet", [nodes.Const(welke)], regel), lineno=regel),
+                *_kopie(list(lichaam)),
+                nodes.ExprStmt(_roep("_vs_herstel", [], regel), lineno=regel),
+            ]
+            blokken.append(
+                nodes.AssignBlock(nodes.Name(naam, "store"), _kopie(filter_), eigen, lineno=regel)
+            )
+        leeg = nodes.Const(None)
+        waarde = _roep(
+            "_vs_uit",
+            [leeg, _naam(namen[0], regel), leeg, leeg, _naam(namen[1], regel), leeg],
+            regel,
+        )
+        return blokken, waarde
 
     def visit_For(self, node: nodes.For) -> nodes.Node | list[nodes.Node]:
         """`{% for x in L if T %}...{% else %}E{% endfor %}`: L worked out for each version
@@ -238,8 +248,12 @@ class Tweezijdig(NodeTransformer):
         empty."""
         node = cast(nodes.For, self.generic_visit(node))
         doel = node.target
-        if node.recursive:
-            return node  # runs over the version being rendered, as it is
+        if node.recursive:  # written whole as each version; the two compared as text
+            if self._eenmaal(node, lus=False):
+                return node  # prose, a table or a macro in it: as the version rendered
+            blokken, waarde = self._per_versie_blok([node], node.lineno)
+            ruw_ = _roep("_vs_ruw", [waarde], node.lineno)  # written, not escaped again
+            return [*blokken, nodes.Output([ruw_], lineno=node.lineno)]
         regel = node.lineno
         nummer = next(self.teller)
         naam, lijst = f"_vs_i{nummer}", f"_vs_l{nummer}"
@@ -401,6 +415,7 @@ class Tweezijdige(VeiligeOmgeving):
         those in `eigen`, which handle a Wijziging themselves (prose, tables, charts)."""
         markeerder = Markeerder(markeer)
         self.globals.update(_NAMEN)
+        self.globals["_vs_ruw"] = ruw
         self.globals["_vs_tak_begin"] = markeerder.tak_begin
         self.globals["_vs_item_begin"] = markeerder.item_begin
         self.globals["_vs_eind"] = markeerder.eind
@@ -411,6 +426,17 @@ class Tweezijdige(VeiligeOmgeving):
         tests: dict[str, Any] = self.tests
         for naam in list(tests):
             tests[naam] = getild(tests[naam], onbekend=naam in ("defined", "undefined", "none"))
+
+
+def ruw(waarde: Any) -> Any:
+    """Text the template already wrote (a block captured per version), to be written as
+    it is: not escaped a second time; a change in it is the old text deleted and the new
+    one inserted."""
+    if isinstance(waarde, Wijziging):
+        return Wijziging(ruw(waarde.oud), ruw(waarde.nieuw), stil=waarde.stil)
+    if isinstance(waarde, str) and not hasattr(waarde, "__html__"):
+        return Markup(waarde)
+    return waarde
 
 
 def markeer(teken: str) -> Markup:
