@@ -471,6 +471,18 @@ GEVALLEN = [
         {"t": [{"n": "a", "c": [{"n": "a1", "c": []}, {"n": "a2", "c": []}]}, {"n": "b", "c": []}]},
     ),
     (
+        "{% filter truncate(9) %}{{ a }}{% endfilter %} "
+        "{% filter title %}{% for x in l %}{{ x }} {% endfor %}{% endfilter %}",
+        {"a": "een", "l": ["de raad", "het college"]},
+        {"a": "een heel lange zin", "l": ["de raad"]},
+    ),
+    (
+        "{% macro m(x) %}{{ x }}{% endmacro %}{% set y = m(a) %}"
+        "{{ 'ja' if y else 'nee' }} {{ y == 'z' }} {{ not y }} {{ m(a)|capitalize }}",
+        {"a": ""},
+        {"a": "z"},
+    ),
+    (
         "{% if 'k' in d %}{{ d.k }}{% else %}geen{% endif %} {{ 'x' not in d }}",
         {"d": {}},
         {"d": {"k": 5, "x": 1}},

@@ -278,6 +278,8 @@ def zijde(waarde: Any, welke: str | None = None) -> Any:
         return uit
     if isinstance(waarde, tuple) and hasattr(waarde, "_fields") and gewijzigd(waarde):
         return type(waarde)(*(zijde(veld, welke) for veld in waarde))
+    if _gemarkeerd(waarde):  # text a macro or block wrote with its changes marked
+        return tekstzijde(waarde, welke)
     return waarde
 
 
@@ -897,10 +899,11 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
     def per_versie(*args: Any, **kwargs: Any) -> Any:
         waarden = (*args, *kwargs.values())
         if not any(_samengevoegd(a) for a in waarden):
-            uitkomst = functie(*args, **kwargs)
-            if isinstance(uitkomst, str) or not any(_gemarkeerd(a) for a in waarden):
-                return uitkomst  # text stays text with its marks (|upper, |trim, |safe)
-            return _per_tekstversie(functie, args, kwargs)  # |length of a macro's output
+            if not any(_gemarkeerd(a) for a in waarden) or (
+                getattr(functie, "__name__", "") in MARKERING_VEILIG
+            ):
+                return functie(*args, **kwargs)  # |upper of marked text keeps its marks
+            return _per_tekstversie(functie, args, kwargs)  # |length, |first, |center
         huidig = kant()
         if huidig != "beide":
             return _op(functie, huidig, args, kwargs, onbekend)
@@ -911,6 +914,14 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
         return _verschil(oud, nieuw, all(a.stil for a in waarden if isinstance(a, Wijziging)))
 
     return per_versie
+
+
+MARKERING_VEILIG = frozenset(
+    {"do_upper", "do_lower", "do_replace", "do_mark_safe", "escape", "do_indent"}
+)
+"""Filters (their functions) that change text character by character or line by line:
+over text with changes marked in it they keep the marks; any other filter works on each
+version's text."""
 
 
 def _gemarkeerd(waarde: Any) -> bool:

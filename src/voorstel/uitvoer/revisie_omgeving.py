@@ -95,6 +95,10 @@ ZELF = frozenset({"caller", "super", "self", "namespace", "cycler", "joiner"})
 that keeps a state (a namespace): called once, in both versions at once."""
 
 
+BLOK_VEILIG = frozenset({"upper", "lower", "replace", "safe", "e", "escape", "indent"})
+"""Filters of a {% filter %} block that keep the marks of the changes in its text."""
+
+
 class Tweezijdig(NodeTransformer):
     """Rewrites {% if %} and {% for %} to be decided for both versions (see above)."""
 
@@ -142,13 +146,41 @@ class Tweezijdig(NodeTransformer):
         return _roep("_vs_uit", _tweemaal(expr, expr.lineno), expr.lineno)
 
     def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
-        """`x in d` looks into the version being worked out (a merged dictionary holds the
-        keys of both)."""
+        """A comparison of the values the version being worked out has: `x in d` (a merged
+        dictionary holds the keys of both), `y == 'z'` (y text a macro wrote, its changes
+        marked in it)."""
         node = cast(nodes.Compare, self.generic_visit(node))
+        node.expr = _roep("_vs_zijde", [node.expr], node.lineno)
         for operand in node.ops:
-            if operand.op in ("in", "notin"):
-                operand.expr = _roep("_vs_zijde", [operand.expr], node.lineno)
+            operand.expr = _roep("_vs_zijde", [operand.expr], node.lineno)
         return node
+
+    def visit_CondExpr(self, node: nodes.CondExpr) -> nodes.Node:
+        """`a if y else b` decided on the version being worked out (y may be text with its
+        changes marked in it)."""
+        node = cast(nodes.CondExpr, self.generic_visit(node))
+        node.test = _roep("_vs_zijde", [node.test], node.lineno)
+        return node
+
+    def visit_Not(self, node: nodes.Not) -> nodes.Node:
+        node = cast(nodes.Not, self.generic_visit(node))
+        node.node = _roep("_vs_zijde", [node.node], node.lineno)
+        return node
+
+    def visit_FilterBlock(self, node: nodes.FilterBlock) -> nodes.Node | list[nodes.Node]:
+        """`{% filter f %}...{% endfilter %}`: the block written once with its changes, then
+        filtered as each version's text (|center, |truncate, |title need the whole text of
+        a version); a filter that keeps marks (|upper, |replace) stays as it is."""
+        node = cast(nodes.FilterBlock, self.generic_visit(node))
+        if node.filter.name in BLOK_VEILIG or self._eenmaal(node, lus=False):
+            return node
+        regel = node.lineno
+        naam = f"_vs_f{next(self.teller)}"
+        blok = nodes.AssignBlock(nodes.Name(naam, "store"), None, node.body, lineno=regel)
+        filter_ = node.filter
+        filter_.node = _naam(naam, regel)
+        waarde = self._per_versie_waarde(_roep("_vs_ruw", [filter_], regel))
+        return [blok, nodes.Output([waarde], lineno=regel)]
 
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
         node = cast(nodes.Output, self.generic_visit(node))
@@ -386,6 +418,8 @@ class Tweezijdige(VeiligeOmgeving):
         return cast(nodes.Template, Tweezijdig().visit(boom))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, str) and kant() != "beide" and revisie._gemarkeerd(obj):
+            obj = revisie.zijde(obj)  # y.split(): the text of the version being worked out
         if (
             isinstance(obj, dict)
             and attribute in WOORDENBOEK
