@@ -482,6 +482,7 @@ GEVALLEN = [
         {"a": ""},
         {"a": "z"},
     ),
+    ("{{ a ~ '!' }} {{ [a, b]|join('-') }}", {"a": None, "b": 1}, {"a": "y", "b": 1}),
     (
         "{% if 'k' in d %}{{ d.k }}{% else %}geen{% endif %} {{ 'x' not in d }}",
         {"d": {}},

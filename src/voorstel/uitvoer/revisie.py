@@ -228,7 +228,7 @@ class Wijziging:
 
 
 def _tekst(waarde: Any) -> str:
-    return "" if waarde is None else str(waarde)
+    return str(waarde)  # None as Jinja writes it: "None"
 
 
 def _reken(bewerking: Callable[..., Any], *args: Any) -> Any:
