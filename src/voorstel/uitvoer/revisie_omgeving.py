@@ -477,13 +477,21 @@ def markeer(teken: str) -> Markup:
     return Markup(teken)
 
 
+def _samengevoegd_geheel(waarde: Any) -> bool:
+    """Whether a dictionary or named tuple holds values of both versions somewhere."""
+    return isinstance(waarde, dict | tuple) and revisie.gewijzigd(waarde)
+
+
 def finalize_beide(finalize: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A finalize that writes a Wijziging as its change: text word by word, anything else
     (an image) as the old value deleted and the new one inserted."""
 
     def _finalize(value: Any) -> Any:
         if not isinstance(value, Wijziging):
-            return finalize(value)
+            if kant() != "beide" or not _samengevoegd_geheel(value):
+                return finalize(value)
+            # a merged dictionary written whole ({{ d }}): as each version has it
+            value = Wijziging(revisie.zijde(value, "oud"), revisie.zijde(value, "nieuw"))
         if kant() != "beide" or value.stil:
             zijde = value.zijde("oud" if kant() == "oud" else "nieuw")
             return finalize("" if zijde is AFWEZIG or zijde is None else zijde)
