@@ -484,6 +484,12 @@ GEVALLEN = [
     ),
     ("{{ a ~ '!' }} {{ [a, b]|join('-') }}", {"a": None, "b": 1}, {"a": "y", "b": 1}),
     (
+        "{% set j = joiner(', ') %}{% set c = cycler('even', 'oneven') %}"
+        "{% for x in l %}{{ j() }}{{ c.next() }} {{ x }}{% endfor %} ({{ c.current }})",
+        {"l": [1, 2, 3]},
+        {"l": [2, 3, 4, 5]},
+    ),
+    (
         "{{ d }}{% for x in l %} {{ x }}{% endfor %}",
         {"d": {"a": 1}, "l": [{"n": 1}]},
         {"d": {"a": 1, "b": 2}, "l": [{"n": 2}]},

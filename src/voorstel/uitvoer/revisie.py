@@ -662,10 +662,18 @@ def _waarheid(oud: Any, nieuw: Any) -> tuple[bool, bool]:
     """The truth of a value worked out as the old and as the new version: of the side of
     the version it was worked out as (in one version only, both are that one)."""
     huidig = kant()
-    return (
-        bool(zijde(oud, "oud" if huidig == "beide" else huidig)),
-        bool(zijde(nieuw, "nieuw" if huidig == "beide" else huidig)),
-    )
+    if huidig != "beide":  # in one version only: worked out once, as that one
+        waar = bool(zijde(nieuw, huidig))
+        return waar, waar
+    return bool(zijde(oud, "oud")), bool(zijde(nieuw, "nieuw"))
+
+
+def _beide() -> bool:
+    """Whether the expression about to be worked out as the old version is needed: only
+    when both versions are being rendered (in one version the new slot is that version,
+    and working it out twice would run a joiner or cycler twice)."""
+    stapel = _STAPEL.get()
+    return bool(stapel) and stapel[-1][0] == "beide"
 
 
 def _zet(welke: str) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from jinja2 import nodes
+from jinja2.utils import Cycler, Joiner
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
@@ -45,6 +46,7 @@ _NAMEN = {
     "_vs_loop": revisie.lusinfo,
     "_vs_pak": revisie.pak,
     "_vs_zijde": revisie.zijde_nu,
+    "_vs_beide": revisie._beide,
 }
 
 
@@ -79,7 +81,7 @@ def _tweemaal(expr: nodes.Expr, regel: int) -> list[nodes.Expr]:
     one (_vs_zet ... _vs_herstel around each; Python evaluates arguments in order)."""
     return [
         _roep("_vs_zet", [nodes.Const("oud")], regel),
-        expr,
+        nodes.CondExpr(_roep("_vs_beide", [], regel), expr, nodes.Const(None), lineno=regel),
         _roep("_vs_herstel", [], regel),
         _roep("_vs_zet", [nodes.Const("nieuw")], regel),
         _kopie(expr),
@@ -417,6 +419,11 @@ class Tweezijdige(VeiligeOmgeving):
         boom = super()._parse(source, name, filename)
         return cast(nodes.Template, Tweezijdig().visit(boom))
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, _Tweeling):  # a cycler's next(), current and reset()
+            return attr in TWEELING_VELDEN
+        return super().is_safe_attribute(obj, attr, value)
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, str) and kant() != "beide" and revisie._gemarkeerd(obj):
             obj = revisie.zijde(obj)  # y.split(): the text of the version being worked out
@@ -450,6 +457,8 @@ class Tweezijdige(VeiligeOmgeving):
         markeerder = Markeerder(markeer)
         self.globals.update(_NAMEN)
         self.globals["_vs_ruw"] = ruw
+        self.globals["cycler"] = TweeCycler
+        self.globals["joiner"] = TweeJoiner
         self.globals["_vs_tak_begin"] = markeerder.tak_begin
         self.globals["_vs_item_begin"] = markeerder.item_begin
         self.globals["_vs_eind"] = markeerder.eind
@@ -471,6 +480,55 @@ def ruw(waarde: Any) -> Any:
     if isinstance(waarde, str) and not hasattr(waarde, "__html__"):
         return Markup(waarde)
     return waarde
+
+
+class _Tweeling:
+    """A helper with a state (a cycler, a joiner) once per version: the old version's
+    loop advances its own, the new version's its own."""
+
+    def __init__(self, oud: Any, nieuw: Any) -> None:
+        self._oud = oud
+        self._nieuw = nieuw
+
+    def _doe(self, werk: Callable[[Any], Any]) -> Any:
+        welke = kant()
+        if welke == "oud":
+            return werk(self._oud)
+        if welke == "nieuw":
+            return werk(self._nieuw)
+        return revisie._verschil(werk(self._oud), werk(self._nieuw))
+
+
+class TweeCycler(_Tweeling):
+    """Jinja's cycler(...) per version."""
+
+    def __init__(self, *items: Any) -> None:
+        super().__init__(Cycler(*items), Cycler(*items))
+
+    def next(self) -> Any:
+        return self._doe(lambda c: c.next())
+
+    __next__ = next
+
+    def reset(self) -> None:
+        self._doe(lambda c: c.reset())
+
+    @property
+    def current(self) -> Any:
+        return self._doe(lambda c: c.current)
+
+
+class TweeJoiner(_Tweeling):
+    """Jinja's joiner(sep) per version."""
+
+    def __init__(self, sep: str = ", ") -> None:
+        super().__init__(Joiner(sep), Joiner(sep))
+
+    def __call__(self) -> Any:
+        return self._doe(lambda j: j())
+
+
+TWEELING_VELDEN = frozenset({"next", "reset", "current"})
 
 
 def markeer(teken: str) -> Markup:
