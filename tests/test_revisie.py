@@ -484,6 +484,11 @@ GEVALLEN = [
     ),
     ("{{ a ~ '!' }} {{ [a, b]|join('-') }}", {"a": None, "b": 1}, {"a": "y", "b": 1}),
     (
+        "{% for k, v in d.items() %}{{ k }}={{ v }} {% endfor %}",
+        {"d": {"a": 1, "b": 2}},
+        {"d": {"b": 3, "c": 4}},
+    ),
+    (
         "{% set j = joiner(', ') %}{% set c = cycler('even', 'oneven') %}"
         "{% for x in l %}{{ j() }}{{ c.next() }} {{ x }}{% endfor %} ({{ c.current }})",
         {"l": [1, 2, 3]},

@@ -332,7 +332,7 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
         for sleutel, waarde in oud.items():
             if sleutel not in nieuw:
                 uit[sleutel] = Wijziging(waarde, AFWEZIG)
-        if [k for k in oud if k in nieuw] != [k for k in nieuw if k in oud]:
+        if [k for k in uit if k in oud] != list(oud):  # the old order is not the merge's
             return Volgorde(uit, list(oud))
         return uit
     try:
