@@ -7,6 +7,7 @@ give the new version's plain render, rejecting every change the old one's.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from datetime import UTC, date, datetime
@@ -344,6 +345,31 @@ def test_word_sjabloon_met_een_recursieve_lus(tmp_path: Path) -> None:
     assert oud_lo["regels"] != nieuw_lo["regels"]
     assert a["regels"] == nieuw_lo["regels"]
     assert v["regels"] == oud_lo["regels"]
+
+
+def test_een_cel_die_een_lege_lus_vult_houdt_een_alinea(tmp_path: Path) -> None:
+    """A cell filled only by a loop over an empty list still ends with a paragraph (docxtpl
+    leaves none, which is no valid Word), in a plain render and with tracked changes."""
+    document = docx.Document()
+    document.add_paragraph("Voor")
+    cellen = document.add_table(rows=1, cols=2).rows[0].cells
+    cellen[0].paragraphs[0].text = "{%p for i in items %}"
+    cellen[0].add_paragraph("{{ i }}")
+    cellen[0].add_paragraph("{%p endfor %}")
+    cellen[1].text = "b"
+    document.add_paragraph("Na")
+    sjablonen = tmp_path / "sjablonen"
+    (sjablonen / "collegevoorstel").mkdir(parents=True)
+    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+    oud, nieuw = {**OUD, "items": []}, {**OUD, "items": ["a", "c"]}
+    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+    for data in (
+        DocxRenderer([sjablonen]).render(oud),
+        DocxRenderer([sjablonen]).render(samenvoegen(oud, nieuw), rev=rev),
+    ):
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+        for cel in root.iter(f"{W}tc"):
+            assert cel[-1].tag == f"{W}p"
 
 
 def test_alleen_de_nieuwe_versie_heeft_een_veld() -> None:
