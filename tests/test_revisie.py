@@ -239,15 +239,50 @@ def test_word_sjabloon_met_voorwaarden_en_lussen(tmp_path: Path) -> None:
     assert rev.aantal == 22
     root = etree.fromstring(zipfile.ZipFile(pad).read("word/document.xml"))
     assert not re.search("[\ue000-\ue2ff]", etree.tostring(root, encoding="unicode"))
+    accepteer_en_weiger(tmp_path, sjablonen, OUD, nieuw_, pad)
+
+
+def bijgehouden(sjablonen: Path, eerst: dict[str, Any], dan: dict[str, Any], pad: Path) -> None:
+    """The tracked-changes render from `eerst` to `dan` with the user's templates, in `pad`."""
+    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
+    pad.write_bytes(DocxRenderer([sjablonen]).render(samenvoegen(eerst, dan), rev=rev))
+    assert rev.aantal > 0
+
+
+def accepteer_en_weiger(
+    tmp_path: Path,
+    sjablonen: Path,
+    oud: dict[str, Any],
+    nieuw: dict[str, Any],
+    heen: Path,
+    terug: Path | None = None,
+) -> None:
+    """LibreOffice accepts and rejects every change of `heen` (from old to new) and of
+    `terug` (from new to old), in one run: what gives the new version must be the plain
+    render of `nieuw`, what gives the old one that of `oud`."""
     oud_pad, nieuw_pad = tmp_path / "oud.docx", tmp_path / "nieuw.docx"
-    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(OUD))
-    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw_))
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path, [(pad, "accepteer"), (pad, "verwerp"), (oud_pad, "niets"), (nieuw_pad, "niets")]
+    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(oud))
+    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw))
+    paden = [heen] if terug is None else [heen, terug]
+    opdrachten = [(pad, modus) for pad in paden for modus in ("accepteer", "verwerp")]
+    *gelezen, oud_lo, nieuw_lo = libreoffice(
+        tmp_path, [*opdrachten, (oud_pad, "niets"), (nieuw_pad, "niets")]
     )
     assert oud_lo["regels"] != nieuw_lo["regels"]
+    a, v = gelezen[0], gelezen[1]
     assert a["regels"] == nieuw_lo["regels"]
     assert v["regels"] == oud_lo["regels"]
+    if terug is not None:
+        assert gelezen[3]["regels"] == nieuw_lo["regels"]  # rejecting the way back
+        assert gelezen[2]["regels"] == oud_lo["regels"]
+
+
+def sjabloonmap(tmp_path: Path, document: Any) -> Path:
+    """A folder of user templates holding `document` as the collegevoorstel's."""
+    sjablonen = tmp_path / "sjablonen"
+    (sjablonen / "collegevoorstel").mkdir(parents=True)
+    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+    return sjablonen
 
 
 def test_word_sjabloon_met_een_kop_per_groep(tmp_path: Path) -> None:
@@ -269,9 +304,7 @@ def test_word_sjabloon_met_een_kop_per_groep(tmp_path: Path) -> None:
     document.add_paragraph("{%p for naam, kans in kansen.items() %}")
     document.add_paragraph("{{ naam }} ({{ kans }})")
     document.add_paragraph("{%p endfor %}")
-    sjablonen = tmp_path / "sjablonen"
-    (sjablonen / "collegevoorstel").mkdir(parents=True)
-    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+    sjablonen = sjabloonmap(tmp_path, document)
 
     def risico(soort: str, naam: str, kans: str) -> dict[str, str]:
         return {"soort": soort, "naam": naam, "kans": kans}
@@ -294,22 +327,10 @@ def test_word_sjabloon_met_een_kop_per_groep(tmp_path: Path) -> None:
         ],
         "kansen": {"groot": 3, "middel": 2, "klein": 1},
     }
-    bestanden = []
-    for naam, eerst, dan in (("heen", oud, nieuw), ("terug", nieuw, oud)):
-        pad = tmp_path / f"{naam}.docx"
-        rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
-        pad.write_bytes(DocxRenderer([sjablonen]).render(samenvoegen(eerst, dan), rev=rev))
-        assert rev.aantal > 0
-        bestanden += [(pad, "accepteer"), (pad, "verwerp")]
-    oud_pad, nieuw_pad = tmp_path / "oud.docx", tmp_path / "nieuw.docx"
-    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(oud))
-    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw))
-    a, v, a_terug, v_terug, oud_lo, nieuw_lo = libreoffice(
-        tmp_path, [*bestanden, (oud_pad, "niets"), (nieuw_pad, "niets")]
-    )
-    assert oud_lo["regels"] != nieuw_lo["regels"]
-    assert a["regels"] == v_terug["regels"] == nieuw_lo["regels"]  # no empty paragraph left
-    assert v["regels"] == a_terug["regels"] == oud_lo["regels"]
+    heen, terug = tmp_path / "heen.docx", tmp_path / "terug.docx"
+    bijgehouden(sjablonen, oud, nieuw, heen)
+    bijgehouden(sjablonen, nieuw, oud, terug)
+    accepteer_en_weiger(tmp_path, sjablonen, oud, nieuw, heen, terug)  # no empty paragraph
 
 
 def test_word_sjabloon_met_een_recursieve_lus(tmp_path: Path) -> None:
@@ -324,27 +345,16 @@ def test_word_sjabloon_met_een_recursieve_lus(tmp_path: Path) -> None:
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("Einde.")
-    sjablonen = tmp_path / "sjablonen"
-    (sjablonen / "collegevoorstel").mkdir(parents=True)
-    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+    sjablonen = sjabloonmap(tmp_path, document)
 
     def h(titel: str, *delen: dict[str, Any]) -> dict[str, Any]:
         return {"titel": titel, "delen": list(delen)}
 
     oud = {**OUD, "hoofdstukken": [h("Inleiding", h("Doel"))]}
     nieuw = {**OUD, "hoofdstukken": [h("Inleiding", h("Doel"), h("Aanleiding")), h("Besluit")]}
-    pad, oud_pad, nieuw_pad = tmp_path / "w.docx", tmp_path / "oud.docx", tmp_path / "nieuw.docx"
-    rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
-    pad.write_bytes(DocxRenderer([sjablonen]).render(samenvoegen(oud, nieuw), rev=rev))
-    oud_pad.write_bytes(DocxRenderer([sjablonen]).render(oud))
-    nieuw_pad.write_bytes(DocxRenderer([sjablonen]).render(nieuw))
-    assert rev.aantal > 0
-    a, v, oud_lo, nieuw_lo = libreoffice(
-        tmp_path, [(pad, "accepteer"), (pad, "verwerp"), (oud_pad, "niets"), (nieuw_pad, "niets")]
-    )
-    assert oud_lo["regels"] != nieuw_lo["regels"]
-    assert a["regels"] == nieuw_lo["regels"]
-    assert v["regels"] == oud_lo["regels"]
+    pad = tmp_path / "w.docx"
+    bijgehouden(sjablonen, oud, nieuw, pad)
+    accepteer_en_weiger(tmp_path, sjablonen, oud, nieuw, pad)
 
 
 def test_een_cel_die_een_lege_lus_vult_houdt_een_alinea(tmp_path: Path) -> None:
@@ -358,9 +368,7 @@ def test_een_cel_die_een_lege_lus_vult_houdt_een_alinea(tmp_path: Path) -> None:
     cellen[0].add_paragraph("{%p endfor %}")
     cellen[1].text = "b"
     document.add_paragraph("Na")
-    sjablonen = tmp_path / "sjablonen"
-    (sjablonen / "collegevoorstel").mkdir(parents=True)
-    document.save(str(sjablonen / "collegevoorstel" / "document.docx"))
+    sjablonen = sjabloonmap(tmp_path, document)
     oud, nieuw = {**OUD, "items": []}, {**OUD, "items": ["a", "c"]}
     rev = Revisie("voorstel", datetime(2026, 12, 1, tzinfo=UTC))
     for data in (

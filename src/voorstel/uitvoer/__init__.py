@@ -89,7 +89,6 @@ class DocxRenderer(Renderer):
         except RenderFout as exc:
             exc.path = exc.path or str(path)
             raise
-        _cellen_met_alinea(tpl.docx.element.body)
         if rev is not None:
             context = revisie.zijde(context, "nieuw")
             rev.aantal = revisie_docx.in_document(tpl.docx, rev)
@@ -109,19 +108,6 @@ class DocxRenderer(Renderer):
             return [zoek_sjabloon(f"{soort}/{stuk}.docx", self.sjablonen).resolve(), *huisstijl]
         except FileNotFoundError:
             return huisstijl
-
-
-W_TC = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"
-W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
-
-
-def _cellen_met_alinea(body: Any) -> None:
-    """A cell whose paragraphs a loop left out (an empty list) gets an empty paragraph: a
-    Word cell must end with one, or Word reports the file as damaged and LibreOffice pulls
-    the paragraph before the table into it."""
-    for cel in body.iter(W_TC):
-        if not len(cel) or cel[-1].tag != W_P:
-            cel.append(cel.makeelement(W_P, {}))
 
 
 def _voetnoten(

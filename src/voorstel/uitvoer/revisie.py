@@ -276,7 +276,7 @@ def zijde(waarde: Any, welke: str | None = None) -> Any:
             if kant_ is not AFWEZIG:
                 uit[sleutel] = kant_
         return uit
-    if isinstance(waarde, tuple) and hasattr(waarde, "_fields") and gewijzigd(waarde):
+    if _benoemd(waarde) and gewijzigd(waarde):
         return type(waarde)(*(zijde(veld, welke) for veld in waarde))
     if _gemarkeerd(waarde):  # text a macro or block wrote with its changes marked
         return tekstzijde(waarde, welke)
@@ -297,9 +297,14 @@ def gewijzigd(waarde: Any) -> bool:
         return True
     if isinstance(waarde, dict):
         return any(gewijzigd(v) for v in waarde.values())
-    if isinstance(waarde, tuple) and hasattr(waarde, "_fields"):
+    if _benoemd(waarde):
         return any(gewijzigd(v) for v in waarde)
     return False
+
+
+def _benoemd(waarde: Any) -> bool:
+    """Whether a value is a named tuple (groupby's grouper and list)."""
+    return isinstance(waarde, tuple) and hasattr(waarde, "_fields")
 
 
 class Volgorde(dict[Any, Any]):
@@ -340,12 +345,8 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
             return nieuw
     except Exception:  # a value that cannot be compared has changed
         pass
-    if (
-        isinstance(oud, tuple)
-        and hasattr(nieuw, "_fields")
-        and type(oud) is type(nieuw)
-        and len(oud) == len(nieuw)
-    ):  # a named tuple (groupby's grouper and list): field by field, still named
+    if _benoemd(nieuw) and type(oud) is type(nieuw) and len(oud) == len(nieuw):
+        # a named tuple (groupby's grouper and list): field by field, still named
         return type(nieuw)(*(samenvoegen(a, b) for a, b in zip(oud, nieuw, strict=True)))
     if isinstance(oud, list | tuple) and isinstance(nieuw, list | tuple):
         return lijst(list(oud), list(nieuw))
@@ -896,22 +897,25 @@ def pak(waarde: Any, aantal: int) -> Any:
     return [samenvoegen(a, b) for a, b in itertools.zip_longest(oude, nieuwe, fillvalue=AFWEZIG)]
 
 
-def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[..., Any]:
+def getild(
+    functie: Callable[..., Any], onbekend: bool = False, tekst_veilig: bool = False
+) -> Callable[..., Any]:
     """A filter (or test) that takes each version's values: in both versions at once, its
     result for each, a Wijziging when they differ; in one version, that version's values
-    (also inside merged dictionaries). A side where a value is absent stays absent, but a
-    filter about being there (`onbekend`: default, defined) sees it undefined, as a plain
-    render would."""
+    (also inside merged dictionaries, and of text with its changes marked in it). A side
+    where a value is absent stays absent, but a filter about being there (`onbekend`:
+    default, defined) sees it undefined, as a plain render would. A filter that changes
+    text character by character (`tekst_veilig`: upper, replace) keeps the marks in it."""
 
     @functools.wraps(functie)
     def per_versie(*args: Any, **kwargs: Any) -> Any:
         waarden = (*args, *kwargs.values())
-        if not any(_samengevoegd(a) for a in waarden):
-            if not any(_gemarkeerd(a) for a in waarden) or (
-                getattr(functie, "__name__", "") in MARKERING_VEILIG
-            ):
-                return functie(*args, **kwargs)  # |upper of marked text keeps its marks
-            return _per_tekstversie(functie, args, kwargs)  # |length, |first, |center
+        if any(_samengevoegd(a) for a in waarden):
+            stil = all(a.stil for a in waarden if isinstance(a, Wijziging))
+        elif not tekst_veilig and any(_gemarkeerd(a) for a in waarden):
+            stil = False  # a macro's marked output: |length, |first, |center per version
+        else:
+            return functie(*args, **kwargs)
         huidig = kant()
         if huidig != "beide":
             return _op(functie, huidig, args, kwargs, onbekend)
@@ -919,17 +923,9 @@ def getild(functie: Callable[..., Any], onbekend: bool = False) -> Callable[...,
             oud = _op(functie, "oud", args, kwargs, onbekend)
         with als("nieuw"):
             nieuw = _op(functie, "nieuw", args, kwargs, onbekend)
-        return _verschil(oud, nieuw, all(a.stil for a in waarden if isinstance(a, Wijziging)))
+        return _verschil(oud, nieuw, stil)
 
     return per_versie
-
-
-MARKERING_VEILIG = frozenset(
-    {"do_upper", "do_lower", "do_replace", "do_mark_safe", "escape", "do_indent"}
-)
-"""Filters (their functions) that change text character by character or line by line:
-over text with changes marked in it they keep the marks; any other filter works on each
-version's text."""
 
 
 def _gemarkeerd(waarde: Any) -> bool:
@@ -952,23 +948,6 @@ def tekstzijde(tekst: str, welke: str) -> str:
         elif MARKERINGEN.fullmatch(stuk) is None and weg not in stapel:
             uit.append(stuk)
     return type(tekst)("".join(uit))
-
-
-def _per_tekstversie(functie: Callable[..., Any], args: Any, kwargs: Any) -> Any:
-    """A filter or test whose result is no text, over marked text: its result for each
-    version's text, a Wijziging when they differ."""
-
-    def op(welke: str) -> Any:
-        with als(welke):
-            return functie(
-                *(tekstzijde(a, welke) if _gemarkeerd(a) else a for a in args),
-                **{k: tekstzijde(v, welke) if _gemarkeerd(v) else v for k, v in kwargs.items()},
-            )
-
-    huidig = kant()
-    if huidig != "beide":
-        return op(huidig)
-    return _verschil(op("oud"), op("nieuw"))
 
 
 def _samengevoegd(waarde: Any) -> bool:

@@ -97,8 +97,10 @@ ZELF = frozenset({"caller", "super", "self", "namespace", "cycler", "joiner"})
 that keeps a state (a namespace): called once, in both versions at once."""
 
 
-BLOK_VEILIG = frozenset({"upper", "lower", "replace", "safe", "e", "escape", "indent"})
-"""Filters of a {% filter %} block that keep the marks of the changes in its text."""
+TEKST_VEILIG = frozenset({"upper", "lower", "replace", "safe", "e", "escape", "indent"})
+"""Filters that change text character by character or line by line: over text with its
+changes marked in it (a macro's output, a {% filter %} block) they keep the marks; any
+other filter works on each version's text."""
 
 
 class Tweezijdig(NodeTransformer):
@@ -174,7 +176,7 @@ class Tweezijdig(NodeTransformer):
         filtered as each version's text (|center, |truncate, |title need the whole text of
         a version); a filter that keeps marks (|upper, |replace) stays as it is."""
         node = cast(nodes.FilterBlock, self.generic_visit(node))
-        if node.filter.name in BLOK_VEILIG or self._eenmaal(node, lus=False):
+        if node.filter.name in TEKST_VEILIG or self._eenmaal(node, lus=False):
             return node
         regel = node.lineno
         naam = f"_vs_f{next(self.teller)}"
@@ -465,7 +467,11 @@ class Tweezijdige(VeiligeOmgeving):
         filters = self.filters
         for naam in list(filters):
             if naam not in eigen:
-                filters[naam] = getild(filters[naam], onbekend=naam in ("default", "d"))
+                filters[naam] = getild(
+                    filters[naam],
+                    onbekend=naam in ("default", "d"),
+                    tekst_veilig=naam in TEKST_VEILIG,
+                )
         tests: dict[str, Any] = self.tests
         for naam in list(tests):
             tests[naam] = getild(tests[naam], onbekend=naam in ("defined", "undefined", "none"))
@@ -535,18 +541,15 @@ def markeer(teken: str) -> Markup:
     return Markup(teken)
 
 
-def _samengevoegd_geheel(waarde: Any) -> bool:
-    """Whether a dictionary or named tuple holds values of both versions somewhere."""
-    return isinstance(waarde, dict | tuple) and revisie.gewijzigd(waarde)
-
-
 def finalize_beide(finalize: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A finalize that writes a Wijziging as its change: text word by word, anything else
     (an image) as the old value deleted and the new one inserted."""
 
     def _finalize(value: Any) -> Any:
         if not isinstance(value, Wijziging):
-            if kant() != "beide" or not _samengevoegd_geheel(value):
+            if kant() != "beide" or not (
+                isinstance(value, dict | tuple) and revisie.gewijzigd(value)
+            ):
                 return finalize(value)
             # a merged dictionary written whole ({{ d }}): as each version has it
             value = Wijziging(revisie.zijde(value, "oud"), revisie.zijde(value, "nieuw"))

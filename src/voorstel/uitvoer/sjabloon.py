@@ -26,7 +26,7 @@ from docx.opc.part import PartFactory
 from docx.opc.pkgreader import PackageReader
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsmap
+from docx.oxml.ns import nsmap, qn
 from docx.package import Package
 from docx.parts.numbering import NumberingPart
 from docx.parts.styles import StylesPart
@@ -262,6 +262,15 @@ class Sjabloon(DocxTemplate):  # type: ignore[misc]
                 Sjabloon._gepatcht.clear()
             gepatcht = Sjabloon._gepatcht[src_xml] = super().patch_xml(src_xml)
         return gepatcht
+
+    def map_tree(self, tree: Any) -> None:
+        """docxtpl's new body, with a paragraph at the end of every cell that a loop over an
+        empty list left without one (docxtpl writes such a w:tc empty, which is no valid
+        Word: LibreOffice then pulls the paragraph before the table into the row)."""
+        for cel in tree.iter(qn("w:tc")):
+            if not len(cel) or cel[-1].tag != qn("w:p"):
+                cel.append(cel.makeelement(qn("w:p"), {}))
+        super().map_tree(tree)
 
     def resolve_listing(self, xml: str) -> str:
         """docxtpl's tabs, line and page breaks in rendered text: only when a text holds
